@@ -1,0 +1,67 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Libraries that do I/O or belong to a host: core must never import them. */
+const impureModules = [
+  'pg', 'pg-*', '@electric-sql/*', 'ioredis', 'redis', 'redis-om', '@redis/*',
+  'koa', 'koa-*', '@koa/*', 'jsonwebtoken', 'pino', 'pino-*', 'inversify', 'sharp',
+  'testcontainers', '@testcontainers/*',
+  ...['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'dgram', 'dns',
+    'tls', 'os', 'cluster', 'worker_threads', 'process', 'timers', 'readline']
+    .flatMap((m) => [m, `node:${m}`]),
+  '@doctorly/adapters-*', '@doctorly/runtime', '@doctorly/http-koa', '@doctorly/worker',
+];
+
+/**
+ * Keeps `packages/core` pure: no I/O or host library, no environment, no clock
+ * (shared/CONVENTIONS.md, rule 1). Exported so a test can prove the rule bites.
+ */
+export const corePurity = {
+  files: ['packages/core/src/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{ group: impureModules, message: 'core is pure: I/O and hosts belong in adapters.' }],
+    }],
+    'no-restricted-properties': ['error',
+      { object: 'process', property: 'env', message: 'core reads no environment: take config as an argument.' },
+      { object: 'Date', property: 'now', message: 'core reads no clock: take `now` from the Clock port.' },
+    ],
+    'no-restricted-syntax': ['error',
+      { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core reads no clock: take `now` from the Clock port.' },
+      { selector: "MemberExpression[object.name='DateTime'][property.name=/^(now|local)$/]", message: 'core reads no clock: take `now` from the Clock port.' },
+    ],
+    'no-restricted-globals': ['error',
+      { name: 'process', message: 'core reads no environment or process state.' },
+      { name: 'setTimeout', message: 'core does not schedule work: hosts do.' },
+      { name: 'setInterval', message: 'core does not schedule work: hosts do.' },
+      { name: 'fetch', message: 'core does no I/O.' },
+    ],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', 'coverage/**', 'test/lint-fixtures/**', '.doctorly/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { project: ['./tsconfig.typecheck.json'], tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'test/**/*.ts', 'packages/core/src/testing/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  corePurity,
+);

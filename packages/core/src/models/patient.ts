@@ -1,0 +1,20 @@
+import type { PatientId, UserId } from './primitives.js';
+
+/** @category Models */
+export const genders = ['male', 'female', 'other'] as const;
+/** @category Models */
+export type Gender = (typeof genders)[number];
+
+/** A person a user books for (themselves, family); owned by that user. @category Models */
+export interface Patient {
+  readonly id: PatientId;
+  readonly ownerId: UserId;
+  readonly name: string;
+  readonly age: number;
+  readonly gender: Gender;
+  readonly symptoms: string;
+  readonly createdAt: Date;
+}
+
+/** @category Models */
+export type NewPatient = Omit<Patient, 'id'>;

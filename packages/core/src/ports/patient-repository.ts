@@ -1,0 +1,9 @@
+import type { NewPatient, Page, PageRequest, Patient, PatientId, UserId } from '../models/index.js';
+
+/** @category Ports */
+export interface PatientRepository {
+  create(patient: NewPatient): Promise<Patient>;
+  findById(id: PatientId): Promise<Patient | undefined>;
+  /** A user's patients by ascending id. */
+  listByOwner(ownerId: UserId, page: PageRequest): Promise<Page<Patient>>;
+}

@@ -1,0 +1,8 @@
+import type { AppointmentId, NewRating, Rating } from '../models/index.js';
+
+/** @category Ports */
+export interface RatingRepository {
+  /** @throws DomainError `ALREADY_RATED` when the appointment has a rating. */
+  create(rating: NewRating): Promise<Rating>;
+  findByAppointment(appointmentId: AppointmentId): Promise<Rating | undefined>;
+}

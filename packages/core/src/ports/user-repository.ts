@@ -1,0 +1,12 @@
+import type { NewUser, Role, User, UserId } from '../models/index.js';
+
+/** @category Ports */
+export interface UserRepository {
+  /** @throws DomainError `EMAIL_TAKEN` when the (normalised) email exists. */
+  create(user: NewUser): Promise<User>;
+  findById(id: UserId): Promise<User | undefined>;
+  /** `email` is compared case-insensitively. */
+  findByEmail(email: string): Promise<User | undefined>;
+  setRole(id: UserId, role: Role): Promise<void>;
+  setPasswordHash(id: UserId, passwordHash: string): Promise<void>;
+}

@@ -1,0 +1,3 @@
+export * from './read-through.js';
+export * from './cache-keys.js';
+export * from './tags-for-event.js';

@@ -1,0 +1,76 @@
+import type { LocalDate } from '../models/primitives.js';
+import { isoWeekday } from '../models/primitives.js';
+import type { Slot } from '../models/slot.js';
+import type { BookingPolicy, SittingTimes } from './booking-policy.js';
+import { addDays, isoWeekdayOf } from './local-date.js';
+import { isBookingOpen, sittingTimes } from './sitting-times.js';
+import { localDateOf } from './wall-clock.js';
+
+type SchedulableSlot = Pick<Slot, 'day' | 'start' | 'timeZone' | 'durationMinutes' | 'places'>;
+
+/**
+ * The last date a sitting can be booked for at `now`: today in the slot's zone plus
+ * `7 × horizonWeeks` days.
+ * @category Scheduling
+ */
+export function horizonEnd(
+  slot: Pick<Slot, 'timeZone'>,
+  now: Date,
+  policy: BookingPolicy,
+): LocalDate {
+  return addDays(localDateOf(now, slot.timeZone), 7 * policy.horizonWeeks);
+}
+
+/** The slot's dates from today (in its zone) to the horizon, ascending. */
+function* slotDatesWithinHorizon(
+  slot: SchedulableSlot,
+  now: Date,
+  policy: BookingPolicy,
+): Generator<LocalDate> {
+  const today = localDateOf(now, slot.timeZone);
+  const daysAhead = (isoWeekday(slot.day) - isoWeekdayOf(today) + 7) % 7;
+  for (let ahead = daysAhead; ahead <= 7 * policy.horizonWeeks; ahead += 7) {
+    yield addDays(today, ahead);
+  }
+}
+
+/**
+ * Every sitting of `slot` that can be booked at `now`, ascending: on the slot's weekday,
+ * not in `cancelledDates`, still open (`now < startsAt − cutoff`) and dated no later than
+ * today in the slot's zone plus `7 × horizonWeeks` days.
+ * @category Scheduling
+ */
+export function upcomingSittings(
+  slot: SchedulableSlot,
+  now: Date,
+  policy: BookingPolicy,
+  cancelledDates: ReadonlySet<LocalDate>,
+): SittingTimes[] {
+  const sittings: SittingTimes[] = [];
+  for (const date of slotDatesWithinHorizon(slot, now, policy)) {
+    if (cancelledDates.has(date)) continue;
+    const times = sittingTimes(slot, date);
+    if (isBookingOpen(times.startsAt, now, policy.cutoffMinutes)) sittings.push(times);
+  }
+  return sittings;
+}
+
+/**
+ * The next sitting of `slot` that can be booked at `now`: the earliest of
+ * {@link upcomingSittings}. Today counts while it is still open; cancelled dates are
+ * skipped. `undefined` when no date within the horizon qualifies.
+ * @category Scheduling
+ */
+export function nextSitting(
+  slot: SchedulableSlot,
+  now: Date,
+  policy: BookingPolicy,
+  cancelledDates: ReadonlySet<LocalDate>,
+): SittingTimes | undefined {
+  for (const date of slotDatesWithinHorizon(slot, now, policy)) {
+    if (cancelledDates.has(date)) continue;
+    const times = sittingTimes(slot, date);
+    if (isBookingOpen(times.startsAt, now, policy.cutoffMinutes)) return times;
+  }
+  return undefined;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { upsertSeeder } from './doctor-fixtures.js';
+import { InMemoryCache } from './in-memory-cache.js';
+import { InMemoryDoctorSearchIndex } from './in-memory-doctor-search-index.js';
+import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
+import { ManualClock } from './manual-clock.js';
+import { RecordingOutboxPublisher } from './recording-outbox-publisher.js';
+
+const user = (email: string) => ({ name: 'U', email, passwordHash: 'h', role: 'user' as const, registeredAt: new Date(0), confirmed: false });
+
+describe('InMemoryCache beyond the contract', () => {
+  it('evicts the least recently used entry past its bound', async () => {
+    const cache = new InMemoryCache(new ManualClock(), 2);
+    await cache.set('a', 1, { ttlSeconds: 60, tags: ['t'] });
+    await cache.set('b', 2, { ttlSeconds: 60, tags: [] });
+    expect(await cache.get('a')).toBe(1);
+    await cache.set('c', 3, { ttlSeconds: 60, tags: ['t'] });
+    expect([await cache.get('a'), await cache.get('b'), await cache.get('c')]).toEqual([1, undefined, 3]);
+    expect(cache.size).toBe(2);
+    await cache.invalidateTags(['t']);
+    expect(cache.size).toBe(0);
+  });
+
+  it('stores nothing for a zero TTL', async () => {
+    const cache = new InMemoryCache(new ManualClock());
+    await cache.set('k', 1, { ttlSeconds: 0, tags: [] });
+    expect(await cache.get('k')).toBeUndefined();
+  });
+});
+
+describe('InMemoryUnitOfWork beyond the contract', () => {
+  it('lets `read` see only committed state, and serialises its writes after a running transaction', async () => {
+    const uow = new InMemoryUnitOfWork();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const running = uow.transaction(async (r) => {
+      await r.users.create(user('in-tx@example.test'));
+      await gate;
+    });
+    await Promise.resolve();
+    expect(await uow.read.users.findByEmail('in-tx@example.test')).toBeUndefined();
+    const autoCommitted = uow.read.users.create(user('auto@example.test'));
+    release();
+    await running;
+    await autoCommitted;
+    expect(await uow.read.users.findByEmail('in-tx@example.test')).toBeDefined();
+    expect(await uow.read.users.findByEmail('auto@example.test')).toBeDefined();
+  });
+
+  it('keeps working after a failed transaction', async () => {
+    const uow = new InMemoryUnitOfWork();
+    await expect(uow.transaction(() => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    await uow.transaction((r) => r.users.create(user('after@example.test')));
+    expect(uow.snapshot().users.size).toBe(1);
+  });
+});
+
+describe('InMemoryDoctorSearchIndex beyond the contract', () => {
+  it('ranks prefix matches before typo matches under relevance, and finds "oneil" by one edit', async () => {
+    const index = new InMemoryDoctorSearchIndex();
+    await upsertSeeder(index, new Date('2026-01-05T00:00:00Z'))([
+      { name: 'Ayesha Khan' }, { name: 'Ayesa Ali' }, { name: "Imran O'Neil-Baig" },
+    ]);
+    const result = await index.search({ name: 'ayesa', sort: 'relevance', order: 'asc', limit: 10, offset: 0 });
+    expect(result.items.map((d) => d.user.name)).toEqual(['Ayesa Ali', 'Ayesha Khan']);
+    const oneil = await index.search({ name: 'oneil', sort: 'relevance', order: 'asc', limit: 10, offset: 0 });
+    expect(oneil.items.map((d) => d.user.name)).toEqual(["Imran O'Neil-Baig"]);
+  });
+});
+
+describe('RecordingOutboxPublisher and ManualClock', () => {
+  it('records events in order and swallows a failing callback', async () => {
+    const publisher = new RecordingOutboxPublisher(() => {
+      throw new Error('down');
+    });
+    await publisher.published([{ type: 'catalog.changed' }]);
+    await publisher.published([{ type: 'user.changed', userId: 1 }]);
+    expect(publisher.events).toEqual([{ type: 'catalog.changed' }, { type: 'user.changed', userId: 1 }]);
+    publisher.clear();
+    expect(publisher.events).toEqual([]);
+  });
+
+  it('moves only when told, and hands out copies', () => {
+    const clock = new ManualClock('2026-01-05T09:00:00Z');
+    clock.now().setTime(0);
+    clock.advance(1.5);
+    expect(clock.now().toISOString()).toBe('2026-01-05T09:00:01.500Z');
+    clock.set('2030-01-01T00:00:00Z');
+    expect(clock.now().toISOString()).toBe('2030-01-01T00:00:00.000Z');
+  });
+});

@@ -1,0 +1,162 @@
+import { DomainError } from '../errors/domain-error.js';
+import type {
+  Appointment, AppointmentDetails, AppointmentHistoryEntry, AppointmentId, DoctorId, Page, PageRequest, Patient,
+  PatientId, SittingId, UserId,
+} from '../models/index.js';
+import type { AppointmentRepository, BookingRequest, StatusChange } from '../ports/appointment-repository.js';
+import { copy, nextId, pageOf, type InMemoryState, type StateAccess } from './in-memory-state.js';
+
+/**
+ * {@link AppointmentRepository} over the in-memory state. Each method runs without an
+ * `await` inside, so it is atomic on its own; transactions are serialised by the unit of work.
+ * @category Testing
+ */
+export class InMemoryAppointmentRepository implements AppointmentRepository {
+  constructor(private readonly state: StateAccess) {}
+
+  // async: a refusal thrown by `bookIn` becomes a rejection; there is no await inside.
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async book(request: BookingRequest): Promise<Appointment> {
+    return copy(bookIn(this.state(), request));
+  }
+
+  findById(id: AppointmentId): Promise<Appointment | undefined> {
+    return Promise.resolve(copy(this.state().appointments.get(id)));
+  }
+
+  findByIdempotencyKey(bookedBy: UserId, key: string): Promise<Appointment | undefined> {
+    const found = [...this.state().appointments.values()].find((a) => a.bookedBy === bookedBy && a.idempotencyKey === key);
+    return Promise.resolve(copy(found));
+  }
+
+  details(id: AppointmentId): Promise<AppointmentDetails | undefined> {
+    const s = this.state();
+    const appointment = s.appointments.get(id);
+    return Promise.resolve(appointment && detailsOf(s, appointment));
+  }
+
+  transition(id: AppointmentId, change: StatusChange): Promise<Appointment | undefined> {
+    const s = this.state();
+    const appointment = s.appointments.get(id);
+    if (!appointment || !change.from.includes(appointment.status)) return Promise.resolve(undefined);
+    return Promise.resolve(copy(transitionIn(s, appointment, change)));
+  }
+
+  transitionAllInSitting(sittingId: SittingId, change: StatusChange): Promise<readonly Appointment[]> {
+    const s = this.state();
+    const moved = [...s.appointments.values()]
+      .filter((a) => a.sittingId === sittingId && change.from.includes(a.status))
+      .sort((a, b) => a.queueNumber - b.queueNumber || a.id - b.id)
+      .map((a) => transitionIn(s, a, change));
+    return Promise.resolve(copy(moved));
+  }
+
+  history(id: AppointmentId): Promise<readonly AppointmentHistoryEntry[]> {
+    return Promise.resolve(copy(this.state().history.filter((h) => h.appointmentId === id)));
+  }
+
+  listByBooker(userId: UserId, page: PageRequest): Promise<Page<AppointmentDetails>> {
+    const s = this.state();
+    const mine = [...s.appointments.values()]
+      .filter((a) => a.bookedBy === userId)
+      .map((a) => detailsOf(s, a))
+      .sort((a, b) => b.sittingStartsAt.getTime() - a.sittingStartsAt.getTime() || b.appointment.id - a.appointment.id);
+    return Promise.resolve(pageOf(mine, page));
+  }
+
+  listBySitting(sittingId: SittingId): Promise<readonly AppointmentDetails[]> {
+    const s = this.state();
+    const found = [...s.appointments.values()]
+      .filter((a) => a.sittingId === sittingId)
+      .sort((a, b) => a.queueNumber - b.queueNumber || a.id - b.id)
+      .map((a) => detailsOf(s, a));
+    return Promise.resolve(found);
+  }
+
+  patientsOfDoctor(doctorId: DoctorId, page: PageRequest): Promise<Page<Patient>> {
+    const s = this.state();
+    const ids = new Set(activeWithDoctor(s, doctorId).map((a) => a.patientId));
+    const patients = [...ids]
+      .map((id) => s.patients.get(id))
+      .filter((p) => p !== undefined)
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+    return Promise.resolve(pageOf(patients, page));
+  }
+
+  isPatientOfDoctor(patientId: PatientId, doctorId: DoctorId): Promise<boolean> {
+    return Promise.resolve(activeWithDoctor(this.state(), doctorId).some((a) => a.patientId === patientId));
+  }
+}
+
+/** The booking rules, checked and applied in one synchronous step. */
+function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
+  const sitting = s.sittings.get(request.sittingId);
+  if (!sitting) throw new DomainError('SITTING_NOT_FOUND', 'No such sitting.');
+  if (sitting.status === 'cancelled') throw new DomainError('SITTING_CANCELLED', 'The sitting is cancelled.');
+  if (sitting.status === 'completed') throw new DomainError('SITTING_CLOSED', 'The sitting is closed.');
+  const all = [...s.appointments.values()];
+  if (request.idempotencyKey !== null
+    && all.some((a) => a.bookedBy === request.bookedBy && a.idempotencyKey === request.idempotencyKey)) {
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'The idempotency key was used for another booking.');
+  }
+  const active = all.filter((a) => a.sittingId === sitting.id && a.status !== 'cancelled');
+  if (active.some((a) => a.patientId === request.patientId)) {
+    throw new DomainError('ALREADY_BOOKED', 'The patient already has a place in this sitting.');
+  }
+  const taken = new Set(active.map((a) => a.queueNumber));
+  let queueNumber = 1;
+  while (taken.has(queueNumber)) queueNumber += 1;
+  if (active.length >= sitting.places || queueNumber > sitting.places) {
+    throw new DomainError('SITTING_FULL', 'The sitting is full.');
+  }
+  const appointment: Appointment = {
+    id: nextId(s, 'appointment'),
+    sittingId: sitting.id,
+    slotId: sitting.slotId,
+    doctorId: sitting.doctorId,
+    patientId: request.patientId,
+    queueNumber,
+    status: 'booked',
+    bookedBy: request.bookedBy,
+    bookedAt: new Date(request.at.getTime()),
+    idempotencyKey: request.idempotencyKey,
+  };
+  s.appointments.set(appointment.id, appointment);
+  s.sittings.set(sitting.id, { ...sitting, booked: active.length + 1 });
+  s.history.push({ appointmentId: appointment.id, status: 'booked', actorId: request.bookedBy, at: appointment.bookedAt, reason: null });
+  return appointment;
+}
+
+/** Moves one appointment, records the history entry and frees its place when it is cancelled. */
+function transitionIn(s: InMemoryState, appointment: Appointment, change: StatusChange): Appointment {
+  const moved: Appointment = { ...appointment, status: change.to };
+  s.appointments.set(moved.id, moved);
+  s.history.push({ appointmentId: moved.id, status: change.to, actorId: change.actorId, at: new Date(change.at.getTime()), reason: change.reason });
+  const wasActive = appointment.status !== 'cancelled';
+  const isActive = change.to !== 'cancelled';
+  const sitting = s.sittings.get(moved.sittingId);
+  if (sitting && wasActive !== isActive) s.sittings.set(sitting.id, { ...sitting, booked: sitting.booked + (isActive ? 1 : -1) });
+  return moved;
+}
+
+function activeWithDoctor(s: InMemoryState, doctorId: DoctorId): Appointment[] {
+  return [...s.appointments.values()].filter((a) => a.doctorId === doctorId && a.status !== 'cancelled');
+}
+
+function detailsOf(s: InMemoryState, appointment: Appointment): AppointmentDetails {
+  const sitting = s.sittings.get(appointment.sittingId)!;
+  const patient = s.patients.get(appointment.patientId);
+  const doctor = s.doctors.get(appointment.doctorId);
+  const doctorUser = doctor && s.users.get(doctor.userId);
+  return copy({
+    appointment,
+    date: sitting.date,
+    sittingStartsAt: sitting.startsAt,
+    sittingStatus: sitting.status,
+    durationMinutes: sitting.durationMinutes,
+    patientName: patient?.name ?? '',
+    patientOwnerId: patient?.ownerId ?? appointment.bookedBy,
+    doctorName: doctorUser?.name ?? '',
+    doctorUserId: doctorUser?.id ?? 0,
+  });
+}

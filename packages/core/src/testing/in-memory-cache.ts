@@ -1,0 +1,84 @@
+import type { Cache, CacheEntryOptions } from '../ports/cache.js';
+import type { Clock } from '../ports/clock.js';
+
+interface Entry {
+  readonly json: string;
+  readonly expiresAt: number;
+  readonly tags: readonly string[];
+}
+
+/**
+ * The {@link Cache} port in process memory: TTL by an injected {@link Clock}, tags, and a
+ * least-recently-used bound on the number of entries. Values are kept as JSON text, so every
+ * `get` hands out a fresh copy (the same as a Redis round trip).
+ * @category Testing
+ */
+export class InMemoryCache implements Cache {
+  /** Insertion order is recency order: a hit moves the entry to the end. */
+  private readonly entries = new Map<string, Entry>();
+  private readonly keysByTag = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  get(key: string): Promise<unknown> {
+    const entry = this.entries.get(key);
+    if (!entry) return Promise.resolve(undefined);
+    if (entry.expiresAt <= this.clock.now().getTime()) {
+      this.remove(key);
+      return Promise.resolve(undefined);
+    }
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return Promise.resolve(JSON.parse(entry.json));
+  }
+
+  set(key: string, value: unknown, options: CacheEntryOptions): Promise<void> {
+    this.remove(key);
+    const json = JSON.stringify(value) as string | undefined;
+    if (json === undefined || options.ttlSeconds <= 0) return Promise.resolve();
+    this.entries.set(key, { json, expiresAt: this.clock.now().getTime() + options.ttlSeconds * 1000, tags: [...options.tags] });
+    for (const tag of options.tags) {
+      const keys = this.keysByTag.get(tag) ?? new Set<string>();
+      keys.add(key);
+      this.keysByTag.set(tag, keys);
+    }
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.remove(oldest);
+    }
+    return Promise.resolve();
+  }
+
+  delete(keys: readonly string[]): Promise<void> {
+    for (const key of keys) this.remove(key);
+    return Promise.resolve();
+  }
+
+  invalidateTags(tags: readonly string[]): Promise<void> {
+    for (const tag of tags) {
+      for (const key of [...(this.keysByTag.get(tag) ?? [])]) this.remove(key);
+      this.keysByTag.delete(tag);
+    }
+    return Promise.resolve();
+  }
+
+  /** Number of entries held (expired ones included until touched). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    for (const tag of entry.tags) {
+      const keys = this.keysByTag.get(tag);
+      keys?.delete(key);
+      if (keys?.size === 0) this.keysByTag.delete(tag);
+    }
+  }
+}

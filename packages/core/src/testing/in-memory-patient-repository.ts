@@ -1,0 +1,24 @@
+import type { NewPatient, Page, PageRequest, Patient, PatientId, UserId } from '../models/index.js';
+import type { PatientRepository } from '../ports/patient-repository.js';
+import { copy, nextId, pageOf, type StateAccess } from './in-memory-state.js';
+
+/** {@link PatientRepository} over the in-memory state. @category Testing */
+export class InMemoryPatientRepository implements PatientRepository {
+  constructor(private readonly state: StateAccess) {}
+
+  create(patient: NewPatient): Promise<Patient> {
+    const s = this.state();
+    const created: Patient = { ...copy(patient), id: nextId(s, 'patient') };
+    s.patients.set(created.id, created);
+    return Promise.resolve(copy(created));
+  }
+
+  findById(id: PatientId): Promise<Patient | undefined> {
+    return Promise.resolve(copy(this.state().patients.get(id)));
+  }
+
+  listByOwner(ownerId: UserId, page: PageRequest): Promise<Page<Patient>> {
+    const mine = [...this.state().patients.values()].filter((p) => p.ownerId === ownerId).sort((a, b) => a.id - b.id);
+    return Promise.resolve(pageOf(mine, page));
+  }
+}

@@ -1,0 +1,47 @@
+import type { LocalDate, NewSitting, Sitting, SittingId, SlotId } from '../models/index.js';
+import type { SittingRepository } from '../ports/sitting-repository.js';
+import { copy, nextId, type StateAccess } from './in-memory-state.js';
+
+/** {@link SittingRepository} over the in-memory state. @category Testing */
+export class InMemorySittingRepository implements SittingRepository {
+  constructor(private readonly state: StateAccess) {}
+
+  ensure(sitting: NewSitting): Promise<Sitting> {
+    const s = this.state();
+    const existing = [...s.sittings.values()].find((x) => x.slotId === sitting.slotId && x.date === sitting.date);
+    if (existing) return Promise.resolve(copy(existing));
+    const created: Sitting = { ...copy(sitting), id: nextId(s, 'sitting'), status: 'scheduled', booked: 0 };
+    s.sittings.set(created.id, created);
+    return Promise.resolve(copy(created));
+  }
+
+  findById(id: SittingId): Promise<Sitting | undefined> {
+    return Promise.resolve(copy(this.state().sittings.get(id)));
+  }
+
+  findBySlotAndDate(slotId: SlotId, date: LocalDate): Promise<Sitting | undefined> {
+    return Promise.resolve(copy([...this.state().sittings.values()].find((x) => x.slotId === slotId && x.date === date)));
+  }
+
+  listBySlot(slotId: SlotId, from: LocalDate, to: LocalDate): Promise<readonly Sitting[]> {
+    const found = [...this.state().sittings.values()]
+      .filter((x) => x.slotId === slotId && from <= x.date && x.date <= to)
+      .sort((a, b) => a.date.localeCompare(b.date));
+    return Promise.resolve(copy(found));
+  }
+
+  setStatus(id: SittingId, status: 'cancelled' | 'completed'): Promise<boolean> {
+    const sittings = this.state().sittings;
+    const found = sittings.get(id);
+    if (found?.status !== 'scheduled') return Promise.resolve(false);
+    sittings.set(id, { ...found, status });
+    return Promise.resolve(true);
+  }
+
+  listEnded(now: Date, limit: number): Promise<readonly Sitting[]> {
+    const ended = [...this.state().sittings.values()]
+      .filter((x) => x.status === 'scheduled' && x.endsAt.getTime() <= now.getTime())
+      .sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime() || a.id - b.id);
+    return Promise.resolve(copy(ended.slice(0, limit)));
+  }
+}

@@ -1,0 +1,113 @@
+import type { DomainEvent } from '../events/domain-event.js';
+import type { OutboxWriter, Repositories, UnitOfWork } from '../ports/unit-of-work.js';
+import { InMemoryAppointmentRepository } from './in-memory-appointment-repository.js';
+import { InMemoryCatalogRepository } from './in-memory-catalog-repository.js';
+import { InMemoryDoctorRepository } from './in-memory-doctor-repository.js';
+import { InMemoryPatientRepository } from './in-memory-patient-repository.js';
+import { InMemoryRatingRepository } from './in-memory-rating-repository.js';
+import { InMemorySittingRepository } from './in-memory-sitting-repository.js';
+import { InMemorySlotRepository } from './in-memory-slot-repository.js';
+import { copy, emptyInMemoryState, nextId, type InMemoryState, type StateAccess } from './in-memory-state.js';
+import { InMemoryUserRepository } from './in-memory-user-repository.js';
+
+/** Repository methods that write: called through `read`, each runs as its own transaction. */
+const writeMethods = new Set([
+  'create', 'setRole', 'setPasswordHash', 'update', 'addSpecializations', 'addQualifications',
+  'setSpecializationImage', 'seed', 'ensure', 'setStatus', 'book', 'transition', 'transitionAllInSitting', 'append',
+]);
+
+/**
+ * The {@link UnitOfWork} port over plain maps: the reference the SQL adapters are checked
+ * against, and a store for demos. A transaction works on a deep copy of the committed state
+ * and replaces it only when the work succeeds (all or nothing, outbox included);
+ * transactions run one at a time, so bookings through it are atomic. `read` sees only
+ * committed state; a write made through `read` is a transaction of its own. Do not call
+ * `read`'s writes from inside a transaction: like a second connection, it waits for the
+ * first one to end (and here that is a deadlock).
+ * @category Testing
+ */
+export class InMemoryUnitOfWork implements UnitOfWork {
+  private committed: InMemoryState = emptyInMemoryState();
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly read: Repositories;
+
+  constructor() {
+    const direct = repositoriesOver(() => this.committed);
+    this.read = autoCommitting(direct, (method, args) =>
+      this.transaction((r) => (r[method.repository] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method.name]!(...args)));
+  }
+
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const draft = copy(this.committed);
+      const result = await work(repositoriesOver(() => draft));
+      this.committed = draft;
+      return result;
+    });
+  }
+
+  /**
+   * Runs `change` alone on the committed state (the outbox relay's bookkeeping); `change`
+   * must either throw before mutating or not throw.
+   */
+  exclusive<T>(change: (state: InMemoryState) => T | Promise<T>): Promise<T> {
+    const run = this.queue.then(() => change(this.committed));
+    // The queue must survive a failed step, or every later transaction would fail too.
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A deep copy of the committed state, for assertions in tests. */
+  snapshot(): InMemoryState {
+    return copy(this.committed);
+  }
+}
+
+/** Every repository over one state. */
+function repositoriesOver(state: StateAccess): Repositories {
+  return {
+    users: new InMemoryUserRepository(state),
+    doctors: new InMemoryDoctorRepository(state),
+    catalog: new InMemoryCatalogRepository(state),
+    patients: new InMemoryPatientRepository(state),
+    slots: new InMemorySlotRepository(state),
+    sittings: new InMemorySittingRepository(state),
+    appointments: new InMemoryAppointmentRepository(state),
+    ratings: new InMemoryRatingRepository(state),
+    outbox: new InMemoryOutboxWriter(state),
+  };
+}
+
+type WriteCall = (method: { repository: keyof Repositories; name: string }, args: unknown[]) => Promise<unknown>;
+
+/** Wraps each repository so reads go straight to `direct` and writes through `write`. */
+function autoCommitting(direct: Repositories, write: WriteCall): Repositories {
+  const wrap = <R extends object>(repository: keyof Repositories, target: R): R =>
+    new Proxy(target, {
+      get(obj, name, receiver) {
+        const value: unknown = Reflect.get(obj, name, receiver);
+        if (typeof name !== 'string' || typeof value !== 'function') return value;
+        if (writeMethods.has(name)) return (...args: unknown[]) => write({ repository, name }, args);
+        return (value as (...a: unknown[]) => unknown).bind(obj);
+      },
+    });
+  const entries = Object.entries(direct) as [keyof Repositories, object][];
+  return Object.fromEntries(entries.map(([key, repo]) => [key, wrap(key, repo)])) as unknown as Repositories;
+}
+
+/** {@link OutboxWriter} over the in-memory state. @category Testing */
+export class InMemoryOutboxWriter implements OutboxWriter {
+  constructor(private readonly state: StateAccess) {}
+
+  append(events: readonly DomainEvent[], now: Date): Promise<void> {
+    const s = this.state();
+    for (const event of events) {
+      const id = nextId(s, 'outbox');
+      s.outbox.set(id, {
+        id, event: copy(event), createdAt: new Date(now.getTime()), attempts: 0, lastError: null,
+        completedAt: null, parked: false, leaseUntil: null, retryAt: null,
+      });
+    }
+    return Promise.resolve();
+  }
+}

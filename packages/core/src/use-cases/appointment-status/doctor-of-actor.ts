@@ -1,0 +1,10 @@
+import { DomainError } from '../../errors/domain-error.js';
+import type { Actor, Doctor } from '../../models/index.js';
+import type { DoctorRepository } from '../../ports/doctor-repository.js';
+
+/** The caller's doctor profile; `NOT_A_DOCTOR` when the caller has none. */
+export async function doctorOfActor(doctors: DoctorRepository, actor: Actor): Promise<Doctor> {
+  const doctor = await doctors.findByUserId(actor.userId);
+  if (!doctor) throw new DomainError('NOT_A_DOCTOR', 'Only a doctor can do this.');
+  return doctor;
+}

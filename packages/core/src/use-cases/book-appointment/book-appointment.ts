@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import { DomainError, isDomainError } from '../../errors/domain-error.js';
+import type { Actor, Appointment, Patient, Slot } from '../../models/index.js';
+import type { Clock } from '../../ports/clock.js';
+import type { OutboxPublisher } from '../../ports/outbox.js';
+import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
+import type { BookingPolicy } from '../../scheduling/index.js';
+import { BookAppointmentInput } from '../../schemas/index.js';
+import type { AppointmentView } from '../../views/index.js';
+import { toAppointmentView } from '../../views/index.js';
+import { appointmentChanged, sittingChanged } from '../appointment-status/appointment-events.js';
+import { commit } from '../shared/commit.js';
+import { parseInput } from '../shared/parse-input.js';
+import { resolveSittingDate } from './resolve-sitting-date.js';
+import { newSittingOf, storedSittingsInWindow } from './sitting-calendar.js';
+
+/**
+ * Books a place for one of the caller's patients in a sitting of a slot: the next open
+ * sitting, or the one on a given date. The repository takes the lowest free queue number
+ * atomically (capacity and one place per patient are the store's guarantee). A request
+ * repeated with the same idempotency key returns the first booking.
+ * @category Use cases
+ */
+export class BookAppointment {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly publisher: OutboxPublisher,
+    private readonly clock: Clock,
+    private readonly policy: BookingPolicy,
+  ) {}
+
+  async execute(actor: Actor, input: z.input<typeof BookAppointmentInput>): Promise<AppointmentView> {
+    const { patient_id, slot_id, date, idempotency_key } = parseInput(BookAppointmentInput, input);
+    const now = this.clock.now();
+    const read = this.uow.read;
+    const patient = await read.patients.findById(patient_id);
+    // Another user's patient answers like a missing one: its existence must not leak.
+    if (!patient || patient.ownerId !== actor.userId) {
+      throw new DomainError('PATIENT_NOT_FOUND', `No patient ${patient_id}.`);
+    }
+    const slot = await read.slots.findById(slot_id);
+    if (!slot) throw new DomainError('SLOT_NOT_FOUND', `No slot ${slot_id}.`);
+    const key = idempotency_key ?? null;
+    if (key !== null) {
+      const earlier = await this.replay(read, actor, key, patient, slot);
+      if (earlier) return earlier;
+    }
+    const stored = await storedSittingsInWindow(read.sittings, slot, now, this.policy);
+    const times = resolveSittingDate(slot, date, now, this.policy, stored);
+    try {
+      return await commit(this.uow, this.publisher, now, async (repositories) => {
+        const sitting = await repositories.sittings.ensure(newSittingOf(slot, times));
+        const appointment = await repositories.appointments.book({
+          sittingId: sitting.id, patientId: patient.id, bookedBy: actor.userId, at: now, idempotencyKey: key,
+        });
+        const view = await viewOf(repositories, appointment);
+        return { result: view, events: [appointmentChanged(appointment), sittingChanged(sitting)] };
+      });
+    } catch (error) {
+      // A concurrent request with the same key won the race: answer with its booking.
+      if (key !== null && isDomainError(error)) {
+        const earlier = await this.replay(read, actor, key, patient, slot);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  /** The booking made earlier with `key`, if any; a key reused for another booking is refused. */
+  private async replay(
+    read: Repositories, actor: Actor, key: string, patient: Patient, slot: Slot,
+  ): Promise<AppointmentView | undefined> {
+    const earlier = await read.appointments.findByIdempotencyKey(actor.userId, key);
+    if (!earlier) return undefined;
+    if (earlier.patientId !== patient.id || earlier.slotId !== slot.id) {
+      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another booking.');
+    }
+    return viewOf(read, earlier);
+  }
+}
+
+async function viewOf(repositories: Repositories, appointment: Appointment): Promise<AppointmentView> {
+  const details = await repositories.appointments.details(appointment.id);
+  // The appointment was just read or written in this same store: its details must exist.
+  if (!details) throw new Error(`appointment ${appointment.id} has no details`);
+  return toAppointmentView(details);
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { BookingWorld } from '../book-appointment/booking-fixture.js';
+import { MaterializeSittings } from './materialize-sittings.js';
+
+describe('MaterializeSittings', () => {
+  async function world() {
+    const w = new BookingWorld();
+    const dr = await w.doctor();
+    const monday = await w.slot(dr.doctor.id);
+    const friday = await w.slot(dr.doctor.id, { day: 'friday', start: '18:00' });
+    const step = new MaterializeSittings(w.uow, w.publisher, w.policy, { batchSize: 1 });
+    const dates = async (slotId: number) =>
+      (await w.uow.read.sittings.listBySlot(slotId, '2026-01-01', '2026-12-31')).map((s) => `${s.date}:${s.status}`);
+    return { w, dr, monday, friday, step, dates };
+  }
+
+  it('stores every bookable sitting up to the horizon, across batches, with an event for each', async () => {
+    const { w, monday, friday, step, dates } = await world();
+    expect(await step.execute(w.clock.now())).toEqual({ slots: 2, created: 9 });
+    expect(await dates(monday.id)).toEqual(['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02'].map((d) => `${d}:scheduled`));
+    expect(await dates(friday.id)).toEqual(['2026-01-09', '2026-01-16', '2026-01-23', '2026-01-30'].map((d) => `${d}:scheduled`));
+    expect(w.publisher.events.filter((e) => e.type === 'sitting.changed')).toHaveLength(9);
+  });
+
+  it('is idempotent and emits nothing for sittings that exist', async () => {
+    const { w, step } = await world();
+    await step.execute(w.clock.now());
+    w.publisher.clear();
+    expect(await step.execute(w.clock.now())).toEqual({ slots: 2, created: 0 });
+    expect(w.publisher.events).toEqual([]);
+    // On Friday the 9th the horizon reaches Friday 6 February.
+    w.clock.set('2026-01-09T00:00:00.000Z');
+    expect(await step.execute(w.clock.now())).toEqual({ slots: 2, created: 1 });
+  });
+
+  it('leaves cancelled sittings cancelled', async () => {
+    const { w, dr, monday, step, dates } = await world();
+    await w.useCases().cancelSitting.execute(dr.actor, { slot_id: monday.id, date: '2026-01-12' });
+    expect((await step.execute(w.clock.now())).created).toBe(8);
+    expect(await dates(monday.id)).toContain('2026-01-12:cancelled');
+  });
+});

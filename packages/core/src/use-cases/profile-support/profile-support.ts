@@ -1,0 +1,36 @@
+import { DomainError } from '../../errors/domain-error.js';
+import type { Actor, Doctor, DoctorId } from '../../models/index.js';
+import type { Repositories } from '../../ports/unit-of-work.js';
+import type { ReadThrough } from '../../cache/read-through.js';
+import { cacheKeys, cacheTags, cacheTtl } from '../../cache/cache-keys.js';
+import type { DoctorView } from '../../views/doctor-view.js';
+import { toDoctorView } from '../../views/to-doctor-view.js';
+
+/**
+ * The doctor profile of the calling user; `NOT_A_DOCTOR` when the user has none.
+ * @category Use cases
+ */
+export async function doctorOfActor(repositories: Repositories, actor: Actor): Promise<Doctor> {
+  const doctor = await repositories.doctors.findByUserId(actor.userId);
+  if (!doctor) throw new DomainError('NOT_A_DOCTOR', 'Only a doctor can do this: create a doctor profile first.');
+  return doctor;
+}
+
+/** The current view of a doctor from the store; `DOCTOR_NOT_FOUND` when there is none. @category Use cases */
+export async function loadDoctorView(repositories: Repositories, id: DoctorId, now: Date): Promise<DoctorView> {
+  const snapshot = await repositories.doctors.snapshot(id);
+  if (!snapshot) throw new DomainError('DOCTOR_NOT_FOUND', `There is no doctor ${id}.`);
+  return toDoctorView(snapshot, now);
+}
+
+/** The public view of a doctor, read through the cache (tag `doctor:{id}`). @category Use cases */
+export function cachedDoctorView(
+  reads: ReadThrough,
+  repositories: Repositories,
+  id: DoctorId,
+  now: () => Date,
+): Promise<DoctorView> {
+  return reads.get(cacheKeys.doctor(id), { ttlSeconds: cacheTtl.doctor, tags: [cacheTags.doctor(id)] }, () =>
+    loadDoctorView(repositories, id, now()),
+  );
+}

@@ -1,7 +1,7 @@
 /**
  * `@doctorly/core`: Doctorly's pure domain. Entities, scheduling and booking rules, use
  * cases and the ports they need; no I/O, no clock, no environment.
- * @packageDocumentation
+ * @module @doctorly/core
  */
 export * from './errors/domain-error.js';
 export * from './events/domain-event.js';

@@ -8,6 +8,28 @@ import type { Cache, CacheEntryOptions } from '../ports/cache.js';
  * fails because of the cache. A loader's failure is passed on and not cached. A load that
  * overlaps an invalidation of its tags may write back the value from before the change: the
  * TTL bounds how long such an entry can live, which is why TTLs stay short.
+ * @example
+ * ```ts
+ * import { ReadThrough, cacheKeys, cacheTags, cacheTtl, toDoctorView } from '@doctorly/core';
+ * import type { Cache, Clock, UnitOfWork } from '@doctorly/core';
+ *
+ * declare const cache: Cache; // RedisCache, InMemoryCache …
+ * declare const uow: UnitOfWork;
+ * declare const clock: Clock;
+ * const reads = new ReadThrough(cache);
+ *
+ * // A hit answers from the cache; a miss loads from PostgreSQL and writes the value back,
+ * // tagged so that a `doctor.changed` event of doctor 7 invalidates it. Cache JSON views,
+ * // not models: a Date comes back from the cache as a string.
+ * const view = await reads.get(
+ *   cacheKeys.doctor(7),
+ *   { ttlSeconds: cacheTtl.doctor, tags: [cacheTags.doctor(7)] },
+ *   async () => {
+ *     const snapshot = await uow.read.doctors.snapshot(7);
+ *     return snapshot && toDoctorView(snapshot, clock.now());
+ *   },
+ * );
+ * ```
  * @category Use cases
  */
 export class ReadThrough {

@@ -40,7 +40,7 @@ export const domainErrorCodes = [
   'UNAVAILABLE',
 ] as const;
 
-/** @category Errors */
+/** The stable code of an expected failure; hosts map each to a status. @category Errors */
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 
 /** One invalid field of an input, named by its path (`"slot.start"`, `"[2].name"`). */

@@ -1,9 +1,9 @@
 import type { AppointmentId, DoctorId, LocalDate, PatientId, SittingId, SlotId, UserId } from './primitives.js';
 import type { SittingStatus } from './sitting.js';
 
-/** @category Models */
+/** Every status of an appointment; `booked` and `checked_in` hold a place. @category Models */
 export const appointmentStatuses = ['booked', 'cancelled', 'checked_in', 'completed', 'no_show'] as const;
-/** @category Models */
+/** The status of an appointment (see {@link canTransition} for the allowed moves). @category Models */
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
 /** Statuses that hold a place in the sitting: all but `cancelled`. @category Models */

@@ -1,8 +1,8 @@
 import type { PatientId, UserId } from './primitives.js';
 
-/** @category Models */
+/** The genders a patient can be recorded with. @category Models */
 export const genders = ['male', 'female', 'other'] as const;
-/** @category Models */
+/** A patient's gender. @category Models */
 export type Gender = (typeof genders)[number];
 
 /** A person a user books for (themselves, family); owned by that user. @category Models */
@@ -16,5 +16,5 @@ export interface Patient {
   readonly createdAt: Date;
 }
 
-/** @category Models */
+/** What a repository needs to create a {@link Patient}. @category Models */
 export type NewPatient = Omit<Patient, 'id'>;

@@ -2,19 +2,19 @@
 export type UserId = number;
 /** Database identity of a doctor profile. @category Models */
 export type DoctorId = number;
-/** @category Models */
+/** Database identity of a patient. @category Models */
 export type PatientId = number;
-/** @category Models */
+/** Database identity of a weekly slot. @category Models */
 export type SlotId = number;
-/** @category Models */
+/** Database identity of a sitting (one date of a slot). @category Models */
 export type SittingId = number;
-/** @category Models */
+/** Database identity of an appointment. @category Models */
 export type AppointmentId = number;
-/** @category Models */
+/** Database identity of a catalog specialization. @category Models */
 export type SpecializationId = number;
-/** @category Models */
+/** Database identity of a catalog qualification. @category Models */
 export type QualificationId = number;
-/** @category Models */
+/** Database identity of a rating. @category Models */
 export type RatingId = number;
 
 /** A calendar date without a zone, ISO `YYYY-MM-DD`. @category Models */
@@ -26,7 +26,7 @@ export type TimeZone = string;
 
 /** The days a weekly slot can fall on, Monday first (ISO weekday 1…7). @category Models */
 export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-/** @category Models */
+/** A day a weekly slot can fall on, lower case (`monday` …). @category Models */
 export type Weekday = (typeof weekdays)[number];
 
 /** ISO weekday number (Monday = 1 … Sunday = 7) of a {@link Weekday}. @category Models */

@@ -12,5 +12,5 @@ export interface Rating {
   readonly createdAt: Date;
 }
 
-/** @category Models */
+/** What a repository needs to create a {@link Rating}. @category Models */
 export type NewRating = Omit<Rating, 'id'>;

@@ -1,8 +1,8 @@
 import type { DoctorId, LocalDate, SittingId, SlotId } from './primitives.js';
 
-/** @category Models */
+/** Every status of a sitting. @category Models */
 export const sittingStatuses = ['scheduled', 'cancelled', 'completed'] as const;
-/** @category Models */
+/** The status of a sitting: `scheduled` until cancelled or, after it ends, completed. @category Models */
 export type SittingStatus = (typeof sittingStatuses)[number];
 
 /** One occurrence of a slot on a date; unique per slot and date. @category Models */

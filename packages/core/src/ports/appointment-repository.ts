@@ -21,7 +21,7 @@ export interface StatusChange {
   readonly reason: string | null;
 }
 
-/** @category Ports */
+/** Appointments: atomic booking, status changes with history, and the lists built on them. @category Ports */
 export interface AppointmentRepository {
   /**
    * Takes the lowest free queue number of a `scheduled` sitting and records the appointment

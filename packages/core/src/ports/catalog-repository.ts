@@ -1,6 +1,6 @@
 import type { Qualification, Specialization, SpecializationId } from '../models/index.js';
 
-/** @category Ports */
+/** The catalog of specializations and qualifications. @category Ports */
 export interface CatalogRepository {
   listSpecializations(): Promise<readonly Specialization[]>;
   listQualifications(): Promise<readonly Qualification[]>;

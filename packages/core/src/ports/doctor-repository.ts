@@ -10,7 +10,7 @@ export interface DoctorRatingStats {
   readonly patientCount: number;
 }
 
-/** @category Ports */
+/** Doctor profiles, their specializations and qualifications, and the doctor lists. @category Ports */
 export interface DoctorRepository {
   /** @throws DomainError `ALREADY_A_DOCTOR` when the user has a profile. */
   create(doctor: Omit<Doctor, 'id'>): Promise<Doctor>;

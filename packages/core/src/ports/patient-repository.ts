@@ -1,6 +1,6 @@
 import type { NewPatient, Page, PageRequest, Patient, PatientId, UserId } from '../models/index.js';
 
-/** @category Ports */
+/** Patients, each owned by the user who registered them. @category Ports */
 export interface PatientRepository {
   create(patient: NewPatient): Promise<Patient>;
   findById(id: PatientId): Promise<Patient | undefined>;

@@ -1,6 +1,6 @@
 import type { LocalDate, NewSitting, Sitting, SittingId, SlotId } from '../models/index.js';
 
-/** @category Ports */
+/** Sittings: the dated occurrences of slots, created on demand. @category Ports */
 export interface SittingRepository {
   /**
    * The sitting of `sitting.slotId` on `sitting.date`, created `scheduled` with nothing booked

@@ -1,6 +1,6 @@
 import type { DoctorId, NewSlot, Slot, SlotId } from '../models/index.js';
 
-/** @category Ports */
+/** Doctors' weekly slots; overlaps are refused by the store. @category Ports */
 export interface SlotRepository {
   /** @throws DomainError `SLOT_OVERLAP` when it overlaps another slot of the doctor on its weekday. */
   create(slot: NewSlot): Promise<Slot>;

@@ -1,6 +1,6 @@
 import type { NewUser, Role, User, UserId } from '../models/index.js';
 
-/** @category Ports */
+/** User accounts, unique by case-insensitive email. @category Ports */
 export interface UserRepository {
   /** @throws DomainError `EMAIL_TAKEN` when the (normalised) email exists. */
   create(user: NewUser): Promise<User>;

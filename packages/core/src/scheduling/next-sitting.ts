@@ -59,6 +59,22 @@ export function upcomingSittings(
  * The next sitting of `slot` that can be booked at `now`: the earliest of
  * {@link upcomingSittings}. Today counts while it is still open; cancelled dates are
  * skipped. `undefined` when no date within the horizon qualifies.
+ * @example
+ * ```ts
+ * import { nextSitting } from '@doctorly/core';
+ *
+ * const slot = { day: 'monday', start: '10:30', timeZone: 'Europe/Berlin', durationMinutes: 10, places: 10 } as const;
+ * const policy = { horizonWeeks: 4, cutoffMinutes: 60 };
+ *
+ * // Monday 23 March 2026, 09:00Z: today's 10:30 (09:30Z) closes at 08:30Z, so next week's.
+ * nextSitting(slot, new Date('2026-03-23T09:00:00Z'), policy, new Set());
+ * // → { date: '2026-03-30', startsAt: 2026-03-30T08:30:00.000Z, endsAt: 2026-03-30T10:10:00.000Z }
+ * //   still 10:30 local: Berlin moved to summer time (UTC+2) in between
+ *
+ * // The doctor cancelled that date: the sitting after it.
+ * nextSitting(slot, new Date('2026-03-23T09:00:00Z'), policy, new Set(['2026-03-30']));
+ * // → { date: '2026-04-06', … }
+ * ```
  * @category Scheduling
  */
 export function nextSitting(

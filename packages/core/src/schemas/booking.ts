@@ -16,27 +16,27 @@ export const BookAppointmentInput = z.strictObject({
   date: LocalDateString.optional(),
   idempotency_key: z.string().trim().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'Expected printable ASCII.').optional(),
 });
-/** @category Schemas */
+/** The input `BookAppointmentInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type BookAppointmentInput = z.input<typeof BookAppointmentInput>;
 
 /** An appointment by id (path `{id}`): history, check-in, completion, no-show. @category Schemas */
 export const AppointmentIdInput = z.strictObject({ id: CoercedId });
-/** @category Schemas */
+/** The input `AppointmentIdInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type AppointmentIdInput = z.input<typeof AppointmentIdInput>;
 
 /** Cancels an appointment (its owner or its doctor). @category Schemas */
 export const CancelAppointmentInput = z.strictObject({ id: CoercedId, reason: Reason });
-/** @category Schemas */
+/** The input `CancelAppointmentInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type CancelAppointmentInput = z.input<typeof CancelAppointmentInput>;
 
 /** A doctor cancels one date's sitting of their slot. @category Schemas */
 export const CancelSittingInput = z.strictObject({ slot_id: CoercedId, date: LocalDateString, reason: Reason });
-/** @category Schemas */
+/** The input `CancelSittingInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type CancelSittingInput = z.input<typeof CancelSittingInput>;
 
 /** The queue of one sitting of the doctor's slot (`date` omitted: the next sitting). @category Schemas */
 export const SittingQueueInput = z.strictObject({ slot_id: CoercedId, date: LocalDateString.optional() });
-/** @category Schemas */
+/** The input `SittingQueueInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type SittingQueueInput = z.input<typeof SittingQueueInput>;
 
 /** Rates the doctor of a completed appointment, once: 1–5 whole stars and a review. @category Schemas */
@@ -45,5 +45,5 @@ export const RateDoctorInput = z.strictObject({
   stars: z.number().int().min(1).max(5),
   review: trimmedString(0, 2000).default(''),
 });
-/** @category Schemas */
+/** The input `RateDoctorInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type RateDoctorInput = z.input<typeof RateDoctorInput>;

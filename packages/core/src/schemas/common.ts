@@ -17,7 +17,7 @@ export const CoercedId = z.coerce.number().int().min(1).max(maxId);
 
 /** A path parameter `{id}`. @category Schemas */
 export const IdParam = z.strictObject({ id: CoercedId });
-/** @category Schemas */
+/** The input `IdParam` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type IdParam = z.input<typeof IdParam>;
 
 /** `limit` and `offset` of a page, from a query string. @category Schemas */
@@ -28,7 +28,7 @@ export const pageFields = {
 
 /** A page of a list: `limit` 1…100 (default 20), `offset` ≥ 0 (default 0). @category Schemas */
 export const PageInput = z.strictObject(pageFields);
-/** @category Schemas */
+/** The input `PageInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type PageInput = z.input<typeof PageInput>;
 
 /** An email: trimmed, lower-cased ({@link normalizeEmail}) and validated. @category Schemas */

@@ -51,7 +51,7 @@ export const AddSlotInput = z
     // Only a slot whose fields are all valid has an end to check.
     when: (payload) => payload.issues.length === 0,
   });
-/** @category Schemas */
+/** The input `AddSlotInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type AddSlotInput = z.input<typeof AddSlotInput>;
 
 /**
@@ -80,12 +80,12 @@ export const AddQualificationsInput = z
       }
     }
   });
-/** @category Schemas */
+/** The input `AddQualificationsInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type AddQualificationsInput = z.input<typeof AddQualificationsInput>;
 
 /** `POST /doctors/add_specializations`: catalog names. @category Schemas */
 export const AddSpecializationsInput = z.strictObject({
   specialization_name: z.array(CatalogName).min(1).max(50),
 });
-/** @category Schemas */
+/** The input `AddSpecializationsInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type AddSpecializationsInput = z.input<typeof AddSpecializationsInput>;

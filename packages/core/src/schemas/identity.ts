@@ -4,12 +4,12 @@ import { Email, Password, PersonName, trimmedString } from './common.js';
 
 /** `POST /users/register`: a new account (always role `user`). @category Schemas */
 export const RegisterUserInput = z.strictObject({ name: PersonName, email: Email, password: Password });
-/** @category Schemas */
+/** The input `RegisterUserInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type RegisterUserInput = z.input<typeof RegisterUserInput>;
 
 /** An administrator account, created from the command line only. @category Schemas */
 export const CreateAdminInput = RegisterUserInput;
-/** @category Schemas */
+/** The input `CreateAdminInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type CreateAdminInput = z.input<typeof CreateAdminInput>;
 
 /**
@@ -22,7 +22,7 @@ export const IssueTokenInput = z.strictObject({
   password: z.string().max(1024),
   address: z.string().max(100).optional(),
 });
-/** @category Schemas */
+/** The input `IssueTokenInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type IssueTokenInput = z.input<typeof IssueTokenInput>;
 
 /** `POST /doctors/new`: a new account with a doctor profile. @category Schemas */
@@ -32,5 +32,5 @@ export const RegisterDoctorInput = z.strictObject({
   password: Password,
   description: trimmedString(0, 2000).default(''),
 });
-/** @category Schemas */
+/** The input `RegisterDoctorInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type RegisterDoctorInput = z.input<typeof RegisterDoctorInput>;

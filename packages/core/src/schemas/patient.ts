@@ -12,5 +12,5 @@ export const RegisterPatientInput = z.strictObject({
   gender: GenderInput,
   symptoms: trimmedString(0, 2000).default(''),
 });
-/** @category Schemas */
+/** The input `RegisterPatientInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type RegisterPatientInput = z.input<typeof RegisterPatientInput>;

@@ -19,5 +19,5 @@ export const SearchDoctorsInput = z.strictObject({
   order: z.enum(['asc', 'desc']).optional(),
   ...pageFields,
 });
-/** @category Schemas */
+/** The input `SearchDoctorsInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type SearchDoctorsInput = z.input<typeof SearchDoctorsInput>;

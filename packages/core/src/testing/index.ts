@@ -1,7 +1,7 @@
 /**
  * `@doctorly/core/testing`: in-memory adapters of every port (for tests and embedding
  * hosts' demos), the contract suite of each port, and fast-check arbitraries.
- * @packageDocumentation
+ * @module @doctorly/core/testing
  */
 export { emptyInMemoryState, type InMemoryState, type InMemoryOutboxRow } from './in-memory-state.js';
 export { InMemoryUnitOfWork, InMemoryOutboxWriter } from './in-memory-unit-of-work.js';

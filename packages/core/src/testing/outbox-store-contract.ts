@@ -9,7 +9,7 @@ const t0 = new Date('2026-01-05T09:00:00.000Z');
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
 /**
- * The contract of the {@link OutboxStore} port (the relay side of the outbox): leases,
+ * The contract of the {@link @doctorly/core!OutboxStore} port (the relay side of the outbox): leases,
  * completion, retries and parking. Same subject as the unit of work (events are appended
  * through it). `makeSubject` is called once; before each test the suite completes every
  * due entry, so the claimable queue starts empty (parked entries stay).

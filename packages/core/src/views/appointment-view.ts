@@ -25,7 +25,7 @@ export interface AppointmentView {
   timings: { start: string; end: string };
 }
 
-/** @category Views */
+/** The API view of an appointment, with its expected time computed from the queue number. @category Views */
 export function toAppointmentView(details: AppointmentDetails): AppointmentView {
   const { appointment } = details;
   const expected = expectedTime(details.sittingStartsAt, details.durationMinutes, appointment.queueNumber);
@@ -58,7 +58,7 @@ export interface TimingView {
   slots_booked: number;
 }
 
-/** @category Views */
+/** The API view of a slot's next sitting and the places booked in it. @category Views */
 export function toTimingView(slot: Slot, sitting: SittingTimes, slotsBooked: number): TimingView {
   return {
     slot: toSlotView(slot),

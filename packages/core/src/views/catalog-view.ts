@@ -14,12 +14,12 @@ export interface QualificationView {
   name: string;
 }
 
-/** @category Views */
+/** The API view of a specialization. @category Views */
 export function toSpecializationView(specialization: Specialization): SpecializationView {
   return { id: specialization.id, name: specialization.name, image: specialization.image };
 }
 
-/** @category Views */
+/** The API view of a qualification. @category Views */
 export function toQualificationView(qualification: Qualification): QualificationView {
   return { id: qualification.id, name: qualification.name };
 }

@@ -11,7 +11,7 @@ export interface PatientView {
   created_at: string;
 }
 
-/** @category Views */
+/** The API view of a patient. @category Views */
 export function toPatientView(patient: Patient): PatientView {
   return {
     id: patient.id,

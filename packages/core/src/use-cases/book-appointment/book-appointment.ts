@@ -19,6 +19,27 @@ import { newSittingOf, storedSittingsInWindow } from './sitting-calendar.js';
  * sitting, or the one on a given date. The repository takes the lowest free queue number
  * atomically (capacity and one place per patient are the store's guarantee). A request
  * repeated with the same idempotency key returns the first booking.
+ * @example
+ * ```ts
+ * import { BookAppointment, isDomainError } from '@doctorly/core';
+ *
+ * // Ports from any adapters: PostgresUnitOfWork or InMemoryUnitOfWork, a Clock …
+ * const book = new BookAppointment(uow, publisher, clock, { horizonWeeks: 4, cutoffMinutes: 0 });
+ * const actor = { userId: 2, role: 'user' } as const; // from your authentication
+ *
+ * // The next open sitting of slot 14, for patient 5 (who must belong to the actor):
+ * const appointment = await book.execute(actor, { patient_id: 5, slot_id: 14 });
+ * appointment.queue_number;  // 3
+ * appointment.expected_time; // '2026-11-30T10:50:00.000Z' (start + 2 × 10 minutes)
+ *
+ * // A given date, safe to retry: the same key answers the first booking again.
+ * try {
+ *   await book.execute(actor, { patient_id: 5, slot_id: 14, date: '2026-12-07', idempotency_key: 'b7f1c2' });
+ * } catch (error) {
+ *   if (isDomainError(error, 'SITTING_FULL')) console.log('Try another date.');
+ *   else throw error; // VALIDATION_FAILED, ALREADY_BOOKED, NOT_A_SITTING_DATE …
+ * }
+ * ```
  * @category Use cases
  */
 export class BookAppointment {

@@ -1,0 +1,82 @@
+import type { PostgresAdapters } from '@doctorly/adapters-postgres';
+import { createRedisAdapters, redisModule, type RedisAdapterEvent, type RedisAdapters } from '@doctorly/adapters-redis';
+import type { ContainerModule } from 'inversify';
+import type { Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import type { RedisHealth } from './infrastructure.js';
+
+/** Redis as the runtime uses it: the module binding its adapters, a health probe, close. */
+export interface RedisInfrastructure {
+  readonly module: ContainerModule;
+  health(): Promise<RedisHealth>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the Redis adapters: cache, rate limits, revocations (written to PostgreSQL too, and
+ * checked there when Redis cannot answer for sure) and, by `SEARCH_ENGINE`, the Query Engine
+ * index with PostgreSQL answering searches while Redis cannot. Logs the engine and why.
+ * @throws Error when `SEARCH_ENGINE=redis` and the server has no Query Engine.
+ */
+export async function openRedis(
+  config: Config, url: string, postgres: PostgresAdapters, logger: Logger,
+): Promise<RedisInfrastructure> {
+  const onEvent = redisEventLogger(logger);
+  const adapters = await createRedisAdapters({
+    url,
+    prefix: config.redisPrefix,
+    commandTimeoutMs: config.cacheTimeoutMs,
+    onEvent,
+    revocationFallback: postgres.revocations,
+    maxTokenLifetimeMs: config.tokenTtlSeconds * 1000,
+    search: config.searchEngine === 'postgres' ? 'off' : 'auto',
+  });
+  try {
+    if (!(await adapters.ready())) logger.warn({ redis: adapters.state() }, 'Redis is not reachable yet: cache and rate limits fail open until it is');
+    logSearchChoice(config, adapters, logger);
+  } catch (error) {
+    await adapters.close();
+    throw error;
+  }
+  return {
+    module: redisModule(adapters, { searchFallback: postgres.search, searchFallbackOptions: { onEvent } }),
+    health: () => redisHealth(adapters),
+    close: () => adapters.close(),
+  };
+}
+
+function logSearchChoice(config: Config, adapters: RedisAdapters, logger: Logger): void {
+  const { reason } = adapters.capabilities;
+  if (adapters.search) {
+    logger.info({ search: 'redis', reason }, 'search engine: redis (Redis Query Engine; PostgreSQL answers while it cannot)');
+  } else if (config.searchEngine === 'redis') {
+    throw new Error(`SEARCH_ENGINE=redis, but the Redis at REDIS_URL cannot serve search: ${reason}`);
+  } else if (config.searchEngine === 'postgres') {
+    logger.info({ search: 'postgres', reason: 'SEARCH_ENGINE=postgres' }, 'search engine: postgres');
+  } else {
+    logger.info({ search: 'postgres', reason }, 'search engine: postgres (the Redis at REDIS_URL has no Query Engine)');
+  }
+}
+
+/** `up`: answers with the breaker closed; `degraded`: answers, but recent failures opened the breaker; `down`: no answer. */
+async function redisHealth(adapters: RedisAdapters): Promise<RedisHealth> {
+  const outcome = await adapters.redis.run('health.ping', (client) => client.ping());
+  if (!outcome.ok) return 'down';
+  return adapters.state() === 'closed' ? 'up' : 'degraded';
+}
+
+/** Redis trouble goes to the log, at most once per second per kind, so an outage does not flood it. */
+function redisEventLogger(logger: Logger): (event: RedisAdapterEvent) => void {
+  const last = new Map<string, number>();
+  return (event) => {
+    const now = Date.now();
+    if (event.type === 'state') {
+      logger.warn({ redis: event.state }, `Redis circuit ${event.state}`);
+      return;
+    }
+    if (now - (last.get(event.type) ?? 0) < 1000) return;
+    last.set(event.type, now);
+    const details = 'error' in event ? { ...event, error: event.error instanceof Error ? event.error.message : String(event.error) } : event;
+    logger.warn({ redisEvent: details }, `Redis ${event.type}`);
+  };
+}

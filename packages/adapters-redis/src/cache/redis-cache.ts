@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Cache, CacheEntryOptions } from '@doctorly/core';
+import type { BreakerState } from '../fail-open/circuit-breaker.js';
+import type { FailOpenRedis } from '../fail-open/fail-open-redis.js';
+import { invalidateTagsScript, setEntryScript } from './cache-scripts.js';
+
+/** Cache reads since start, for metrics. @category Adapters */
+export interface CacheCounters {
+  hits: number;
+  misses: number;
+  /** Reads, writes and invalidations that Redis did not answer in time (fail-open answers). */
+  errors: number;
+}
+
+/**
+ * {@link Cache} on Redis (ioredis): JSON values with TTLs under `{prefix}cache:`, tags as
+ * Redis sets of entry keys, so invalidating a tag never scans the key space.
+ *
+ * **Fail-open.** Every call goes through {@link FailOpenRedis}: a short deadline and a circuit
+ * breaker; `get` answers `undefined` (a miss) and writes are dropped when Redis is slow or
+ * down, so the caller reads PostgreSQL. Nothing here throws.
+ *
+ * **No stale value after an outage (generation scheme).** A dropped write is harmless (a
+ * miss later), but a dropped *invalidation* would let a stale value be served once Redis is
+ * back. So every entry is stamped with the cache *generation* — a random token stored at
+ * `{prefix}cache:generation` and stamped server-side by the write script — and a read fetches
+ * the generation and the entry in one `MGET`: an entry of another generation is a miss. When
+ * an invalidation (`delete` or `invalidateTags`) fails or is refused, this instance marks the
+ * generation dirty; its next call that reaches Redis first replaces the generation with a new
+ * random token, which turns everything older into misses for every replica at once (they all
+ * read the generation on every `get`). A random token, not a counter: if Redis loses the
+ * key (restart, eviction), the next writer starts a new token, and old entries can never
+ * become valid again. Costs: one more key per `MGET`; after a bump, a cold cache. See
+ * docs/adr/0003-cache-invalidation-across-redis-outages.md.
+ * @category Adapters
+ */
+export class RedisCache implements Cache {
+  readonly counters: CacheCounters = { hits: 0, misses: 0, errors: 0 };
+  private readonly generationKey: string;
+  private readonly namespace: string;
+  private dirtyVersion = 0;
+  private cleanVersion = 0;
+  private bumping: Promise<void> | undefined;
+
+  constructor(
+    private readonly redis: FailOpenRedis,
+    prefix = '',
+  ) {
+    this.namespace = `${prefix}cache:`;
+    this.generationKey = `${this.namespace}generation`;
+  }
+
+  /** The breaker's state, for `/readyz` and metrics. */
+  state(): BreakerState {
+    return this.redis.state();
+  }
+
+  /** Whether an invalidation was lost and the generation still has to be replaced. */
+  get generationDirty(): boolean {
+    return this.dirtyVersion > this.cleanVersion;
+  }
+
+  async get(key: string): Promise<unknown> {
+    const outcome = await this.redis.run('cache.get', async (client) => {
+      await this.settleGeneration(client);
+      return client.mget(this.generationKey, this.entryKey(key));
+    });
+    if (!outcome.ok) {
+      this.counters.errors += 1;
+      return undefined;
+    }
+    const value = decode(outcome.value[0], outcome.value[1]);
+    if (value === undefined) this.counters.misses += 1;
+    else this.counters.hits += 1;
+    return value;
+  }
+
+  async set(key: string, value: unknown, options: CacheEntryOptions): Promise<void> {
+    const json = JSON.stringify(value) as string | undefined;
+    const ttl = Math.ceil(options.ttlSeconds);
+    if (json === undefined || !(ttl > 0)) return;
+    const entry = this.entryKey(key);
+    const tagKeys = [...new Set(options.tags)].map((tag) => this.tagKey(tag));
+    const outcome = await this.redis.run('cache.set', async (client) => {
+      await this.settleGeneration(client);
+      return setEntryScript.run(
+        client,
+        [this.generationKey, entry, ...tagKeys],
+        [json, ttl, newGeneration()],
+      );
+    });
+    if (!outcome.ok) this.counters.errors += 1;
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const entries = keys.map((key) => this.entryKey(key));
+    await this.invalidation('cache.delete', (client) => client.unlink(...entries));
+  }
+
+  async invalidateTags(tags: readonly string[]): Promise<void> {
+    if (tags.length === 0) return;
+    const tagKeys = [...new Set(tags)].map((tag) => this.tagKey(tag));
+    await this.invalidation('cache.invalidateTags', (client) =>
+      invalidateTagsScript.run(client, tagKeys, []),
+    );
+  }
+
+  private async invalidation(
+    operation: string,
+    work: (client: Redis) => Promise<unknown>,
+  ): Promise<void> {
+    const outcome = await this.redis.run(operation, async (client) => {
+      await this.settleGeneration(client);
+      await work(client);
+    });
+    if (outcome.ok) return;
+    // Lost (or maybe lost: a timed-out call may not have run): the next call that reaches
+    // Redis replaces the generation first.
+    this.dirtyVersion += 1;
+    this.counters.errors += 1;
+  }
+
+  /** Replaces the generation when an invalidation was lost; concurrent callers share one bump. */
+  private async settleGeneration(client: Redis): Promise<void> {
+    if (!this.generationDirty) return;
+    this.bumping ??= (async () => {
+      const target = this.dirtyVersion;
+      try {
+        await client.set(this.generationKey, newGeneration());
+        this.cleanVersion = Math.max(this.cleanVersion, target);
+        this.redis.emit({ type: 'generation-bumped' });
+      } finally {
+        this.bumping = undefined;
+      }
+    })();
+    await this.bumping;
+  }
+
+  private entryKey(key: string): string {
+    return `${this.namespace}entry:${key}`;
+  }
+
+  private tagKey(tag: string): string {
+    return `${this.namespace}tag:${tag}`;
+  }
+}
+
+function newGeneration(): string {
+  return randomBytes(8).toString('hex');
+}
+
+/** An entry is `<generation>|<json>`; anything else, or another generation, is a miss. */
+function decode(generation: string | null | undefined, stored: string | null | undefined): unknown {
+  if (!generation || !stored) return undefined;
+  const bar = stored.indexOf('|');
+  if (bar < 0 || stored.slice(0, bar) !== generation) return undefined;
+  try {
+    return JSON.parse(stored.slice(bar + 1)) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,121 @@
+import type { TokenRevocationStore } from '@doctorly/core';
+import { createClient } from 'redis';
+import { RedisCache } from './cache/redis-cache.js';
+import { detectRedisCapabilities, type RedisCapabilities } from './capabilities.js';
+import type { BreakerOptions, BreakerState } from './fail-open/circuit-breaker.js';
+import type { RedisEventListener } from './fail-open/events.js';
+import { FailOpenRedis } from './fail-open/fail-open-redis.js';
+import {
+  RedisDoctorSearchIndex,
+  type SearchRedisClient,
+} from './search/redis-doctor-search-index.js';
+import { RedisRateLimiter } from './security/redis-rate-limiter.js';
+import { RedisTokenRevocationStore } from './security/redis-token-revocation-store.js';
+
+/** Configuration of {@link createRedisAdapters}. @category Adapters */
+export interface RedisAdaptersConfig {
+  readonly url: string;
+  /** Put before every key and index name (several apps or tests on one Redis). Default `''`. */
+  readonly prefix?: string;
+  /** Deadline of each cache, revocation and rate-limit call. Default 50 ms. */
+  readonly commandTimeoutMs?: number;
+  readonly connectTimeoutMs?: number;
+  /** Default: open after 5 consecutive failures, probe again after 5 s. */
+  readonly breaker?: BreakerOptions;
+  readonly onEvent?: RedisEventListener;
+  /** The durable (PostgreSQL) revocation store; see {@link RedisTokenRevocationStore}. */
+  readonly revocationFallback?: TokenRevocationStore;
+  /** The longest token lifetime (ms), for the revocation store. Default one hour. */
+  readonly maxTokenLifetimeMs?: number;
+  /** `auto` (default): a Query Engine index when the server has it; `off`: never. */
+  readonly search?: 'auto' | 'off';
+}
+
+/** Every Redis adapter over one connection (and one node-redis client for search). @category Adapters */
+export interface RedisAdapters {
+  readonly redis: FailOpenRedis;
+  readonly cache: RedisCache;
+  readonly revocations: RedisTokenRevocationStore;
+  readonly rateLimiter: RedisRateLimiter;
+  /** The Query Engine index, when the server has the Query Engine and RedisJSON. */
+  readonly search: RedisDoctorSearchIndex | undefined;
+  readonly capabilities: RedisCapabilities;
+  /** The breaker's state, for `/readyz` and metrics. */
+  state(): BreakerState;
+  /** Waits (bounded) for the connection; `false` means the adapters run fail-open for now. */
+  ready(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the Redis adapters. Never fails because Redis is down: the cache, revocation store
+ * and rate limiter then answer fail-open and recover by themselves; only the search index
+ * needs the server at start (its capabilities are checked then, and `search` stays
+ * `undefined` when they are missing — see `capabilities.reason` for the log).
+ * @category Adapters
+ */
+export async function createRedisAdapters(config: RedisAdaptersConfig): Promise<RedisAdapters> {
+  const prefix = config.prefix ?? '';
+  const redis = new FailOpenRedis(config.url, {
+    ...(config.commandTimeoutMs !== undefined && { commandTimeoutMs: config.commandTimeoutMs }),
+    ...(config.connectTimeoutMs !== undefined && { connectTimeoutMs: config.connectTimeoutMs }),
+    ...(config.breaker !== undefined && { breaker: config.breaker }),
+    ...(config.onEvent !== undefined && { onEvent: config.onEvent }),
+  });
+  const capabilities: RedisCapabilities =
+    config.search === 'off'
+      ? { search: false, json: false, reason: 'Redis search disabled by configuration.' }
+      : await detectRedisCapabilities(config.url);
+  const searchClient =
+    capabilities.search && capabilities.json ? await openSearchClient(config) : undefined;
+  return {
+    redis,
+    cache: new RedisCache(redis, prefix),
+    revocations: new RedisTokenRevocationStore(redis, {
+      prefix,
+      ...(config.revocationFallback !== undefined && { fallback: config.revocationFallback }),
+      ...(config.maxTokenLifetimeMs !== undefined && {
+        maxTokenLifetimeMs: config.maxTokenLifetimeMs,
+      }),
+    }),
+    rateLimiter: new RedisRateLimiter(redis, prefix),
+    search: searchClient ? new RedisDoctorSearchIndex(searchClient, { prefix }) : undefined,
+    capabilities,
+    state: () => redis.state(),
+    ready: (timeoutMs) => redis.ready(timeoutMs),
+    close: async () => {
+      await Promise.all([
+        redis.close(),
+        searchClient?.quit().catch(() => searchClient.disconnect()),
+      ]);
+    },
+  };
+}
+
+/** A node-redis v4 client for redis-om (shared/STACK.md, trap 6), or `undefined` if it cannot connect. */
+async function openSearchClient(
+  config: RedisAdaptersConfig,
+): Promise<SearchRedisClient | undefined> {
+  const client = createClient({
+    url: config.url,
+    socket: {
+      connectTimeout: config.connectTimeoutMs ?? 2_000,
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 6), 2_000),
+    },
+  });
+  // node-redis throws from an 'error' event nobody listens to: report it instead.
+  client.on('error', (error: unknown) => config.onEvent?.({ type: 'connection-error', error }));
+  let timer: NodeJS.Timeout | undefined;
+  const connected = await Promise.race([
+    client.connect().then(
+      () => true,
+      () => false,
+    ),
+    new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), config.connectTimeoutMs ?? 2_000);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  if (connected) return client;
+  await client.disconnect().catch(() => undefined);
+  return undefined;
+}

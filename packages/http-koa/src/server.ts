@@ -1,0 +1,120 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Router from '@koa/router';
+import type { Runtime } from '@doctorly/runtime';
+import Koa from 'koa';
+import { docsRouter } from './docs/docs-page.js';
+import { errorHandler } from './errors/error-handler.js';
+import { accessLog } from './http/access-log.js';
+import { registerCacheMetrics } from './http/cache-metrics.js';
+import { createMetrics, type ServerMetrics } from './http/metrics.js';
+import { requestId } from './http/request-id.js';
+import type { ServerState } from './http/state.js';
+import { buildOpenApiDocument } from './openapi/document.js';
+import { allRoutes } from './routes/index.js';
+import { mountRoutes } from './routes/mount.js';
+import { Presenter } from './routes/present.js';
+import type { RouteDefinition } from './routes/route.js';
+
+/** Options of {@link createServer}. @category Adapters */
+export interface ServerOptions {
+  /** Trust `X-Forwarded-*` (behind a reverse proxy): `ctx.ip`, used for login limits, is then the client's. */
+  readonly trustProxy?: boolean;
+  /** How long {@link DoctorlyServer.close} waits for requests in flight before cutting connections. */
+  readonly shutdownTimeoutMs?: number;
+}
+
+/** A running (or ready to run) Doctorly HTTP server. @category Adapters */
+export interface DoctorlyServer {
+  readonly app: Koa<ServerState>;
+  /** The API router: every documented endpoint. */
+  readonly router: Router<ServerState>;
+  /** The endpoint definitions the router and the OpenAPI document are built from. */
+  readonly routes: readonly RouteDefinition[];
+  readonly metrics: ServerMetrics;
+  /** The OpenAPI 3.1 document served at `/openapi.json`. */
+  openApiDocument(): Record<string, unknown>;
+  /** Starts listening; resolves with the bound address (port 0 → a free port). */
+  listen(port: number, host?: string): Promise<{ port: number; host: string; server: Server }>;
+  /**
+   * Stops accepting connections and waits for requests in flight (up to the shutdown
+   * timeout). Does not close the runtime: its owner does, after this.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * The bundled REST server over a composed runtime: the seed's endpoints and more, bearer
+ * authentication, one error shape, request ids, JSON logs, metrics, `/openapi.json` and the
+ * `/docs` page. Thin: each handler parses HTTP, calls one use case and maps the answer.
+ * @category Adapters
+ */
+export function createServer(runtime: Runtime, options: ServerOptions = {}): DoctorlyServer {
+  const logger = runtime.logger.child({ component: 'http' });
+  const metrics = createMetrics();
+  registerCacheMetrics(metrics, runtime.ports.cache);
+  const deps = { runtime, metrics, present: new Presenter(runtime.config.publicUrl) };
+  let openApiText: string | undefined;
+  const routes = allRoutes(deps, () => (openApiText ??= JSON.stringify(openApiDocument())));
+  const openApiDocument = () =>
+    buildOpenApiDocument(routes, {
+      title: 'Doctorly API',
+      version: '0.1.0',
+      description: "Book a doctor's appointment without queuing at the clinic. Get a token from POST /auth/get_token (HTTP Basic), then send it as `Authorization: Bearer <token>`.",
+      serverUrl: runtime.config.publicUrl,
+    });
+
+  const router = new Router<ServerState>();
+  mountRoutes(router, routes, {
+    authenticate: (token) => runtime.useCases.authenticate.execute(token),
+    bodyLimitBytes: runtime.config.bodyLimitBytes,
+    uploadLimitBytes: runtime.config.uploadLimitBytes,
+  });
+  const docs = docsRouter();
+
+  const app = new Koa<ServerState>({ proxy: options.trustProxy ?? false });
+  // Errors are answered and logged by errorHandler; what reaches Koa is a socket problem.
+  app.on('error', (error: unknown) => logger.warn({ err: error }, 'connection error'));
+  app.use(requestId(logger));
+  app.use(accessLog(metrics));
+  app.use(async (ctx, next) => {
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    await next();
+  });
+  app.use(errorHandler());
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+  app.use(docs.routes());
+  app.use(docs.allowedMethods());
+
+  let server: Server | undefined;
+  return {
+    app, router, routes, metrics, openApiDocument,
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve, reject) => {
+        const listening = app.listen(port, host);
+        listening.once('error', reject);
+        listening.once('listening', () => {
+          server = listening;
+          const address = listening.address() as AddressInfo;
+          resolve({ port: address.port, host: address.address, server: listening });
+        });
+      }),
+    close: () => closeGracefully(server, options.shutdownTimeoutMs ?? 10_000),
+  };
+}
+
+/** Stops accepting, lets requests in flight finish, then cuts what is left after `timeoutMs`. */
+function closeGracefully(server: Server | undefined, timeoutMs: number): Promise<void> {
+  if (!server?.listening) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // Keep-alive connections with no request in flight would hold close() open.
+    server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,25 @@
+import type { Command } from '../command.js';
+import { cliConfig, openPostgres } from '../open.js';
+
+/** `doctorly migrate`: applies pending schema migrations. @category CLI */
+export const migrateCommand: Command = {
+  name: 'migrate',
+  summary: 'apply pending database migrations',
+  help: `Usage: doctorly migrate
+
+Applies the SQL migrations not yet applied to DATABASE_URL (or, without it, to the embedded
+PGlite database in DATA_DIR), in one transaction under an advisory lock: safe while servers
+and workers start. Prints what was applied.`,
+  options: {},
+  async run(_values, io) {
+    const adapters = await openPostgres(cliConfig(io));
+    try {
+      const report = await adapters.migrate();
+      io.out(report.applied.length === 0 ? 'Schema up to date; nothing to apply.' : `Applied: ${report.applied.join(', ')}`);
+      io.out(`Already applied: ${report.alreadyApplied.length}`);
+      return 0;
+    } finally {
+      await adapters.close();
+    }
+  },
+};

@@ -1,6 +1,6 @@
 import { describeCacheContract } from './cache-contract.js';
-import { InMemoryCache } from './in-memory-cache.js';
-import { ManualClock } from './manual-clock.js';
+import { InMemoryCache } from '../memory/in-memory-cache.js';
+import { ManualClock } from '../memory/manual-clock.js';
 
 describeCacheContract('InMemoryCache', () => {
   const clock = new ManualClock();

@@ -5,7 +5,7 @@ import type { Repositories, UnitOfWork } from '../ports/unit-of-work.js';
 import { toDoctorView } from '../views/to-doctor-view.js';
 import type { DoctorView } from '../views/doctor-view.js';
 import { newPatient, newSitting, newSlot, newUser, unique } from './contract-support.js';
-import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
+import { InMemoryUnitOfWork } from '../memory/in-memory-unit-of-work.js';
 
 /**
  * A doctor described abstractly, so one search contract can load it into any engine:

@@ -1,6 +1,6 @@
 import { upsertSeeder } from './doctor-fixtures.js';
 import { describeDoctorSearchIndexContract } from './doctor-search-index-contract.js';
-import { InMemoryDoctorSearchIndex } from './in-memory-doctor-search-index.js';
+import { InMemoryDoctorSearchIndex } from '../memory/in-memory-doctor-search-index.js';
 
 describeDoctorSearchIndexContract('InMemoryDoctorSearchIndex', () => {
   const index = new InMemoryDoctorSearchIndex();

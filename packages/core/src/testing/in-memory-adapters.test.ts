@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { upsertSeeder } from './doctor-fixtures.js';
-import { InMemoryCache } from './in-memory-cache.js';
-import { InMemoryDoctorSearchIndex } from './in-memory-doctor-search-index.js';
-import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
-import { ManualClock } from './manual-clock.js';
-import { RecordingOutboxPublisher } from './recording-outbox-publisher.js';
+import { InMemoryCache } from '../memory/in-memory-cache.js';
+import { InMemoryDoctorSearchIndex } from '../memory/in-memory-doctor-search-index.js';
+import { InMemoryUnitOfWork } from '../memory/in-memory-unit-of-work.js';
+import { ManualClock } from '../memory/manual-clock.js';
+import { RecordingOutboxPublisher } from '../memory/recording-outbox-publisher.js';
 
 const user = (email: string) => ({ name: 'U', email, passwordHash: 'h', role: 'user' as const, registeredAt: new Date(0), confirmed: false });
 

@@ -1,5 +1,5 @@
-import { InMemoryOutboxStore } from './in-memory-outbox-store.js';
-import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
+import { InMemoryOutboxStore } from '../memory/in-memory-outbox-store.js';
+import { InMemoryUnitOfWork } from '../memory/in-memory-unit-of-work.js';
 import { describeOutboxStoreContract } from './outbox-store-contract.js';
 
 describeOutboxStoreContract('InMemoryOutboxStore', () => {

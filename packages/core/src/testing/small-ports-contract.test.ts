@@ -1,10 +1,10 @@
 import { describeImageStoreContract } from './image-store-contract.js';
-import { InMemoryImageStore } from './in-memory-image-store.js';
-import { InMemoryRateLimiter } from './in-memory-rate-limiter.js';
-import { InMemoryTokenIssuer } from './in-memory-token-issuer.js';
-import { InMemoryTokenRevocationStore } from './in-memory-token-revocation-store.js';
-import { InsecureTestPasswordHasher } from './insecure-test-password-hasher.js';
-import { ManualClock } from './manual-clock.js';
+import { InMemoryImageStore } from '../memory/in-memory-image-store.js';
+import { InMemoryRateLimiter } from '../memory/in-memory-rate-limiter.js';
+import { InMemoryTokenIssuer } from '../memory/in-memory-token-issuer.js';
+import { InMemoryTokenRevocationStore } from '../memory/in-memory-token-revocation-store.js';
+import { InsecureTestPasswordHasher } from '../memory/insecure-test-password-hasher.js';
+import { ManualClock } from '../memory/manual-clock.js';
 import { describePasswordHasherContract } from './password-hasher-contract.js';
 import { describeRateLimiterContract } from './rate-limiter-contract.js';
 import { describeTokenIssuerContract } from './token-issuer-contract.js';

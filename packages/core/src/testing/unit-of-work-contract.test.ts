@@ -1,6 +1,6 @@
 import { describeUnitOfWorkContract } from './unit-of-work-contract.js';
-import { InMemoryOutboxStore } from './in-memory-outbox-store.js';
-import { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
+import { InMemoryOutboxStore } from '../memory/in-memory-outbox-store.js';
+import { InMemoryUnitOfWork } from '../memory/in-memory-unit-of-work.js';
 
 describeUnitOfWorkContract('InMemoryUnitOfWork', () => {
   const uow = new InMemoryUnitOfWork();

@@ -4,7 +4,7 @@ import {
 import {
   InMemoryCache, InMemoryDoctorSearchIndex, InMemoryOutboxStore, InMemoryRateLimiter,
   InMemoryTokenRevocationStore, InMemoryUnitOfWork,
-} from '@doctorly/core/testing';
+} from '@doctorly/core/memory';
 import { ContainerModule } from 'inversify';
 import type { Infrastructure } from './infrastructure.js';
 

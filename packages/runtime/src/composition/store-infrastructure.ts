@@ -4,7 +4,7 @@ import {
   createPostgresAdapters, postgresModule, type PostgresAdapters, type PostgresConfig,
 } from '@doctorly/adapters-postgres';
 import { Cache, RateLimiter, type Clock } from '@doctorly/core';
-import { InMemoryCache, InMemoryRateLimiter } from '@doctorly/core/testing';
+import { InMemoryCache, InMemoryRateLimiter } from '@doctorly/core/memory';
 import { ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';

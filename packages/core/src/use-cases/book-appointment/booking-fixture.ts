@@ -1,11 +1,11 @@
 import type { Actor, Doctor, NewSlot, Patient, Role, Slot } from '../../models/index.js';
 import type { BookingPolicy } from '../../scheduling/index.js';
-import { InMemoryCache } from '../../testing/in-memory-cache.js';
-import { InMemoryDoctorSearchIndex } from '../../testing/in-memory-doctor-search-index.js';
-import { InMemoryOutboxStore } from '../../testing/in-memory-outbox-store.js';
-import { InMemoryUnitOfWork } from '../../testing/in-memory-unit-of-work.js';
-import { ManualClock } from '../../testing/manual-clock.js';
-import { RecordingOutboxPublisher } from '../../testing/recording-outbox-publisher.js';
+import { InMemoryCache } from '../../memory/in-memory-cache.js';
+import { InMemoryDoctorSearchIndex } from '../../memory/in-memory-doctor-search-index.js';
+import { InMemoryOutboxStore } from '../../memory/in-memory-outbox-store.js';
+import { InMemoryUnitOfWork } from '../../memory/in-memory-unit-of-work.js';
+import { ManualClock } from '../../memory/manual-clock.js';
+import { RecordingOutboxPublisher } from '../../memory/recording-outbox-publisher.js';
 import { CancelAppointment } from '../cancel-appointment/cancel-appointment.js';
 import { CancelSitting } from '../cancel-sitting/cancel-sitting.js';
 import { CheckInAppointment } from '../check-in-appointment/check-in-appointment.js';

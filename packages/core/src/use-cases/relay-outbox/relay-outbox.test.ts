@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../events/domain-event.js';
-import { InMemoryCache } from '../../testing/in-memory-cache.js';
-import { InMemoryDoctorSearchIndex } from '../../testing/in-memory-doctor-search-index.js';
+import { InMemoryCache } from '../../memory/in-memory-cache.js';
+import { InMemoryDoctorSearchIndex } from '../../memory/in-memory-doctor-search-index.js';
 import type { DoctorView } from '../../views/index.js';
 import { toDoctorView } from '../../views/index.js';
 import { BookingWorld } from '../book-appointment/booking-fixture.js';

@@ -1,0 +1,61 @@
+import type { LocalDate, NewSitting, Sitting, SittingId, SittingRepository, SlotId } from '@doctorly/core';
+import type { SqlExecutor } from '../sql/sql-client.js';
+import { sittingColumns } from './columns.js';
+
+/** {@link SittingRepository} on PostgreSQL: one row per (slot, date) by a unique key. @category Adapters */
+export class PostgresSittingRepository implements SittingRepository {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async ensure(sitting: NewSitting): Promise<Sitting> {
+    const [created] = await this.db.query<Sitting>(
+      `INSERT INTO sittings AS s (slot_id, doctor_id, date, starts_at, ends_at, places, duration_minutes)
+       VALUES ($1, $2, $3::date, $4, $5, $6, $7)
+       ON CONFLICT (slot_id, date) DO NOTHING
+       RETURNING ${sittingColumns('s')}`,
+      [sitting.slotId, sitting.doctorId, sitting.date, sitting.startsAt, sitting.endsAt, sitting.places, sitting.durationMinutes],
+    );
+    if (created) return created;
+    // It existed, possibly committed by a concurrent `ensure` after this statement's snapshot
+    // was taken: a new statement sees it.
+    const existing = await this.findBySlotAndDate(sitting.slotId, sitting.date);
+    if (!existing) throw new Error(`sitting of slot ${sitting.slotId} on ${sitting.date} vanished`);
+    return existing;
+  }
+
+  async findById(id: SittingId): Promise<Sitting | undefined> {
+    const [row] = await this.db.query<Sitting>(`SELECT ${sittingColumns('s')} FROM sittings s WHERE s.id = $1`, [id]);
+    return row;
+  }
+
+  async findBySlotAndDate(slotId: SlotId, date: LocalDate): Promise<Sitting | undefined> {
+    const [row] = await this.db.query<Sitting>(
+      `SELECT ${sittingColumns('s')} FROM sittings s WHERE s.slot_id = $1 AND s.date = $2::date`,
+      [slotId, date],
+    );
+    return row;
+  }
+
+  listBySlot(slotId: SlotId, from: LocalDate, to: LocalDate): Promise<readonly Sitting[]> {
+    return this.db.query<Sitting>(
+      `SELECT ${sittingColumns('s')} FROM sittings s
+       WHERE s.slot_id = $1 AND s.date BETWEEN $2::date AND $3::date ORDER BY s.date`,
+      [slotId, from, to],
+    );
+  }
+
+  async setStatus(id: SittingId, status: 'cancelled' | 'completed'): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE sittings SET status = $2 WHERE id = $1 AND status = 'scheduled' RETURNING id`,
+      [id, status],
+    );
+    return rows.length > 0;
+  }
+
+  listEnded(now: Date, limit: number): Promise<readonly Sitting[]> {
+    return this.db.query<Sitting>(
+      `SELECT ${sittingColumns('s')} FROM sittings s
+       WHERE s.status = 'scheduled' AND s.ends_at <= $1 ORDER BY s.ends_at, s.id LIMIT $2`,
+      [now, limit],
+    );
+  }
+}

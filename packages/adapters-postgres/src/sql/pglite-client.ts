@@ -1,0 +1,87 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { mapDatabaseError } from './map-database-error.js';
+import type { SqlClient, SqlExecutor } from './sql-client.js';
+import { typeParsers } from './type-parsers.js';
+
+type Queryable = Pick<Transaction, 'query' | 'exec'>;
+
+async function run<Row>(db: Queryable, text: string, params?: readonly unknown[]): Promise<Row[]> {
+  try {
+    const result = await db.query<Row>(text, params as unknown[] | undefined);
+    return result.rows;
+  } catch (error) {
+    throw mapDatabaseError(error);
+  }
+}
+
+function executor(db: Queryable): SqlExecutor {
+  return {
+    query: <Row>(text: string, params?: readonly unknown[]) => run<Row>(db, text, params),
+    script: async (text: string) => {
+      try {
+        await db.exec(text);
+      } catch (error) {
+        throw mapDatabaseError(error);
+      }
+    },
+  };
+}
+
+/**
+ * {@link SqlClient} over PGlite, PostgreSQL compiled to WebAssembly running in this process:
+ * the embedded default when no `DATABASE_URL` is set. One connection, so transactions run
+ * one after another. A query or transaction started from inside a transaction's callback
+ * (a `uow.read` call in `uow.transaction`, say) joins that transaction: with one
+ * connection, waiting for it to end would wait forever.
+ * @category Adapters
+ */
+export class PGliteSqlClient implements SqlClient {
+  readonly engine = 'pglite';
+  private readonly direct: SqlExecutor;
+  private readonly current = new AsyncLocalStorage<SqlExecutor>();
+
+  private constructor(readonly db: PGlite) {
+    this.direct = executor(db);
+  }
+
+  /**
+   * Opens (or creates) the database in `dataDir`: a folder, or `memory://` for a throw-away
+   * one. `loadDataDir` starts a new database from a dump (`db.dumpDataDir()`) instead of an
+   * empty one, several times faster than creating and migrating it (tests use it).
+   */
+  static async open(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<PGliteSqlClient> {
+    const db = await PGlite.create({
+      dataDir, extensions: { pg_trgm, btree_gist }, parsers: typeParsers,
+      ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
+    });
+    return new PGliteSqlClient(db);
+  }
+
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]> {
+    return (this.current.getStore() ?? this.direct).query<Row>(text, params);
+  }
+
+  script(text: string): Promise<void> {
+    return (this.current.getStore() ?? this.direct).script(text);
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const outer = this.current.getStore();
+    if (outer) return work(outer);
+    try {
+      return await this.db.transaction((tx) => {
+        const inner = executor(tx);
+        return this.current.run(inner, () => work(inner));
+      });
+    } catch (error) {
+      throw mapDatabaseError(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.closed) await this.db.close();
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The one query interface the adapters are written against: node-postgres (`pg.Pool`) and
+ * PGlite both implement it, so every statement exists once. Errors come out already mapped
+ * ({@link mapDatabaseError}): domain errors for constraint violations, `UNAVAILABLE` for a
+ * database that cannot answer.
+ * @category Adapters
+ */
+export interface SqlExecutor {
+  /** Runs one statement with bind parameters (`$1`, `$2` …) and returns its rows. */
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  script(text: string): Promise<void>;
+}
+
+/**
+ * A connection pool (or an embedded database) that also opens transactions.
+ * @category Adapters
+ */
+export interface SqlClient extends SqlExecutor {
+  /** `postgres` for a server reached over the network, `pglite` for the embedded one. */
+  readonly engine: 'postgres' | 'pglite';
+  /**
+   * Runs `work` in one transaction (READ COMMITTED) on one connection: committed when it
+   * resolves, rolled back when it throws. No retries here: {@link PostgresUnitOfWork} retries.
+   */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** Closes the pool or the embedded database. */
+  close(): Promise<void>;
+}

@@ -55,3 +55,4 @@ export * from './use-cases/materialize-sittings/materialize-sittings.js';
 export * from './use-cases/close-ended-sittings/close-ended-sittings.js';
 export * from './use-cases/relay-outbox/relay-outbox.js';
 export * from './use-cases/reconcile-search-index/reconcile-search-index.js';
+export * from './search/name-match.js';

@@ -1,4 +1,4 @@
-import { normalizeCatalogName, type DoctorSearchQuery } from '@doctorly/core';
+import { normalizeCatalogName, searchWordsOf, type DoctorSearchQuery } from '@doctorly/core';
 
 /** Aliases of the index fields the query refers to (see the search schema). */
 export const searchFields = {
@@ -28,14 +28,7 @@ const maximumQueryWords = 10;
  * but a letter or a digit is a separator (so punctuation in user input can never become
  * query syntax). Same rule as core's in-memory index, so both engines agree on matches.
  */
-export function wordsOf(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
-}
+export const wordsOf: (text: string) => string[] = searchWordsOf;
 
 /**
  * Query syntax is ASCII: every ASCII character that is neither a letter, a digit nor `_`

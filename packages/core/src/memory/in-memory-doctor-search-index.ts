@@ -1,6 +1,7 @@
 import { normalizeCatalogName, type DoctorId, type Page } from '../models/index.js';
 import type { DoctorSearchIndex, DoctorSearchQuery } from '../ports/doctor-search-index.js';
 import type { DoctorView } from '../views/doctor-view.js';
+import { compareNames, compareRatings, nameMatchRank, searchWordsOf } from '../search/name-match.js';
 
 /**
  * {@link DoctorSearchIndex} over a map of documents: the reference semantics of a search.
@@ -39,20 +40,20 @@ export class InMemoryDoctorSearchIndex implements DoctorSearchIndex {
   }
 
   search(query: DoctorSearchQuery): Promise<Page<DoctorView>> {
-    const words = query.name === undefined ? undefined : wordsOf(query.name);
+    const words = query.name === undefined ? undefined : searchWordsOf(query.name);
     const matches: { doctor: DoctorView; rank: number }[] = [];
     for (const json of this.documents.values()) {
       const doctor = JSON.parse(json) as DoctorView;
-      const rank = words === undefined ? 0 : nameRank(words, wordsOf(doctor.user.name));
+      const rank = words === undefined ? 0 : nameMatchRank(words, searchWordsOf(doctor.user.name));
       if (rank !== undefined && passesFilters(doctor, query)) matches.push({ doctor, rank });
     }
     const byName = (a: DoctorView, b: DoctorView): number =>
-      compareText(a.user.name, b.user.name) || a.id - b.id;
+      compareNames(a.user.name, b.user.name) || a.id - b.id;
     const sign = query.order === 'desc' ? -1 : 1;
     matches.sort((a, b) => {
       switch (query.sort) {
         case 'relevance': return a.rank - b.rank || byName(a.doctor, b.doctor);
-        case 'name': return sign * compareText(a.doctor.user.name, b.doctor.user.name) || a.doctor.id - b.doctor.id;
+        case 'name': return sign * compareNames(a.doctor.user.name, b.doctor.user.name) || a.doctor.id - b.doctor.id;
         case 'experience': return sign * (a.doctor.experience - b.doctor.experience) || byName(a.doctor, b.doctor);
         case 'rating': return compareRatings(a.doctor.rating, b.doctor.rating, sign) || byName(a.doctor, b.doctor);
       }
@@ -72,41 +73,4 @@ function passesFilters(doctor: DoctorView, query: DoctorSearchQuery): boolean {
     if (!doctor.qualifications.qualification_name.includes(wanted)) return false;
   }
   return query.day === undefined || doctor.slot.some((s) => s.day === query.day);
-}
-
-/** 0: every query word is a prefix of a name word; 1: some needed a typo; `undefined`: no match. */
-function nameRank(query: readonly string[], name: readonly string[]): number | undefined {
-  if (query.length === 0) return undefined;
-  let rank = 0;
-  for (const word of query) {
-    if (name.some((n) => n.startsWith(word))) continue;
-    if (!name.some((n) => withinOneEdit(word, n))) return undefined;
-    rank = 1;
-  }
-  return rank;
-}
-
-/** Lower-case words without accents; anything but letters and digits separates words. */
-export function wordsOf(text: string): string[] {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
-}
-
-/** Levenshtein distance at most 1 (one insertion, deletion or substitution). */
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
-
-function compareText(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-function compareRatings(a: number | null, b: number | null, sign: number): number {
-  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
-  return sign * (a - b);
 }

@@ -15,6 +15,7 @@ import { allRoutes } from './routes/index.js';
 import { mountRoutes } from './routes/mount.js';
 import { Presenter } from './routes/present.js';
 import type { RouteDefinition } from './routes/route.js';
+import { answerClientErrors } from './http/client-error.js';
 
 /** Options of {@link createServer}. @category Adapters */
 export interface ServerOptions {
@@ -93,6 +94,7 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Doc
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
         const listening = app.listen(port, host);
+        answerClientErrors(listening);
         listening.once('error', reject);
         listening.once('listening', () => {
           server = listening;

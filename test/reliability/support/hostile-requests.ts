@@ -41,8 +41,8 @@ function readsAsId(raw: string): boolean {
 
 const nasty = fc.constantFrom(...nastyStrings);
 const anyText = fc.oneof(nasty, fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 }));
-// Long, but within Node's 16 KiB header limit once percent-encoded (6 bytes each): past it, Node
-// itself answers 431 with no body before the app sees the request.
+// Long, but within Node's 16 KiB header limit once percent-encoded (6 bytes each): past it, the
+// request never reaches the application (the server's clientError handler answers 431).
 const hugeText = fc.integer({ min: 200, max: 600 }).map((n) => 'Ω'.repeat(n));
 
 /** A path segment for a parameter: never a valid id, often a traversal, a query syntax or unicode. */

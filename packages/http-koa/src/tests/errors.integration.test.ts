@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { domainErrorCodes } from '@doctorly/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainErrorTable, hostErrorTable } from '../errors/error-table.js';
@@ -70,6 +71,26 @@ describe('requests the host refuses before any use case', () => {
     expectError(await t.api.request('GET', '/users/register'), 405, 'METHOD_NOT_ALLOWED');
     expectError(await t.api.request('PATCH', '/users/info'), 405, 'METHOD_NOT_ALLOWED');
     expectError(await t.api.request('POST', '/docs'), 405, 'METHOD_NOT_ALLOWED');
+  });
+
+  it('answers requests Node rejects before Koa (oversized headers, garbage) in the error shape', async () => {
+    const { hostname, port } = new URL(t.base);
+    const raw = (request: string): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => socket.end(request));
+        let answer = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk: string) => (answer += chunk));
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    const oversized = await raw(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(oversized).toMatch(/^HTTP\/1\.1 431 /);
+    expect(JSON.parse(oversized.slice(oversized.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'HEADERS_TOO_LARGE' });
+    const garbage = await raw('NOT HTTP AT ALL\r\n\r\n');
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'MALFORMED_REQUEST' });
+    expect((await t.api.get('/healthz')).status).toBe(200);
   });
 
   it('echoes a sane X-Request-Id and makes one otherwise', async () => {

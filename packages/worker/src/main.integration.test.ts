@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, type TestDatabase } from '@doctorly/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase, describeOnPostgresServer } from '@doctorly/test-support';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const tsx = `${root}node_modules/.bin/tsx`;
@@ -28,7 +28,7 @@ function start(args: string[], env: Record<string, string>): { child: ChildProce
 }
 
 // Each test spawns `tsx` processes: slow to start on a loaded two-core machine.
-describe('the doctorly-worker process', { timeout: 120_000 }, () => {
+describeOnPostgresServer('the doctorly-worker process')('the doctorly-worker process', { timeout: 120_000 }, () => {
   let db: TestDatabase & { kind: 'postgres' };
 
   beforeAll(async () => {

@@ -7,3 +7,4 @@ export { createTestDatabase, hasRealPostgres, type TestDatabase } from './postgr
 export { createTestRedis, createTestRedisSearch, isSkip, type TestRedis, type Skip } from './redis.js';
 export { hasDocker } from './docker.js';
 export { uniqueSuffix } from './names.js';
+export { describeOnPostgresServer } from './skip.js';

@@ -1,10 +1,10 @@
-import { createTestDatabase, type TestDatabase } from '@doctorly/test-support';
+import { createTestDatabase, type TestDatabase, describeOnPostgresServer } from '@doctorly/test-support';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CliIo } from './command.js';
 import { runCli } from './run-cli.js';
 
-describe('doctorly CLI', () => {
+describeOnPostgresServer('doctorly CLI')('doctorly CLI', () => {
   let db: TestDatabase & { kind: 'postgres' };
   let client: pg.Client;
 

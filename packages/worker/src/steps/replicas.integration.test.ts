@@ -1,10 +1,11 @@
+import { describeOnPostgresServer } from '@doctorly/test-support';
 import { ReconcileSearchIndex, RelayOutbox } from '@doctorly/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PgPoolSqlClient } from '@doctorly/adapters-postgres';
 import { PostgresStepLock } from '../loop/step-lock.js';
 import { addDoctor, addPatient, openHarness, outboxRows, type Harness } from '../testing/harness.js';
 
-describe('several worker replicas on one database', () => {
+describeOnPostgresServer('several worker replicas on one database')('several worker replicas on one database', () => {
   let h: Harness;
   const slots: number[] = [];
 

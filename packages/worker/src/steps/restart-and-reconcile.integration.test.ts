@@ -2,13 +2,13 @@ import { createPostgresAdapters } from '@doctorly/adapters-postgres';
 import { FailOpenRedis, RedisCache } from '@doctorly/adapters-redis';
 import { ReconcileSearchIndex, toDoctorView, type DoctorSearchIndex } from '@doctorly/core';
 import { InMemoryDoctorSearchIndex } from '@doctorly/core/testing';
-import { createTestRedis, isSkip } from '@doctorly/test-support';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestRedis, isSkip, describeOnPostgresServer } from '@doctorly/test-support';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDoctor, openHarness, outboxRows, type Harness } from '../testing/harness.js';
 
 const redisTarget = await createTestRedis();
 
-describe('a worker killed mid-relay, and reconciliation', () => {
+describeOnPostgresServer('a worker killed mid-relay, and reconciliation')('a worker killed mid-relay, and reconciliation', () => {
   let h: Harness;
 
   beforeAll(async () => {

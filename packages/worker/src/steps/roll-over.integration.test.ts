@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeOnPostgresServer } from '@doctorly/test-support';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addDoctor, addPatient, openHarness, outboxRows, type Harness, type WorkerProcess } from '../testing/harness.js';
 
 // Sittings of Europe/Berlin slots around the EU spring change (Sunday 2026-03-29, 02:00 CET
 // → 03:00 CEST) and a week boundary, ticked by a worker on a fake clock.
-describe('worker roll-over across a week boundary and a DST change', () => {
+describeOnPostgresServer('worker roll-over across a week boundary and a DST change')('worker roll-over across a week boundary and a DST change', () => {
   let h: Harness;
   let w: WorkerProcess;
   let sunday: number;

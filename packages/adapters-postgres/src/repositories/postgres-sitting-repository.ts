@@ -22,6 +22,23 @@ export class PostgresSittingRepository implements SittingRepository {
     return existing;
   }
 
+  async createMissing(sittings: readonly NewSitting[]): Promise<readonly Sitting[]> {
+    if (sittings.length === 0) return [];
+    // One statement for the lot: the worker adds a week of sittings for every slot per tick.
+    const created = await this.db.query<Sitting>(
+      `INSERT INTO sittings AS s (slot_id, doctor_id, date, starts_at, ends_at, places, duration_minutes)
+       SELECT * FROM unnest($1::int[], $2::int[], $3::date[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::int[])
+       ON CONFLICT (slot_id, date) DO NOTHING
+       RETURNING ${sittingColumns('s')}`,
+      [
+        sittings.map((x) => x.slotId), sittings.map((x) => x.doctorId), sittings.map((x) => x.date),
+        sittings.map((x) => x.startsAt), sittings.map((x) => x.endsAt), sittings.map((x) => x.places),
+        sittings.map((x) => x.durationMinutes),
+      ],
+    );
+    return [...created].sort((a, b) => a.slotId - b.slotId || a.date.localeCompare(b.date));
+  }
+
   async findById(id: SittingId): Promise<Sitting | undefined> {
     const [row] = await this.db.query<Sitting>(`SELECT ${sittingColumns('s')} FROM sittings s WHERE s.id = $1`, [id]);
     return row;
@@ -40,6 +57,15 @@ export class PostgresSittingRepository implements SittingRepository {
       `SELECT ${sittingColumns('s')} FROM sittings s
        WHERE s.slot_id = $1 AND s.date BETWEEN $2::date AND $3::date ORDER BY s.date`,
       [slotId, from, to],
+    );
+  }
+
+  listBySlots(slotIds: readonly SlotId[], from: LocalDate, to: LocalDate): Promise<readonly Sitting[]> {
+    if (slotIds.length === 0) return Promise.resolve([]);
+    return this.db.query<Sitting>(
+      `SELECT ${sittingColumns('s')} FROM sittings s
+       WHERE s.slot_id = ANY($1::int[]) AND s.date BETWEEN $2::date AND $3::date ORDER BY s.slot_id, s.date`,
+      [slotIds, from, to],
     );
   }
 

@@ -15,6 +15,19 @@ export class InMemorySittingRepository implements SittingRepository {
     return Promise.resolve(copy(created));
   }
 
+  createMissing(sittings: readonly NewSitting[]): Promise<readonly Sitting[]> {
+    const s = this.state();
+    const created: Sitting[] = [];
+    for (const sitting of sittings) {
+      if ([...s.sittings.values()].some((x) => x.slotId === sitting.slotId && x.date === sitting.date)) continue;
+      const stored: Sitting = { ...copy(sitting), id: nextId(s, 'sitting'), status: 'scheduled', booked: 0 };
+      s.sittings.set(stored.id, stored);
+      created.push(stored);
+    }
+    created.sort((a, b) => a.slotId - b.slotId || a.date.localeCompare(b.date));
+    return Promise.resolve(copy(created));
+  }
+
   findById(id: SittingId): Promise<Sitting | undefined> {
     return Promise.resolve(copy(this.state().sittings.get(id)));
   }
@@ -27,6 +40,14 @@ export class InMemorySittingRepository implements SittingRepository {
     const found = [...this.state().sittings.values()]
       .filter((x) => x.slotId === slotId && from <= x.date && x.date <= to)
       .sort((a, b) => a.date.localeCompare(b.date));
+    return Promise.resolve(copy(found));
+  }
+
+  listBySlots(slotIds: readonly SlotId[], from: LocalDate, to: LocalDate): Promise<readonly Sitting[]> {
+    const wanted = new Set(slotIds);
+    const found = [...this.state().sittings.values()]
+      .filter((x) => wanted.has(x.slotId) && from <= x.date && x.date <= to)
+      .sort((a, b) => a.slotId - b.slotId || a.date.localeCompare(b.date));
     return Promise.resolve(copy(found));
   }
 

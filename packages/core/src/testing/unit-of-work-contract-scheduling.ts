@@ -60,12 +60,50 @@ export function describeSchedulingContract(subject: () => UnitOfWorkSubject): vo
       expect(await subject().uow.read.sittings.findById(2_000_000_000)).toBeUndefined();
     });
 
+    it('creates the missing ones of many sittings in one call, returning only those it created', async () => {
+      const { doctor } = await tx((r) => newDoctor(r));
+      const [a, b] = await tx(async (r) => [await newSlot(r, doctor.id, { day: 'monday' }), await newSlot(r, doctor.id, { day: 'tuesday' })]);
+      const existing = await tx((r) => newSitting(r, a, '2026-04-06'));
+      const at = (slot: typeof a, date: string) => ({
+        slotId: slot.id, doctorId: doctor.id, date, startsAt: new Date(`${date}T10:00:00.000Z`),
+        endsAt: new Date(`${date}T11:40:00.000Z`), places: 10, durationMinutes: 10,
+      });
+      const wanted = [at(b, '2026-04-14'), at(a, '2026-04-13'), at(a, '2026-04-06'), at(b, '2026-04-07')];
+      const created = await tx((r) => r.sittings.createMissing(wanted));
+      expect(created.map((s) => `${s.slotId === a.id ? 'a' : 'b'} ${s.date} ${s.status} ${s.booked}`))
+        .toEqual(['a 2026-04-13 scheduled 0', 'b 2026-04-07 scheduled 0', 'b 2026-04-14 scheduled 0']);
+      expect(created[0]).toEqual(await subject().uow.read.sittings.findBySlotAndDate(a.id, '2026-04-13'));
+      expect(await subject().uow.read.sittings.findBySlotAndDate(a.id, '2026-04-06')).toEqual(existing);
+      expect(await tx((r) => r.sittings.createMissing(wanted))).toEqual([]);
+      expect(await tx((r) => r.sittings.createMissing([]))).toEqual([]);
+      const more = [at(a, '2026-04-20'), at(b, '2026-04-21')];
+      const concurrent = await Promise.all(Array.from({ length: 6 }, () => tx((r) => r.sittings.createMissing(more))));
+      expect(concurrent.flat()).toHaveLength(2);
+    });
+
     it('lists a slot\'s sittings in a date range, by date', async () => {
       const { doctor } = await tx((r) => newDoctor(r));
       const slot = await tx((r) => newSlot(r, doctor.id));
       for (const date of ['2026-02-16', '2026-02-02', '2026-02-23', '2026-02-09']) await tx((r) => newSitting(r, slot, date));
       const listed = await subject().uow.read.sittings.listBySlot(slot.id, '2026-02-09', '2026-02-23');
       expect(listed.map((s) => s.date)).toEqual(['2026-02-09', '2026-02-16', '2026-02-23']);
+    });
+
+    it('lists the sittings of several slots in a date range, by slot then date, in one read', async () => {
+      const { doctor } = await tx((r) => newDoctor(r));
+      const [a, b, c] = await tx(async (r) => [
+        await newSlot(r, doctor.id, { day: 'monday' }), await newSlot(r, doctor.id, { day: 'tuesday' }),
+        await newSlot(r, doctor.id, { day: 'wednesday' }),
+      ]);
+      for (const [slot, date] of [[b, '2026-02-10'], [a, '2026-02-16'], [a, '2026-02-02'], [b, '2026-02-24'], [a, '2026-02-09'], [c, '2026-02-11']] as const) {
+        await tx((r) => newSitting(r, slot, date));
+      }
+      const listed = await subject().uow.read.sittings.listBySlots([b.id, a.id, 2_000_000_000], '2026-02-09', '2026-02-24');
+      expect(listed.map((s) => `${s.slotId === a.id ? 'a' : 'b'} ${s.date}`)).toEqual(['a 2026-02-09', 'a 2026-02-16', 'b 2026-02-10', 'b 2026-02-24']);
+      expect(listed[0]).toEqual(await subject().uow.read.sittings.findBySlotAndDate(a.id, '2026-02-09'));
+      expect(await subject().uow.read.sittings.listBySlots([], '2026-01-01', '2026-12-31')).toEqual([]);
+      // Inside a transaction too, where the worker reads again before it writes.
+      expect(await tx((r) => r.sittings.listBySlots([c.id], '2026-02-11', '2026-02-11'))).toHaveLength(1);
     });
 
     it('changes the status of scheduled sittings only', async () => {

@@ -1,6 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { BookingWorld } from '../book-appointment/booking-fixture.js';
 import { MaterializeSittings } from './materialize-sittings.js';
+
+/** The world's unit of work, counting the transactions opened through it. */
+class CountingUnitOfWork implements UnitOfWork {
+  transactions = 0;
+  /** Runs just before each transaction: another writer getting in first. */
+  beforeTransaction: () => Promise<void> = () => Promise.resolve();
+
+  constructor(private readonly inner: UnitOfWork) {}
+
+  get read(): Repositories {
+    return this.inner.read;
+  }
+
+  async transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
+    this.transactions += 1;
+    await this.beforeTransaction();
+    return this.inner.transaction(work);
+  }
+}
 
 describe('MaterializeSittings', () => {
   async function world() {
@@ -38,5 +58,36 @@ describe('MaterializeSittings', () => {
     await w.useCases().cancelSitting.execute(dr.actor, { slot_id: monday.id, date: '2026-01-12' });
     expect((await step.execute(w.clock.now())).created).toBe(8);
     expect(await dates(monday.id)).toContain('2026-01-12:cancelled');
+  });
+
+  it('opens no transaction when nothing is missing, and one per batch that lacks sittings', async () => {
+    const { w, friday } = await world();
+    const uow = new CountingUnitOfWork(w.uow);
+    const step = new MaterializeSittings(uow, w.publisher, w.policy, { batchSize: 200 });
+    expect(await step.execute(w.clock.now())).toEqual({ slots: 2, created: 9 });
+    expect(uow.transactions).toBe(1);
+    uow.transactions = 0;
+    expect(await step.execute(w.clock.now())).toEqual({ slots: 2, created: 0 });
+    expect(uow.transactions).toBe(0);
+    // Friday the 9th: only the Friday slot gains a date (6 February).
+    w.clock.set('2026-01-09T00:00:00.000Z');
+    expect(await step.execute(w.clock.now())).toEqual({ slots: 2, created: 1 });
+    expect(uow.transactions).toBe(1);
+    expect((await w.uow.read.sittings.listBySlot(friday.id, '2026-02-06', '2026-02-06')).length).toBe(1);
+  });
+
+  it('does not announce a sitting that another writer stored after the read', async () => {
+    const { w, monday } = await world();
+    const uow = new CountingUnitOfWork(w.uow);
+    const step = new MaterializeSittings(uow, w.publisher, w.policy);
+    // A booking ensures Monday 5 January between the pass's read and its transaction.
+    uow.beforeTransaction = async () => {
+      uow.beforeTransaction = () => Promise.resolve();
+      const times = { startsAt: new Date('2026-01-05T10:00:00.000Z'), endsAt: new Date('2026-01-05T11:40:00.000Z') };
+      await w.uow.transaction((r) => r.sittings.ensure({ slotId: monday.id, doctorId: monday.doctorId, date: '2026-01-05', ...times, places: monday.places, durationMinutes: monday.durationMinutes }));
+    };
+    expect(await step.execute(w.clock.now())).toEqual({ slots: 2, created: 8 });
+    expect(w.publisher.events.filter((e) => e.type === 'sitting.changed')).toHaveLength(8);
+    expect(await w.uow.read.sittings.listBySlot(monday.id, '2026-01-05', '2026-01-05')).toHaveLength(1);
   });
 });

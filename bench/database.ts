@@ -1,0 +1,49 @@
+import pg from 'pg';
+
+/** The bench's own database on the DATABASE_URL server, and a client to check results in it. */
+export interface BenchDatabase {
+  readonly name: string;
+  readonly url: string;
+  /** One number from a `SELECT … AS n`. */
+  count(sql: string, params?: readonly unknown[]): Promise<number>;
+  rows<T extends pg.QueryResultRow>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Closes the client and drops the database. */
+  drop(): Promise<void>;
+}
+
+/** Creates `doctorly_bench_<ts>` on the server of `serverUrl` (which is left untouched otherwise). */
+export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
+  const name = `doctorly_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const target = new URL(serverUrl);
+  target.pathname = `/${name}`;
+  const url = target.toString();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let dropped: Promise<void> | undefined;
+  return {
+    name,
+    url,
+    count: async (sql, params) => Number((await client.query<{ n: string }>(sql, params as unknown[])).rows[0]?.n ?? NaN),
+    rows: async <T extends pg.QueryResultRow>(sql: string, params?: readonly unknown[]) =>
+      (await client.query<T>(sql, params as unknown[])).rows,
+    drop: () =>
+      (dropped ??= (async () => {
+        await client.end().catch(() => {});
+        const again = new pg.Client({ connectionString: serverUrl });
+        await again.connect();
+        try {
+          // Servers stopped already; WITH (FORCE) also ends any connection a crash left behind.
+          await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        } finally {
+          await again.end();
+        }
+      })()),
+  };
+}

@@ -1,0 +1,82 @@
+import autocannon from 'autocannon';
+
+/** What one measured load run gave. Latencies in milliseconds. */
+export interface LoadResult {
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly requests: number;
+  /** Requests sent but not answered when the run stopped (their effects may still land). */
+  readonly inFlight: number;
+  readonly durationSeconds: number;
+  readonly non2xx: number;
+  /** Socket errors and timeouts. */
+  readonly errors: number;
+  readonly statusCodes: Record<string, number>;
+  /** CPU the server process spent per answered request (ms), when the caller could sample it. */
+  readonly serverCpuMsPerRequest?: number;
+}
+
+/** One request template: `next()` gives each request its own path, headers and body. */
+export interface LoadPlan {
+  readonly method?: 'GET' | 'POST';
+  readonly next: () => { path: string; headers?: Record<string, string>; body?: string };
+  /** Called with every response (buffers bodies: only where the answer must be checked). */
+  readonly onResponse?: (status: number, body: string) => void;
+}
+
+/**
+ * Drives `url` with autocannon for `seconds` (or exactly `amount` requests) over
+ * `connections` keep-alive connections, every request built by the plan.
+ */
+export async function drive(
+  url: string,
+  plan: LoadPlan,
+  options: { connections: number; seconds?: number; amount?: number; overallRate?: number; cpuMs?: (() => number) | undefined },
+): Promise<LoadResult> {
+  const cpuBefore = options.cpuMs?.();
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    ...(options.amount === undefined ? { duration: options.seconds ?? 10 } : { amount: options.amount }),
+    timeout: 30,
+    ...(options.overallRate !== undefined && { overallRate: options.overallRate }),
+    requests: [
+      {
+        method: plan.method ?? 'GET',
+        setupRequest: (request) => {
+          const { path, headers, body } = plan.next();
+          return {
+            ...request,
+            path,
+            headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+            ...(body === undefined ? {} : { body }),
+          };
+        },
+        ...(plan.onResponse && {
+          onResponse: (status: number, body: string) => plan.onResponse?.(status, body),
+        }),
+      },
+    ],
+  });
+  const statusCodes: Record<string, number> = {};
+  const cpuAfter = options.cpuMs?.();
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0;
+  return {
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    inFlight: Math.max(0, result.requests.sent - result.requests.total),
+    durationSeconds: result.duration,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    statusCodes,
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && { serverCpuMsPerRequest: (cpuAfter - cpuBefore) / Math.max(1, result.requests.total) }),
+  };
+}
+
+/** Runs `plan` untimed for a while, to fill caches, JIT-compile hot paths and open pools. */
+export async function warmUp(url: string, plan: LoadPlan, connections: number, seconds: number): Promise<void> {
+  await drive(url, plan, { connections, seconds });
+}

@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A server the bench started as its own process, and its memory as Linux reports it. */
+export interface ChildServer {
+  readonly name: string;
+  readonly url: string;
+  readonly pid: number;
+  /** Peak resident set size so far (VmHWM), in MB (10^6 bytes); `undefined` when /proc cannot tell. */
+  readonly peakRssMB: () => number | undefined;
+  /** CPU time the process has used so far (user + system), in ms. */
+  readonly cpuMs: () => number;
+  /** SIGTERM, then waits for the exit (SIGKILL after 15 s); returns the final peak RSS. */
+  stop(): Promise<number | undefined>;
+}
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** utime + stime of a process from /proc/<pid>/stat, in ms (clock ticks of 10 ms on Linux). */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+function vmHwmMB(pid: number): number | undefined {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? (Number(match[1]) * 1024) / 1e6 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs a TypeScript entry as one Node process (`node --import tsx`, no npm or tsx wrapper in
+ * between, so the pid is the server's own and its memory is the server's alone), waits until
+ * `readyPath` answers 200, and keeps the last lines of its output for error messages.
+ */
+export async function startServer(options: {
+  name: string;
+  entry: string;
+  env: Record<string, string | undefined>;
+  readyPath: string;
+  nodeFlags?: readonly string[];
+}): Promise<ChildServer> {
+  const port = await freePort();
+  const env = { ...options.env, PORT: String(port), HOST: '127.0.0.1' };
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeFlags ?? []), '--conditions=@doctorly/source', '--import', 'tsx', options.entry],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    tail.push(...chunk.toString('utf8').split('\n').filter((l) => l !== ''));
+    tail.splice(0, Math.max(0, tail.length - 40));
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitReady(child, `${url}${options.readyPath}`, tail, options.name);
+  const pid = child.pid!;
+  let lastPeak: number | undefined;
+  const peak = () => (lastPeak = vmHwmMB(pid) ?? lastPeak);
+  return {
+    name: options.name,
+    url,
+    pid,
+    peakRssMB: peak,
+    cpuMs: () => cpuMsOf(pid),
+    stop: async () => {
+      peak();
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+      return lastPeak;
+    },
+  };
+}
+
+async function waitReady(child: ChildProcess, url: string, tail: string[], name: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}) before it was ready:\n${tail.join('\n')}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(200);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${name} was not ready within 120 s:\n${tail.join('\n')}`);
+}
+
+/** Runs a command to completion; rejects with its output when it fails. */
+export function runCommand(command: string, args: readonly string[], env: Record<string, string | undefined>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) resolve(out);
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${out}\n${err.slice(-4000)}`));
+    });
+  });
+}

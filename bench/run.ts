@@ -1,0 +1,231 @@
+// `npm run bench`: Doctorly under load (issue 9). Creates a fresh database on the DATABASE_URL
+// server, loads demo data with the CLI, starts the servers as child processes, drives them
+// over HTTP with autocannon, checks what booking wrote, prints a markdown table and writes
+// it to bench/results/<date>.md and .json, then drops the database. See bench/README.md.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { createBenchDatabase, type BenchDatabase } from './database.js';
+import { call, createContendedSlot, createUsers } from './fixtures.js';
+import { drive, warmUp } from './load.js';
+import { parseOptions, type BenchOptions } from './options.js';
+import { runCommand, startServer, type ChildServer } from './processes.js';
+import { renderMarkdown, writeReport, type BenchReport, type Row } from './report.js';
+import { measureBooking, measureContention } from './scenarios/booking.js';
+import { doctorReadPlan, measureDoctorRead, measureSearches, random, searchLatencyLoad, type SearchInputs } from './scenarios/reads.js';
+import { judge } from './targets.js';
+
+const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    console.error('npm run bench needs DATABASE_URL (a PostgreSQL server; the bench creates and drops its own database there): '
+      + 'the embedded PGlite default cannot be bulk-loaded by the CLI nor checked from outside. REDIS_URL is needed for "cache on".');
+    process.exit(2);
+  }
+  const startedAt = new Date().toISOString();
+  const db = await createBenchDatabase(serverUrl);
+  const scratch = mkdtempSync(join(tmpdir(), 'doctorly-bench-'));
+  const servers: ChildServer[] = [];
+  log(`database ${db.name}; scratch ${scratch}`);
+  try {
+    const report = await benchmark(options, db, scratch, servers, startedAt);
+    const markdown = renderMarkdown(report);
+    const files = writeReport(options.out, report);
+    console.log(markdown);
+    log(`written ${files.md} and ${files.json}`);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
+    await db.drop().catch((error: unknown) => log(`could not drop ${db.name}: ${String(error)}`));
+    await clearRedis(process.env.REDIS_URL, `${db.name}:`);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function benchmark(options: BenchOptions, db: BenchDatabase, scratch: string, servers: ChildServer[], startedAt: string): Promise<BenchReport> {
+  const redisUrl = process.env.REDIS_URL;
+  const searchUrl = process.env.REDIS_SEARCH_URL;
+  const env = {
+    PATH: process.env.PATH, HOME: process.env.HOME,
+    DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: `${db.name}:`, SEARCH_ENGINE: 'postgres',
+    JWT_SECRET: randomBytes(32).toString('hex'), PASSWORD_HASH_COST: 'test', LOG_LEVEL: options.logLevel,
+    DATA_DIR: join(scratch, 'data'), DEMO_DATA: 'false', RATE_LIMIT_LOGIN_ACCOUNT: '1000000', RATE_LIMIT_LOGIN_ADDRESS: '1000000',
+  };
+  const nodeFlags = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(options.out, 'profiles')}`] : [];
+  const start = async (name: string, extra: Record<string, string | undefined>, entry = 'bench/doctorly-server.ts') => {
+    log(`starting ${name}`);
+    const server = await startServer({ name, entry, env: { ...env, ...extra }, readyPath: entry.includes('bare') ? '/' : '/readyz', nodeFlags: entry.includes('bare') ? [] : nodeFlags });
+    servers.push(server);
+    return server;
+  };
+  const stop = async (server: ChildServer) => {
+    servers.splice(servers.indexOf(server), 1);
+    return await server.stop();
+  };
+  const warmSeconds = Math.max(2, Math.min(5, options.duration / 2));
+  const load = { connections: options.connections, seconds: options.duration, warmSeconds };
+  const want = (s: string) => options.scenarios.includes(s as never);
+  const loadBefore = loadavg();
+  const rows: Row[] = [];
+  const memory: Record<string, number | undefined> = {};
+  const notes: string[] = [
+    'Bench servers run with PASSWORD_HASH_COST=test (tokens for the bench users come from /auth/get_token; the login cost is not what is measured) and login rate limits raised.',
+    `Servers log at LOG_LEVEL=${options.logLevel} (at info, the access log writes one JSON line per request).`,
+    '"cache off" is the same server with a cache that never hits (bench/doctorly-server.ts, BENCH_CACHE=off): every read goes to PostgreSQL; Redis still holds token revocations and rate limits.',
+    'Every Doctorly request is authenticated (JWT verify, revocation check, user lookup in PostgreSQL), cached or not.',
+  ];
+
+  log(`loading ${options.doctors} doctors with the CLI (demo-data)`);
+  const loaded = await runCommand(process.execPath,
+    ['--conditions=@doctorly/source', '--import', 'tsx', 'packages/worker/src/cli.ts', 'demo-data', '--doctors', String(options.doctors)],
+    { ...env, REDIS_URL: undefined });
+  notes.push(`Data: ${loaded.split('\n').find((l) => l.startsWith('Loaded')) ?? loaded.trim()}`);
+  const doctorIds = (await db.rows<{ id: number }>('SELECT id FROM doctors ORDER BY id')).map((r) => r.id);
+  const slotIds = (await db.rows<{ id: number }>('SELECT id FROM slots ORDER BY id')).map((r) => r.id);
+  const inputs = await searchInputs(db);
+
+  if (redisUrl) {
+    await markRedisSteady(redisUrl, `${db.name}:`);
+    notes.push('Redis is measured in its steady state: its revocation marker (`revocations-since`) is set 2 h back, as on a Redis up for longer than a token lifetime. '
+      + 'On a Redis younger than TOKEN_TTL, every authenticated request also asks PostgreSQL whether its token was revoked (one more query per request, by design).');
+  }
+  const cachedServer = await start('doctorly (cache on)', {});
+  const users = await createUsers(cachedServer.url, db.name, Math.ceil(Math.max(options.contenders, 500) / 5), 5);
+  const token = users[0]!.token;
+  const sample = await call<unknown>(cachedServer.url, 'GET', `/doctors/get/${doctorIds[0]!}`, { token });
+  const bodyFile = join(scratch, 'doctor.json');
+  writeFileSync(bodyFile, JSON.stringify(sample));
+  const cacheLabel = redisUrl ? 'cache on (Redis)' : 'cache on (in-process: no REDIS_URL)';
+  let cached: Row | undefined;
+  if (want('doctor-read')) {
+    log('doctor read, cache on: filling the cache with every doctor, then measuring');
+    cached = { scenario: 'GET /doctors/get/{id}, random ids', server: cacheLabel, result: await measureDoctorRead(cachedServer.url, doctorIds, token, { ...load, fillCache: true, cpuMs: cachedServer.cpuMs }) };
+    rows.push(cached);
+  }
+  const report: BenchReport = {
+    startedAt, command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: totalmem() / 2 ** 30, node: process.version, loadBefore, loadAfter: [] },
+    settings: { duration: options.duration, connections: options.connections, doctors: options.doctors, scenarios: options.scenarios.join('+'), warmUp: `${warmSeconds}s` },
+    rows, memory, targets: [], notes,
+  };
+  if (want('booking')) {
+    log('booking across sittings');
+    report.booking = await measureBooking(cachedServer.url, db, users, slotIds, { ...load, cpuMs: cachedServer.cpuMs });
+    rows.push({ scenario: 'POST /patient/new_appointment, across sittings', server: cacheLabel, result: report.booking.load, note: `${Math.round(report.booking.bookedPerSecond)} booked/s` });
+  }
+  if (want('contention')) {
+    log(`contention: ${options.contenders} clients on one sitting of ${options.places} places`);
+    const slot = await createContendedSlot(cachedServer.url, db.name, options.places);
+    report.contention = await measureContention(cachedServer.url, db, users, slot, options.contenders);
+  }
+  memory[cachedServer.name] = await stop(cachedServer);
+
+  const searches: Row[] = [];
+  let uncached: Row | undefined;
+  if (want('doctor-read') || want('search')) {
+    const uncachedServer = await start('doctorly (cache off)', { BENCH_CACHE: 'off' });
+    if (want('doctor-read')) {
+      log('doctor read, cache off');
+      uncached = { scenario: 'GET /doctors/get/{id}, random ids', server: 'cache off (PostgreSQL)', result: await measureDoctorRead(uncachedServer.url, doctorIds, token, { ...load, fillCache: false, cpuMs: uncachedServer.cpuMs }) };
+      rows.push(uncached);
+    }
+    if (want('search')) {
+      log('search on PostgreSQL (cache off: the engine itself)');
+      for (const { name, kind, result } of await measureSearches(uncachedServer.url, inputs, token, { ...load, cpuMs: uncachedServer.cpuMs })) {
+        searches.push({ scenario: `GET /doctors/search: ${name}`, server: 'postgres engine, cache off', result, note: searchNote(kind, options.connections) });
+      }
+    }
+    memory[uncachedServer.name] = await stop(uncachedServer);
+  }
+  if (want('search') && searchUrl) {
+    log('search on the Redis Query Engine (REDIS_SEARCH_URL)');
+    const redisEnv = { REDIS_URL: searchUrl, SEARCH_ENGINE: 'redis', BENCH_CACHE: 'off' };
+    await runCommand(process.execPath, ['--conditions=@doctorly/source', '--import', 'tsx', 'packages/worker/src/cli.ts', 'reindex'], { ...env, ...redisEnv });
+    const redisServer = await start('doctorly (Redis search)', redisEnv);
+    const redisToken = (await createUsers(redisServer.url, `${db.name}-rqe`, 1, 0))[0]!.token;
+    for (const { name, kind, result } of await measureSearches(redisServer.url, inputs, redisToken, { ...load, cpuMs: redisServer.cpuMs })) {
+      searches.push({ scenario: `GET /doctors/search: ${name}`, server: 'redis engine, cache off', result, note: searchNote(kind, options.connections) });
+    }
+    memory[redisServer.name] = await stop(redisServer);
+    await clearRedis(searchUrl, `${db.name}:`);
+  } else if (want('search')) {
+    notes.push('Redis Query Engine search not measured: REDIS_SEARCH_URL is not set.');
+  }
+  rows.push(...searches);
+
+  let ceiling: Row | undefined;
+  if (want('doctor-read')) {
+    const bare = await start('bare Koa', { BENCH_BODY_FILE: bodyFile }, 'bench/bare-koa.ts');
+    log('bare Koa ceiling');
+    const plan = doctorReadPlan(doctorIds, token);
+    await warmUp(bare.url, plan, options.connections, warmSeconds);
+    ceiling = { scenario: `bare Koa, fixed JSON body (${JSON.stringify(sample).length} B)`, server: 'ceiling', result: await drive(bare.url, plan, { ...load, cpuMs: bare.cpuMs }) };
+    rows.push(ceiling);
+    await stop(bare);
+    const share = (row: Row | undefined) => row && ceiling ? `${((row.result.requestsPerSecond / ceiling.result.requestsPerSecond) * 100).toFixed(0)} % of ceiling` : '';
+    if (cached) Object.assign(cached, { note: share(cached) });
+    if (uncached) Object.assign(uncached, { note: `${share(uncached)}; cached/uncached = ${cached ? (cached.result.requestsPerSecond / uncached.result.requestsPerSecond).toFixed(2) : '–'}×` });
+  }
+  report.machine.loadAfter = loadavg();
+  report.targets.push(...judge(report, { cached, uncached, ceiling, searches }));
+  return report;
+}
+
+function searchNote(kind: 'throughput' | 'latency', connections: number): string {
+  return kind === 'throughput'
+    ? `throughput: ${connections} connections flat out`
+    : `latency: steady ${searchLatencyLoad.requestsPerSecond} req/s over ${searchLatencyLoad.connections} connections`;
+}
+
+/** Words of doctors' names and every specialization: what the search scenarios pick from. */
+async function searchInputs(db: BenchDatabase): Promise<SearchInputs> {
+  const names = (await db.rows<{ name: string }>('SELECT name FROM doctors ORDER BY id LIMIT 2000')).map((r) => r.name);
+  const words = [...new Set(names.flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w.length >= 3))];
+  const next = random(5);
+  const sampled = Array.from({ length: Math.min(300, words.length) }, () => words[Math.floor(next() * words.length)]!);
+  const specializations = (await db.rows<{ name: string }>('SELECT name FROM specializations ORDER BY id')).map((r) => r.name);
+  return { names: sampled, specializations };
+}
+
+/**
+ * Sets the revocation store's `since` marker 2 h back: the state of a Redis that has been up
+ * for longer than a token's lifetime, where a "not revoked" from Redis is trusted.
+ */
+async function markRedisSteady(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    await redis.set(`${prefix}revocations-since`, String(Date.now() - 2 * 3600 * 1000));
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Deletes the bench's keys (its own prefix) from a Redis. */
+async function clearRedis(url: string | undefined, prefix: string): Promise<void> {
+  if (!url) return;
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = nextCursor;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+    const indexes = (await redis.call('FT._LIST').catch(() => [])) as string[];
+    for (const index of indexes.filter((i) => i.startsWith(prefix))) await redis.call('FT.DROPINDEX', index).catch(() => undefined);
+  } catch (error) {
+    log(`could not clear ${prefix}* in Redis: ${String(error)}`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

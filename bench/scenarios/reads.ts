@@ -1,0 +1,92 @@
+import { drive, warmUp, type LoadPlan, type LoadResult } from '../load.js';
+
+/** A deterministic pseudo-random generator (mulberry32): the same seed, the same requests. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** GET /doctors/get/{id} over ids picked at random, with a bearer token. */
+export function doctorReadPlan(ids: readonly number[], token: string, seed = 1): LoadPlan {
+  const next = random(seed);
+  const headers = { authorization: `Bearer ${token}` };
+  return { next: () => ({ path: `/doctors/get/${ids[Math.floor(next() * ids.length)]!}`, headers }) };
+}
+
+/**
+ * Measures the random doctor read. With `fillCache`, every id is read once first (so that
+ * the measured run reads a warm cache: the cache's steady state), then a short warm-up.
+ */
+export async function measureDoctorRead(
+  url: string, ids: readonly number[], token: string,
+  options: { connections: number; seconds: number; warmSeconds: number; fillCache: boolean; cpuMs?: () => number },
+): Promise<LoadResult> {
+  if (options.fillCache) {
+    let i = 0;
+    const headers = { authorization: `Bearer ${token}` };
+    await drive(url, { next: () => ({ path: `/doctors/get/${ids[i++ % ids.length]!}`, headers }) }, {
+      connections: options.connections, amount: ids.length,
+    });
+  }
+  await warmUp(url, doctorReadPlan(ids, token, 7), options.connections, options.warmSeconds);
+  return await drive(url, doctorReadPlan(ids, token, 1), { connections: options.connections, seconds: options.seconds, cpuMs: options.cpuMs });
+}
+
+/** The search queries of the bench, each a family of query strings. */
+export interface SearchInputs {
+  /** Words of doctors' names (first and last names). */
+  readonly names: readonly string[];
+  readonly specializations: readonly string[];
+}
+
+const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+/** The three searches the bench measures: by name, by specialization and weekday, and all three. */
+export function searchPlans(inputs: SearchInputs, token: string): { name: string; plan: LoadPlan }[] {
+  const headers = { authorization: `Bearer ${token}` };
+  const pick = <T>(list: readonly T[], next: () => number) => list[Math.floor(next() * list.length)]!;
+  const make = (seed: number, query: (next: () => number) => Record<string, string>): LoadPlan => {
+    const next = random(seed);
+    return { next: () => ({ path: `/doctors/search?${new URLSearchParams(query(next)).toString()}`, headers }) };
+  };
+  return [
+    { name: 'name', plan: make(11, (n) => ({ name: pick(inputs.names, n) })) },
+    { name: 'specialization + weekday', plan: make(12, (n) => ({ specialization: pick(inputs.specializations, n), day: pick(days, n) })) },
+    {
+      name: 'name + specialization + weekday',
+      plan: make(13, (n) => ({ name: pick(inputs.names, n), specialization: pick(inputs.specializations, n), day: pick(days, n) })),
+    },
+  ];
+}
+
+/** The steady load at which search latency is judged: a busy site, not a saturated server. */
+export const searchLatencyLoad = { connections: 5, requestsPerSecond: 100 } as const;
+
+/**
+ * Measures each search on one server: warm-up, then its throughput (all connections, as fast
+ * as it answers: latency there is mostly queueing), then its latency at a steady
+ * {@link searchLatencyLoad} (what the p99 target is judged on).
+ */
+export async function measureSearches(
+  url: string, inputs: SearchInputs, token: string,
+  options: { connections: number; seconds: number; warmSeconds: number; cpuMs?: () => number },
+): Promise<{ name: string; kind: 'throughput' | 'latency'; result: LoadResult }[]> {
+  const results: { name: string; kind: 'throughput' | 'latency'; result: LoadResult }[] = [];
+  for (const { name, plan } of searchPlans(inputs, token)) {
+    await warmUp(url, plan, options.connections, options.warmSeconds);
+    results.push({ name, kind: 'throughput', result: await drive(url, plan, { connections: options.connections, seconds: options.seconds, cpuMs: options.cpuMs }) });
+    results.push({
+      name, kind: 'latency',
+      result: await drive(url, plan, {
+        connections: searchLatencyLoad.connections, overallRate: searchLatencyLoad.requestsPerSecond, seconds: options.seconds, cpuMs: options.cpuMs,
+      }),
+    });
+  }
+  return results;
+}

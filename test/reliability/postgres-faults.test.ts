@@ -203,6 +203,7 @@ describe('PostgreSQL faults during a booking load', () => {
       );
       terminated += rows.filter((r) => r.ok).length;
     });
+    if (!server.alive()) throw new Error(`the server died under pg_terminate_backend:\n${server.output().slice(-4000)}`);
     const back = await eventually(recovered, 30_000, 100);
     const created = told.filter((t) => t.answer?.status === 201).length;
     const unavailable = told.filter((t) => t.answer?.status === 503).length;

@@ -47,6 +47,14 @@ export class PgPoolSqlClient implements SqlClient {
     });
     // An idle connection that dies must not crash the process: the next query reports it.
     this.pool.on('error', () => undefined);
+    // A connection the server terminates may emit 'error' more than once ("terminating
+    // connection due to administrator command", then "Connection terminated unexpectedly"),
+    // while pg-pool's own per-query listener is a `once` and a released client has none: a
+    // second, unheard 'error' would crash the process. Every client therefore keeps a listener
+    // for its whole life; the query in flight still fails and is mapped to UNAVAILABLE.
+    this.pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
   }
 
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]> {

@@ -17,6 +17,7 @@ import { ListDoctorPatients } from '../list-doctor-patients/list-doctor-patients
 import { ListMyAppointments } from '../list-my-appointments/list-my-appointments.js';
 import { MarkNoShow } from '../mark-no-show/mark-no-show.js';
 import { RateDoctor } from '../rate-doctor/rate-doctor.js';
+import type { AppointmentView } from '../../views/index.js';
 import { BookAppointment } from './book-appointment.js';
 
 /**
@@ -63,6 +64,21 @@ export class BookingWorld {
     return this.uow.read.patients.create({
       ownerId: owner.userId, name, age: 30, gender: 'other', symptoms: 'cough', createdAt: this.clock.now(),
     });
+  }
+
+  /**
+   * The world most appointment tests start from: a doctor with the default slot, and the
+   * user `alice` whose patient holds one booking in its next sitting.
+   */
+  async withOneBooking(): Promise<{
+    doctor: { actor: Actor; doctor: Doctor }; slot: Slot; alice: Actor; patient: Patient; booked: AppointmentView;
+  }> {
+    const doctor = await this.doctor();
+    const slot = await this.slot(doctor.doctor.id);
+    const alice = await this.user('alice');
+    const patient = await this.patient(alice);
+    const booked = await this.useCases().book.execute(alice, { patient_id: patient.id, slot_id: slot.id });
+    return { doctor, slot, alice, patient, booked };
   }
 
   /** Every H4 use case, wired to this world. */

@@ -15,12 +15,7 @@ describe('CancelAppointment', () => {
   beforeEach(async () => {
     world = new BookingWorld();
     uc = world.useCases();
-    const d = await world.doctor();
-    doctor = d.actor;
-    slot = await world.slot(d.doctor.id);
-    alice = await world.user('alice');
-    pat = await world.patient(alice);
-    booked = await uc.book.execute(alice, { patient_id: pat.id, slot_id: slot.id });
+    ({ doctor: { actor: doctor }, slot, alice, patient: pat, booked } = await world.withOneBooking());
   });
 
   it('lets the owner cancel, frees the place for reuse and records why', async () => {

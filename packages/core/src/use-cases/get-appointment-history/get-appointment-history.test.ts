@@ -13,11 +13,7 @@ describe('GetAppointmentHistory', () => {
   beforeEach(async () => {
     world = new BookingWorld();
     uc = world.useCases();
-    const d = await world.doctor();
-    doctor = d.actor;
-    const slot = await world.slot(d.doctor.id);
-    alice = await world.user('alice');
-    booked = await uc.book.execute(alice, { patient_id: (await world.patient(alice)).id, slot_id: slot.id });
+    ({ doctor: { actor: doctor }, alice, booked } = await world.withOneBooking());
   });
 
   it('shows every status change with who and when, to the owner, the doctor and an admin', async () => {

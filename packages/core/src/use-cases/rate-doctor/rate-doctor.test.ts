@@ -13,10 +13,7 @@ describe('RateDoctor', () => {
   beforeEach(async () => {
     world = new BookingWorld();
     uc = world.useCases();
-    dr = await world.doctor();
-    const slot = await world.slot(dr.doctor.id);
-    alice = await world.user('alice');
-    booked = await uc.book.execute(alice, { patient_id: (await world.patient(alice)).id, slot_id: slot.id });
+    ({ doctor: dr, alice, booked } = await world.withOneBooking());
   });
 
   it('rates the doctor of a completed appointment once, and the doctor changes', async () => {

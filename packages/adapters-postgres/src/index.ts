@@ -5,7 +5,7 @@
  * by full text and trigrams, and token revocation.
  * @module @doctorly/adapters-postgres
  */
-export type { SqlClient, SqlExecutor } from './sql/sql-client.js';
+export type { QueryOptions, SqlClient, SqlExecutor } from './sql/sql-client.js';
 export { PgPoolSqlClient, type PgPoolOptions } from './sql/pg-pool-client.js';
 export { PGliteSqlClient } from './sql/pglite-client.js';
 export { mapDatabaseError, RetryableDatabaseError } from './sql/map-database-error.js';

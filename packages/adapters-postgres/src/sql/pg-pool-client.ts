@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { mapDatabaseError } from './map-database-error.js';
-import type { SqlClient, SqlExecutor } from './sql-client.js';
+import type { QueryOptions, SqlClient, SqlExecutor } from './sql-client.js';
 import { typeParsers } from './type-parsers.js';
 
 /** Connection settings of {@link PgPoolSqlClient}. @category Adapters */
@@ -20,9 +21,26 @@ const types = {
   }) as typeof pg.types.getTypeParser,
 };
 
-async function run<Row>(client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]): Promise<Row[]> {
+// Statement names by text: pg prepares a named statement once per connection and reuses it.
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `doctorly_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+async function run<Row>(
+  client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[], options?: QueryOptions,
+): Promise<Row[]> {
   try {
-    const result = await client.query(text, params as unknown[] | undefined);
+    const values = params as unknown[] | undefined;
+    const result = options?.prepare
+      ? await client.query({ name: statementName(text), text, ...(values && { values }) })
+      : await client.query(text, values);
     return result.rows as Row[];
   } catch (error) {
     throw mapDatabaseError(error);
@@ -57,8 +75,8 @@ export class PgPoolSqlClient implements SqlClient {
     });
   }
 
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]> {
-    return run<Row>(this.pool, text, params);
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
+    return run<Row>(this.pool, text, params, options);
   }
 
   async script(text: string): Promise<void> {
@@ -82,7 +100,7 @@ export class PgPoolSqlClient implements SqlClient {
     try {
       await run(client, 'BEGIN');
       const tx: SqlExecutor = {
-        query: <Row>(text: string, params?: readonly unknown[]) => run<Row>(client, text, params),
+        query: <Row>(text: string, params?: readonly unknown[], options?: QueryOptions) => run<Row>(client, text, params, options),
         script: async (text: string) => { await run(client, text); },
       };
       const result = await work(tx);

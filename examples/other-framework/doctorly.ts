@@ -55,7 +55,7 @@ export async function createDoctorly(): Promise<Doctorly> {
   return {
     searchDoctors: new SearchDoctors(search, cache),
     bookAppointment: new BookAppointment(uow, publisher, clock, policy),
-    authenticate: new Authenticate(uow, clock, tokens, new InMemoryTokenRevocationStore(clock)),
+    authenticate: new Authenticate(uow, clock, tokens, new InMemoryTokenRevocationStore(clock), cache),
     demo: { token, patientId: patient.id, slotId: slot.id },
   };
 }

@@ -29,9 +29,9 @@ const timedOut = Symbol('timed out');
 
 /**
  * One ioredis connection shared by the Redis adapters, with the fail-open rule applied to
- * every call: a deadline (`commandTimeoutMs`, enforced by ioredis' `commandTimeout` and by a
- * timer race of our own, so a call that is stuck anywhere still returns on time), no offline
- * queue (a call while disconnected fails at once instead of waiting for a reconnect), a
+ * every call: a deadline (`commandTimeoutMs`, a timer race of our own, so a call that is stuck
+ * anywhere still returns on time), commands of one event-loop turn sent together (ioredis
+ * auto-pipelining), no offline queue (a call while disconnected fails at once instead of waiting for a reconnect), a
  * capped reconnect back-off, and a {@link CircuitBreaker} that stops calling a dead Redis and
  * lets one probe through after a cool-down. Callers get an {@link Outcome}, never an
  * exception, and decide their own fallback answer.
@@ -59,7 +59,11 @@ export class FailOpenRedis {
       this.emit({ type: 'state', state }),
     );
     this.client = new Redis(url, {
-      commandTimeout: this.timeoutMs,
+      // The deadline callers see is ours (withDeadline). ioredis' timer, set a little longer,
+      // frees the connection from commands that will never be answered (written to a socket
+      // that died): auto-pipelining sends one batch at a time, so such a batch would hold up
+      // every command after it.
+      commandTimeout: 2 * this.timeoutMs,
       connectTimeout: options.connectTimeoutMs ?? 1_000,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
@@ -69,6 +73,10 @@ export class FailOpenRedis {
       // Keep trying for ever, but no faster than every 2 s once it has been down a while.
       retryStrategy: (times: number) => Math.min(50 * 2 ** Math.min(times, 6), 2_000),
       lazyConnect: false,
+      // Commands issued in one turn of the event loop (every request served in that turn) go
+      // out as one write and come back in one read: under load a socket write per command is
+      // what a cached read spends most of its time on (profiled: `writev` was a fifth of it).
+      enableAutoPipelining: true,
     });
     this.client.on('error', (error: unknown) => this.emit({ type: 'connection-error', error }));
   }
@@ -139,7 +147,10 @@ export class FailOpenRedis {
     work.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<typeof timedOut>((resolve) => {
-      timer = setTimeout(() => resolve(timedOut), this.timeoutMs);
+      // Timers run before the event loop polls its sockets: on a busy server the deadline can
+      // fire while Redis' answer sits unread in the socket. Deciding one poll later (setImmediate
+      // runs right after it) lets an answer that came in time win; a slow Redis still loses.
+      timer = setTimeout(() => setImmediate(() => resolve(timedOut)), this.timeoutMs);
       timer.unref();
     });
     return Promise.race([work, deadline]).finally(() => clearTimeout(timer));

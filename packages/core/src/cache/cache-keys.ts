@@ -42,6 +42,8 @@ export const cacheKeys = {
   /** `normalizedQuery`: the parsed query serialised with a fixed key order. */
   doctorSearch: (normalizedQuery: string): string => `doctors:search:${normalizedQuery}`,
   currentUser: (userId: UserId): string => `user:${userId}:info`,
+  /** Who a token's user is for authentication: `{ id, role }` only, never the password hash. */
+  userIdentity: (userId: UserId): string => `user:${userId}:identity`,
   userPatients: (userId: UserId, page: PageRequest): string => `user:${userId}:patients:${paged(page)}`,
   userAppointments: (userId: UserId, page: PageRequest): string => `user:${userId}:appointments:${paged(page)}`,
   doctorPatients: (doctorId: DoctorId, page: PageRequest): string => `doctor-private:${doctorId}:patients:${paged(page)}`,

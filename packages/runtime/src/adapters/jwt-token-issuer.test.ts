@@ -32,6 +32,21 @@ describe('JwtTokenIssuer', () => {
     expect(await issuer.verify(token, expiresAt)).toBeUndefined();
   });
 
+  it('answers a token verified before again (claims equal, expiry still checked), also after it left its bounded memory', async () => {
+    const small = new JwtTokenIssuer(secret, 3600, 2);
+    const tokens = await Promise.all([1, 2, 3].map((userId) => small.issue({ userId, role: 'user' }, now)));
+    for (let round = 0; round < 2; round++) {
+      for (const [i, { token, tokenId }] of tokens.entries()) {
+        expect(await small.verify(token, now)).toEqual({ userId: i + 1, role: 'user', tokenId, expiresAt: tokens[i]!.expiresAt });
+      }
+    }
+    expect(await small.verify(tokens[2]!.token, tokens[2]!.expiresAt)).toBeUndefined();
+    // Forgetting an expired token does not poison it: checked afresh at an earlier time, it verifies.
+    expect(await small.verify(tokens[2]!.token, now)).toBeDefined();
+    const [header, payload, signature] = tokens[1]!.token.split('.');
+    expect(await small.verify(`${header}.${payload}.${signature!.slice(0, -2)}AA`, now)).toBeUndefined();
+  });
+
   it('refuses a token signed with another secret, or tampered with', async () => {
     const other = new JwtTokenIssuer('o'.repeat(40), 3600);
     const { token } = await other.issue({ userId: 1, role: 'user' }, now);

@@ -26,7 +26,7 @@ const factories = {
   issueToken: (get: Get) =>
     new IssueToken(get(UnitOfWork), get(Clock), get(PasswordHasher), get(TokenIssuer), get(RateLimiter), get<Config>(ConfigToken).loginRateLimit),
   revokeToken: (get: Get) => new RevokeToken(get(TokenRevocationStore)),
-  authenticate: (get: Get) => new Authenticate(get(UnitOfWork), get(Clock), get(TokenIssuer), get(TokenRevocationStore)),
+  authenticate: (get: Get) => new Authenticate(get(UnitOfWork), get(Clock), get(TokenIssuer), get(TokenRevocationStore), get(Cache)),
   getCurrentUser: (get: Get) => new GetCurrentUser(get(UnitOfWork), get(Cache)),
   createAdmin: (get: Get) => new CreateAdmin(get(UnitOfWork), get(OutboxPublisher), get(Clock), get(PasswordHasher)),
   registerDoctor: (get: Get) => new RegisterDoctor(get(UnitOfWork), get(OutboxPublisher), get(Clock), get(PasswordHasher)),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  InMemoryTokenIssuer, InMemoryTokenRevocationStore, InMemoryUnitOfWork, InsecureTestPasswordHasher, ManualClock,
+  InMemoryCache, InMemoryTokenIssuer, InMemoryTokenRevocationStore, InMemoryUnitOfWork, InsecureTestPasswordHasher, ManualClock,
   RecordingOutboxPublisher,
 } from '@doctorly/core/testing';
+import { cacheKeys, tagsForEvent } from '../../cache/index.js';
 import { RegisterUser } from '../register-user/register-user.js';
 import { RevokeToken } from '../revoke-token/revoke-token.js';
 import { Authenticate } from './authenticate.js';
@@ -15,8 +16,9 @@ async function setup() {
   const user = await new RegisterUser(uow, new RecordingOutboxPublisher(), clock, new InsecureTestPasswordHasher()).execute({
     name: 'Ayesha', email: 'ayesha@example.com', password: 'correct horse',
   });
-  const authenticate = new Authenticate(uow, clock, tokens, revocations);
-  return { uow, clock, tokens, revocations, user, authenticate };
+  const cache = new InMemoryCache(clock);
+  const authenticate = new Authenticate(uow, clock, tokens, revocations, cache);
+  return { uow, clock, tokens, revocations, cache, user, authenticate };
 }
 
 describe('Authenticate', () => {
@@ -31,6 +33,29 @@ describe('Authenticate', () => {
     const issued = await tokens.issue({ userId: user.id, role: 'user' }, clock.now());
     await uow.read.users.setRole(user.id, 'admin');
     expect((await authenticate.execute(issued.token)).role).toBe('admin');
+  });
+
+  it('reads the user through the cache: a change to the user (its tag invalidated) is seen at once', async () => {
+    const { uow, clock, tokens, cache, user, authenticate } = await setup();
+    const issued = await tokens.issue({ userId: user.id, role: 'user' }, clock.now());
+    expect((await authenticate.execute(issued.token)).role).toBe('user');
+    // Cached: only the id and the role, never the password hash.
+    expect(await cache.get(cacheKeys.userIdentity(user.id))).toEqual({ id: user.id, role: 'user' });
+
+    await uow.read.users.setRole(user.id, 'admin');
+    // Without an invalidation the cached identity answers (what the TTL bounds)…
+    expect((await authenticate.execute(issued.token)).role).toBe('user');
+    // … and `user.changed` invalidates the user's tag, as the outbox publisher does.
+    await cache.invalidateTags(tagsForEvent({ type: 'user.changed', userId: user.id }));
+    expect((await authenticate.execute(issued.token)).role).toBe('admin');
+  });
+
+  it('a revocation is seen even while the identity is cached', async () => {
+    const { clock, tokens, revocations, user, authenticate } = await setup();
+    const issued = await tokens.issue({ userId: user.id, role: 'user' }, clock.now());
+    const actor = await authenticate.execute(issued.token);
+    await revocations.revoke(actor.claims.tokenId, actor.claims.expiresAt);
+    await expect(authenticate.execute(issued.token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('refuses a malformed, expired or revoked token, and one of a user who does not exist', async () => {

@@ -2,12 +2,11 @@ import type { DoctorQualification, DoctorSnapshot, Slot } from '@doctorly/core';
 import { weekdayOrder } from './columns.js';
 
 /**
- * Snapshots of the doctors whose ids are `$1` (an int array), in that order, in one
- * statement: the related lists come as JSON arrays from correlated subqueries on indexed
- * columns, so a page of doctors costs one round trip, not one per doctor.
+ * The select list of a {@link SnapshotRow}, over a doctor `d` and its user `u`: the related
+ * lists come as JSON arrays from correlated subqueries on indexed columns, so a page of
+ * doctors costs one statement, not one per doctor. Search selects it too (search-sql.ts).
  */
-export const snapshotsSql = `
-SELECT d.id, d.user_id AS "userId", d.description, d.image, d.created_at AS "createdAt",
+export const snapshotColumns = `d.id, d.user_id AS "userId", d.description, d.image, d.created_at AS "createdAt",
   u.name AS "userName", u.email AS "userEmail", u.role AS "userRole",
   u.registered_at AS "userRegisteredAt", u.confirmed AS "userConfirmed",
   d.rating_sum AS "ratingSum", d.rating_count AS "ratingCount",
@@ -24,13 +23,19 @@ SELECT d.id, d.user_id AS "userId", d.description, d.image, d.created_at AS "cre
       'start', to_char(s.start, 'HH24:MI'), 'durationMinutes', s.duration_minutes, 'places', s.places,
       'fee', s.fee, 'timeZone', s.time_zone, 'createdAt', s.created_at)
       ORDER BY ${weekdayOrder('s.day')}, s.start, s.id), '[]'::json)
-    FROM slots s WHERE s.doctor_id = d.id) AS slots
-FROM unnest($1::integer[]) WITH ORDINALITY AS ids(id, n)
-JOIN doctors d ON d.id = ids.id
-JOIN users u ON u.id = d.user_id
-ORDER BY ids.n`;
+    FROM slots s WHERE s.doctor_id = d.id) AS slots`;
 
-/** A row of {@link snapshotsSql}. */
+/**
+ * The doctors `d` (with users `u`) whose ids are the int array `ids` (an SQL expression),
+ * numbered by position as `ids.n`, for {@link snapshotColumns}.
+ */
+export const snapshotsJoin = (ids: string) =>
+  `unnest(${ids}) WITH ORDINALITY AS ids(id, n) JOIN doctors d ON d.id = ids.id JOIN users u ON u.id = d.user_id`;
+
+/** Snapshots of the doctors whose ids are `$1` (an int array), in that order, in one statement. */
+export const snapshotsSql = `SELECT ${snapshotColumns}\nFROM ${snapshotsJoin('$1::integer[]')}\nORDER BY ids.n`;
+
+/** A row of {@link snapshotsSql} (and of a search, search-sql.ts). */
 export interface SnapshotRow {
   id: number;
   userId: number;

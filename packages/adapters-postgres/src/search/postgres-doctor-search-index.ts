@@ -1,20 +1,22 @@
 import {
   toDoctorView, type Clock, type DoctorId, type DoctorSearchIndex, type DoctorSearchQuery, type DoctorView, type Page,
 } from '@doctorly/core';
+import { toSnapshot, type SnapshotRow } from '../repositories/doctor-snapshot-sql.js';
 import { PostgresDoctorRepository } from '../repositories/postgres-doctor-repository.js';
 import type { SqlClient } from '../sql/sql-client.js';
-import { searchStatement } from './search-sql.js';
+import { searchStatement, type SearchRow } from './search-sql.js';
 
 /**
  * {@link DoctorSearchIndex} answered by PostgreSQL itself: the data is already there, so
- * `prepare`, `upsert` and `remove` have nothing to do. Name matching (prefix or one typo),
- * filters, sorting and paging run in one indexed statement (migrations/0003_search.sql);
- * the page's doctors are then assembled in one more. Experience is counted to the
- * {@link Clock}'s today (UTC), as core's views do.
+ * `prepare`, `upsert` and `remove` have nothing to do (`keepsDocuments` is false). Name
+ * matching (prefix or one typo), filters, sorting, paging and the page's doctors come from
+ * one indexed statement (migrations/0003_search.sql, 0006_search_filters.sql). Experience is
+ * counted to the {@link Clock}'s today (UTC), as core's views do.
  * @category Adapters
  */
 export class PostgresDoctorSearchIndex implements DoctorSearchIndex {
   readonly engine = 'postgres';
+  readonly keepsDocuments = false;
   private readonly doctors: PostgresDoctorRepository;
 
   constructor(private readonly sql: SqlClient, private readonly clock: Clock) {
@@ -37,9 +39,11 @@ export class PostgresDoctorSearchIndex implements DoctorSearchIndex {
     const now = this.clock.now();
     const statement = searchStatement(query, now);
     if (!statement) return { items: [], total: 0 };
-    const [row] = await this.sql.query<{ total: number; ids: number[] }>(statement.text, statement.params);
-    const snapshots = row!.ids.length === 0 ? [] : await this.doctors.snapshots(row!.ids);
-    return { items: snapshots.map((snapshot) => toDoctorView(snapshot, now)), total: row!.total };
+    // Prepared: planning costs as much as running (searchStatement says which texts are kept).
+    const rows = await this.sql.query<SearchRow>(statement.text, statement.params, { prepare: statement.prepare });
+    const items = rows.filter((row): row is SearchRow & SnapshotRow => row.id !== null)
+      .map((row) => toDoctorView(toSnapshot(row), now));
+    return { items, total: rows[0]?.total ?? 0 };
   }
 
   async get(doctorId: DoctorId): Promise<DoctorView | undefined> {

@@ -1,4 +1,5 @@
 import { normalizeCatalogName, type DoctorSearchQuery } from '@doctorly/core';
+import { snapshotColumns, snapshotsJoin, type SnapshotRow } from '../repositories/doctor-snapshot-sql.js';
 
 /** Lower-case words without accents; anything but letters and digits separates words (as core's reference index). */
 export function nameWords(text: string): string[] {
@@ -20,16 +21,31 @@ const prefixQuery = (words: readonly string[]) => words.map((w) => `'${w}':*`).j
 // Most words of a name query that are matched; more adds nothing but cost.
 const maxWords = 8;
 
-/** The statement of a search and its bind parameters; `undefined` when nothing can match. */
+/** A row of a {@link searchStatement}: a doctor of the page, or a null `id` when the page is empty. */
+export type SearchRow = { readonly total: number } & (SnapshotRow | { readonly id: null });
+
+/** The statement of a search and its bind parameters. */
 export interface SearchStatement {
   readonly text: string;
   readonly params: unknown[];
+  /**
+   * Whether to keep the statement prepared. Each text costs a few hundred KB per connection
+   * on the server, and the texts multiply with the name's word count: only searches of up to
+   * {@link maxPreparedWords} words (first name, full name: nearly all of them) are kept.
+   */
+  readonly prepare: boolean;
 }
 
+/** The longest name query (in words) whose statement is kept prepared. */
+export const maxPreparedWords = 2;
+
 /**
- * Builds the search as one statement returning the `total` and the page's `ids`.
- * User input is only ever a bind parameter; the SQL text depends only on which filters are
- * set, the number of name words and the sort.
+ * Builds the search as one statement that returns the page's doctors as snapshot rows
+ * (doctor-snapshot-sql.ts), in order, each with the `total` of matches: one round trip. An
+ * empty page is one row with the `total` and a null `id`; `undefined` when nothing can
+ * match. User input is only ever a bind parameter; the SQL text depends only on which
+ * filters are set, the number of name words and the sort: a bounded set of texts (at most
+ * 8 × 9 × 7), of which a few are in use, so the statement can stay prepared.
  */
 export function searchStatement(query: DoctorSearchQuery, today: Date): SearchStatement | undefined {
   const params: unknown[] = [];
@@ -44,20 +60,9 @@ export function searchStatement(query: DoctorSearchQuery, today: Date): SearchSt
             AND EXISTS (SELECT 1 FROM unnest(d.name_words) AS nw WHERE doctor_within_one_edit(${bind(word)}, nw))))`);
     }
   }
-  // Catalog names resolve to one id first, so the joins run on (catalog id, doctor id) indexes.
-  if (query.specialization !== undefined) {
-    where.push(`EXISTS (SELECT 1 FROM doctor_specializations ds WHERE ds.doctor_id = d.id
-      AND ds.specialization_id = (SELECT id FROM specializations WHERE name = ${bind(normalizeCatalogName(query.specialization))}))`);
-  }
-  if (query.qualification !== undefined) {
-    where.push(`EXISTS (SELECT 1 FROM doctor_qualifications dq WHERE dq.doctor_id = d.id
-      AND dq.qualification_id = (SELECT id FROM qualifications WHERE name = ${bind(normalizeCatalogName(query.qualification))}))`);
-  }
-  if (query.day !== undefined) {
-    where.push(`EXISTS (SELECT 1 FROM slots sl WHERE sl.doctor_id = d.id AND sl.day = ${bind(query.day)})`);
-  }
+  const keys = filterKeys(query, bind);
+  if (keys !== undefined) where.push(`d.filter_keys @> ${keys}`);
 
-  const condition = where.length === 0 ? 'true' : where.join('\n  AND ');
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
   // Sort key and order, written over a row `r` that has `sort_name`, `sort_key` and `id`.
   let sortKey = 'NULL::float8';
@@ -89,19 +94,40 @@ export function searchStatement(query: DoctorSearchQuery, today: Date): SearchSt
       break;
   }
   const page = `LIMIT ${bind(query.limit)} OFFSET ${bind(query.offset)}`;
-  if (words === undefined) {
-    // Cheap, index-driven filters: count and page separately, so that the page can stop
-    // early along an index (doctors_sort_name_idx, doctors_rating_idx).
-    const orderOverDoctors = orderBy.replaceAll('r.sort_key', `(${sortKey})`).replaceAll('r.', 'd.');
-    const text = `SELECT (SELECT count(*) FROM doctors d WHERE ${condition})::integer AS total,
-  ARRAY(SELECT d.id FROM doctors d WHERE ${condition} ORDER BY ${orderOverDoctors} ${page}) AS ids`;
-    return { text, params };
+  // `found`: the total and the page's ids.
+  const found = where.length === 0
+    // Every doctor: count them, and read the page along an index that stops early
+    // (doctors_sort_name_idx, doctors_rating_idx).
+    ? `found AS (SELECT (SELECT count(*) FROM doctors)::integer AS total,
+  ARRAY(SELECT d.id FROM doctors d
+    ORDER BY ${orderBy.replaceAll('r.sort_key', `(${sortKey})`).replaceAll('r.', 'd.')} ${page}) AS ids)`
+    // Find the matches once (on the GIN indexes of names and filter keys), then count and
+    // page them: a materialized set is also immune to the generic plan's guessed row counts.
+    : `matches AS MATERIALIZED (
+  SELECT d.id, d.sort_name, (${sortKey})::float8 AS sort_key FROM doctors d WHERE ${where.join('\n  AND ')}
+),
+found AS (SELECT (SELECT count(*) FROM matches)::integer AS total,
+  ARRAY(SELECT r.id FROM matches r ORDER BY ${orderBy} ${page}) AS ids)`;
+  const text = `WITH ${found}
+SELECT found.total, ${snapshotColumns}
+FROM found LEFT JOIN (${snapshotsJoin('found.ids')}) ON true
+ORDER BY ids.n`;
+  return { text, params, prepare: (words?.length ?? 0) <= maxPreparedWords };
+}
+
+/**
+ * The `doctors.filter_keys` a query requires (migrations/0006_search_filters.sql) as an SQL
+ * array, `undefined` without filters. Catalog names resolve to their id inside the statement:
+ * an unknown name makes a NULL key, which no array contains, so nothing matches.
+ */
+function filterKeys(query: DoctorSearchQuery, bind: (value: unknown) => string): string | undefined {
+  const keys: string[] = [];
+  if (query.specialization !== undefined) {
+    keys.push(`'s:' || (SELECT id FROM specializations WHERE name = ${bind(normalizeCatalogName(query.specialization))})`);
   }
-  // A name condition is the costly part: find the matches once, then count and page them.
-  const text = `WITH matches AS MATERIALIZED (
-  SELECT d.id, d.sort_name, (${sortKey})::float8 AS sort_key FROM doctors d WHERE ${condition}
-)
-SELECT (SELECT count(*) FROM matches)::integer AS total,
-  ARRAY(SELECT r.id FROM matches r ORDER BY ${orderBy} ${page}) AS ids`;
-  return { text, params };
+  if (query.qualification !== undefined) {
+    keys.push(`'q:' || (SELECT id FROM qualifications WHERE name = ${bind(normalizeCatalogName(query.qualification))})`);
+  }
+  if (query.day !== undefined) keys.push(`'d:' || ${bind(query.day)}::text`);
+  return keys.length === 0 ? undefined : `ARRAY[${keys.join(', ')}]`;
 }

@@ -45,6 +45,11 @@ export class DoctorSearchIndexWithFallback implements DoctorSearchIndex {
     return this.primary.engine;
   }
 
+  /** The primary's: documents are written there only. */
+  get keepsDocuments(): boolean {
+    return this.primary.keepsDocuments;
+  }
+
   prepare(): Promise<void> {
     return this.primary.prepare();
   }

@@ -14,6 +14,8 @@ import { compareNames, compareRatings, nameMatchRank, searchWordsOf } from '../s
  */
 export class InMemoryDoctorSearchIndex implements DoctorSearchIndex {
   readonly engine = 'memory';
+  /** It stores the upserted views: the outbox relay must keep them current. */
+  readonly keepsDocuments = true;
   private readonly documents = new Map<DoctorId, string>();
 
   prepare(): Promise<void> {

@@ -24,12 +24,19 @@ export interface DoctorSearchQuery {
 
 /**
  * The doctor search index: Redis Query Engine documents, or PostgreSQL itself (where
- * `upsert`/`remove` have nothing to do). One contract suite checks every adapter.
+ * `upsert`/`remove` have nothing to do: see `keepsDocuments`). One contract suite checks
+ * every adapter.
  * @category Ports
  */
 export interface DoctorSearchIndex {
   /** Which engine answers, for logs and benchmarks. */
   readonly engine: 'postgres' | 'redis' | 'memory';
+  /**
+   * Whether the index holds its own copy of each doctor's document, kept current by
+   * `upsert`/`remove`. False when it reads the source of truth itself (PostgreSQL): then
+   * nothing needs re-reading a doctor to refresh it, and `upsert`/`remove` do nothing.
+   */
+  readonly keepsDocuments: boolean;
   /** Creates the index if missing (idempotent). */
   prepare(): Promise<void>;
   upsert(doctor: DoctorView): Promise<void>;

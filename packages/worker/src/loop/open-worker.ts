@@ -38,14 +38,14 @@ export async function openWorker(env: Environment, options: { logger?: Logger } 
   // take a connection the step itself needs from the runtime's pool.
   const lockSql = new PgPoolSqlClient({ url: config.databaseUrl, poolSize: 3, applicationName: 'doctorly-worker' });
   const metrics = new WorkerMetrics({ processMetrics: true });
-  if (runtime.ports.search.engine === 'postgres') {
+  if (!runtime.ports.search.keepsDocuments) {
     logger.info('search runs on PostgreSQL itself: nothing to reconcile, the reconcile step is off');
   }
   const worker = new Worker({
     steps: createWorkerSteps(runtime.useCases, lockSql, {
       reconcileIntervalSeconds: workerConfig.reconcileIntervalSeconds,
       outboxRetentionHours: workerConfig.outboxRetentionHours,
-      reconcile: runtime.ports.search.engine !== 'postgres',
+      reconcile: runtime.ports.search.keepsDocuments,
     }),
     clock: runtime.ports.clock,
     logger,

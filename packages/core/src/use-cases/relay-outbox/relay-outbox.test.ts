@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DomainEvent } from '../../events/domain-event.js';
 import { InMemoryCache } from '../../memory/in-memory-cache.js';
 import { InMemoryDoctorSearchIndex } from '../../memory/in-memory-doctor-search-index.js';
+import type { DoctorId } from '../../models/index.js';
+import type { DoctorSearchIndex } from '../../ports/doctor-search-index.js';
 import type { DoctorView } from '../../views/index.js';
 import { toDoctorView } from '../../views/index.js';
 import { BookingWorld } from '../book-appointment/booking-fixture.js';
@@ -17,6 +19,33 @@ class IndexFailingFor extends InMemoryDoctorSearchIndex {
     if (doctor.id === this.poisoned) return Promise.reject(new Error(`index refused doctor ${doctor.id}`));
     this.upserts += 1;
     return super.upsert(doctor);
+  }
+}
+
+/** A spy index that records what it is asked to write, holding documents or not as told. */
+class RecordingIndex implements DoctorSearchIndex {
+  readonly engine = 'memory';
+  readonly writes: string[] = [];
+  constructor(readonly keepsDocuments: boolean) {}
+  prepare(): Promise<void> {
+    return Promise.resolve();
+  }
+  upsert(doctor: DoctorView): Promise<void> {
+    this.writes.push(`upsert ${doctor.id}`);
+    return Promise.resolve();
+  }
+  remove(doctorId: DoctorId): Promise<void> {
+    this.writes.push(`remove ${doctorId}`);
+    return Promise.resolve();
+  }
+  search(): ReturnType<DoctorSearchIndex['search']> {
+    return Promise.resolve({ items: [], total: 0 });
+  }
+  get(): Promise<DoctorView | undefined> {
+    return Promise.resolve(undefined);
+  }
+  ids(): Promise<readonly DoctorId[]> {
+    return Promise.resolve([]);
   }
 }
 
@@ -45,6 +74,32 @@ describe('RelayOutbox', () => {
     expect([await w.cache.get('k1'), await w.cache.get('k2'), await w.cache.get('k3')]).toEqual([undefined, undefined, 3]);
     expect(await w.outbox.pending(10)).toEqual([]);
     expect(await relay.execute(100, 30, w.clock.now())).toEqual({ claimed: 0, applied: 0, failed: 0, parked: 0 });
+  });
+
+  it.each([
+    { keepsDocuments: true, reads: 2, writes: ['upsert 1', 'remove 99'] },
+    { keepsDocuments: false, reads: 0, writes: [] },
+  ])('re-reads doctors only for an index that keeps documents ($keepsDocuments)', async ({ keepsDocuments, reads, writes }) => {
+    const w = new BookingWorld();
+    const dr = await w.doctor('Dr A');
+    expect(dr.doctor.id).toBe(1);
+    const index = new RecordingIndex(keepsDocuments);
+    await append(w, [
+      { type: 'doctor.changed', doctorId: dr.doctor.id },
+      { type: 'user.changed', userId: dr.actor.userId },
+      { type: 'doctor.changed', doctorId: 99 },
+    ]);
+    await w.cache.set('k1', 1, { ttlSeconds: 60, tags: [`doctor:${dr.doctor.id}`] });
+    // A spy on the real repository: it still answers.
+    const snapshots = vi.spyOn(w.uow.read.doctors, 'snapshot');
+
+    const relay = new RelayOutbox(w.outbox, w.uow, w.cache, index);
+    expect(await relay.execute(10, 30, w.clock.now())).toEqual({ claimed: 3, applied: 3, failed: 0, parked: 0 });
+    expect(snapshots).toHaveBeenCalledTimes(reads);
+    expect(index.writes).toEqual(writes);
+    // Either way the cache forgets the doctor and the entries are done.
+    expect(await w.cache.get('k1')).toBeUndefined();
+    expect(await w.outbox.pending(10)).toEqual([]);
   });
 
   it("removes the document of a doctor that no longer exists, and follows a doctor's user change", async () => {

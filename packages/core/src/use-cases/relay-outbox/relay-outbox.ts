@@ -29,8 +29,9 @@ export interface RelayOutboxResult {
  * Worker step (and the server's after-commit hook): claims due outbox entries and applies
  * them to the search index and the cache. Each doctor named by the batch is re-read once
  * and its search document upserted (or removed when the doctor is gone), so the result does
- * not depend on the order or the number of times events arrive; then the entries' cache
- * tags are invalidated (after the index, so a re-filled search cache is not stale). A
+ * not depend on the order or the number of times events arrive (an index that keeps no
+ * documents of its own, such as PostgreSQL's, is left alone: see `keepsDocuments`). Then the
+ * entries' cache tags are invalidated (after the index, so a re-filled search cache is not stale). A
  * failing entry is retried with exponential backoff and parked after `maxAttempts`; it
  * never keeps the rest of its batch from being applied.
  * @category Use cases
@@ -65,7 +66,9 @@ export class RelayOutbox {
         errors.set(entry.id, messageOf(error));
       }
     }
-    for (const [doctorId, entryIds] of byDoctor) {
+    // An index that reads PostgreSQL itself holds no document to refresh: re-reading each
+    // doctor's snapshot (a heavy query, one per booking under load) would be wasted.
+    for (const [doctorId, entryIds] of this.index.keepsDocuments ? byDoctor : []) {
       try {
         await this.refreshDocument(doctorId, now);
       } catch (error) {

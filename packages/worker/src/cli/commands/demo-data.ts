@@ -53,7 +53,7 @@ Options:
       const loadedIn = (performance.now() - started) / 1000;
       io.out(`Loaded ${summary.doctors} doctors (${summary.slots} slots, ${summary.sittings} sittings), ${summary.users} users, `
         + `${summary.patients} patients, ${summary.appointments} appointments in ${loadedIn.toFixed(1)} s.`);
-      if (runtime.ports.search.engine !== 'postgres') {
+      if (runtime.ports.search.keepsDocuments) {
         const indexBar = progressBar(io, 'reindex', (doctors as number) >= barFrom);
         const rebuilt = await rebuildSearchIndex(runtime.ports.uow, runtime.ports.search, now, indexBar.update);
         indexBar.stop();

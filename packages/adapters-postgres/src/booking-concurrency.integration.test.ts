@@ -68,6 +68,39 @@ for (const engine of engines) {
       }
     });
 
+    it('gives exactly 20 of 200 simultaneous one-step bookings a place while their sitting is created, events included', async () => {
+      const existing = await sittingWithPlaces(adapters.uow, 20);
+      // The next Monday's sitting of the same slot is not stored: the bookers race to create it.
+      const newSitting = {
+        slotId: existing.slotId, doctorId: existing.doctorId, date: '2026-01-19', places: 20, durationMinutes: 1,
+        startsAt: new Date('2026-01-19T08:00:00.000Z'), endsAt: new Date('2026-01-19T08:20:00.000Z'),
+      };
+      const patients = await patientsOfDistinctUsers(adapters.uow, 200);
+      const results = await Promise.allSettled(patients.map((p) => adapters.uow.transaction(async (r) => {
+        const details = await r.appointments.ensureSittingAndBook({
+          sitting: newSitting, patientId: p.patientId, bookedBy: p.userId, at: bookingInstant, idempotencyKey: null,
+        });
+        const { appointment } = details;
+        await r.outbox.append([{
+          type: 'appointment.changed', appointmentId: appointment.id, doctorId: appointment.doctorId,
+          sittingId: appointment.sittingId, patientId: p.patientId, ownerId: p.userId,
+        }], bookingInstant);
+        return appointment;
+      })));
+      const booked = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+      expect(refused.every((e) => isDomainError(e, 'SITTING_FULL')), String(refused.find((e) => !isDomainError(e, 'SITTING_FULL')))).toBe(true);
+      expect(booked.map((a) => a.queueNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      const stored = await adapters.uow.read.sittings.findBySlotAndDate(existing.slotId, '2026-01-19');
+      expect(new Set(booked.map((a) => a.sittingId))).toEqual(new Set([stored!.id]));
+      expect(stored!.booked).toBe(20);
+      await expectConsistent(stored!.id, 20);
+      const [events] = await adapters.sql.query<{ n: number }>(
+        `SELECT count(*)::integer AS n FROM outbox WHERE event->>'sittingId' = $1`, [String(stored!.id)],
+      );
+      expect(events!.n).toBe(20);
+    });
+
     it('never exceeds the places when cancellations and bookings race', async () => {
       for (let round = 0; round < 3; round++) {
         const sitting = await sittingWithPlaces(adapters.uow, 20);

@@ -1,17 +1,21 @@
 import type { DomainEvent, OutboxWriter } from '@doctorly/core';
 import type { SqlExecutor } from './sql/sql-client.js';
 
-/** {@link OutboxWriter} on PostgreSQL: appends events in the caller's transaction. @category Adapters */
+// All events in one statement; ordinality keeps their order in the ids.
+const appendEvents = `INSERT INTO outbox (event, created_at, available_at)
+  SELECT e.event, $2, $2 FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(event, n) ORDER BY e.n`;
+
+/**
+ * {@link OutboxWriter} on PostgreSQL: appends events in the caller's transaction. Nothing
+ * reads them back before the commit, so the transaction sends them with its COMMIT, in the
+ * same round trip; if they cannot be written, nothing commits.
+ * @category Adapters
+ */
 export class PostgresOutboxWriter implements OutboxWriter {
   constructor(private readonly db: SqlExecutor) {}
 
   async append(events: readonly DomainEvent[], now: Date): Promise<void> {
     if (events.length === 0) return;
-    // All events in one statement; ordinality keeps their order in the ids.
-    await this.db.query(
-      `INSERT INTO outbox (event, created_at, available_at)
-       SELECT e.event, $2, $2 FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(event, n) ORDER BY e.n`,
-      [JSON.stringify(events), now],
-    );
+    await this.db.queryBeforeCommit(appendEvents, [JSON.stringify(events), now], { prepare: true });
   }
 }

@@ -1,53 +1,30 @@
-import {
-  DomainError,
-  type Appointment, type AppointmentDetails, type AppointmentHistoryEntry, type AppointmentId, type AppointmentRepository,
-  type BookingRequest, type DoctorId, type Page, type PageRequest, type Patient, type PatientId, type SittingId,
-  type StatusChange, type UserId,
+import type {
+  Appointment, AppointmentDetails, AppointmentHistoryEntry, AppointmentId, AppointmentRepository, BookingContext,
+  BookingContextQuery, BookingRequest, DoctorId, Page, PageRequest, Patient, PatientId, SittingBookingRequest, SittingId,
+  StatusChange, UserId,
 } from '@doctorly/core';
 import type { SqlExecutor } from '../sql/sql-client.js';
+import { detailsSelect, toDetails, type DetailsRow } from './appointment-details.js';
+import {
+  bookedDetails, bookingContextStatement, bookOnDateParams, bookOnDateStatement, refusal, toBookingContext,
+  type BookedOnDateRow, type BookingContextRow, type BookingOutcomeCode,
+} from './booking-statements.js';
 import { appointmentColumns, patientColumns } from './columns.js';
 import { queryPage } from './paging.js';
 
-type DetailsRow = Appointment & Omit<AppointmentDetails, 'appointment'>;
-
-const detailsSelect = `SELECT ${appointmentColumns('a')}, s.date, s.starts_at AS "sittingStartsAt",
-    s.status AS "sittingStatus", s.duration_minutes AS "durationMinutes", p.name AS "patientName",
-    p.owner_id AS "patientOwnerId", d.name AS "doctorName", d.user_id AS "doctorUserId"
-  FROM appointments a
-  JOIN sittings s ON s.id = a.sitting_id
-  JOIN patients p ON p.id = a.patient_id
-  JOIN doctors d ON d.id = a.doctor_id`;
-
-function toDetails(row: DetailsRow): AppointmentDetails {
-  const {
-    date, sittingStartsAt, sittingStatus, durationMinutes, patientName, patientOwnerId, doctorName, doctorUserId, ...appointment
-  } = row;
-  return {
-    appointment, date, sittingStartsAt, sittingStatus, durationMinutes, patientName, patientOwnerId, doctorName, doctorUserId,
-  };
-}
-
-const refusals = {
-  SITTING_NOT_FOUND: 'The sitting does not exist.',
-  SITTING_CANCELLED: 'The sitting is cancelled.',
-  SITTING_CLOSED: 'The sitting is over.',
-  ALREADY_BOOKED: 'The patient already holds a place in this sitting.',
-  SITTING_FULL: 'Every place of the sitting is taken.',
-} as const;
-
 interface BookingOutcome {
-  o_outcome: 'BOOKED' | keyof typeof refusals;
+  o_outcome: BookingOutcomeCode;
   o_id: number | null;
   o_queue_number: number | null;
   o_slot_id: number | null;
   o_doctor_id: number | null;
 }
 
-
 /**
  * {@link AppointmentRepository} on PostgreSQL. Booking and status changes are the SQL
- * functions of `migrations/0002_booking.sql`: one round trip each, the sitting's row lock
- * serializing its bookers, constraints guaranteeing the rest.
+ * functions of `migrations/0002_booking.sql` (and `0007_book_on_date.sql`, which also
+ * ensures the sitting): one round trip each, the sitting's row lock serializing its
+ * bookers, constraints guaranteeing the rest.
  * @category Adapters
  */
 export class PostgresAppointmentRepository implements AppointmentRepository {
@@ -58,10 +35,7 @@ export class PostgresAppointmentRepository implements AppointmentRepository {
       'SELECT * FROM book_appointment($1, $2, $3, $4, $5)',
       [request.sittingId, request.patientId, request.bookedBy, request.at, request.idempotencyKey],
     );
-    if (row?.o_outcome !== 'BOOKED') {
-      const code = row?.o_outcome ?? 'SITTING_NOT_FOUND';
-      throw new DomainError(code, refusals[code]);
-    }
+    if (row?.o_outcome !== 'BOOKED') throw refusal(row?.o_outcome ?? 'SITTING_NOT_FOUND');
     return {
       id: row.o_id!,
       sittingId: request.sittingId,
@@ -74,6 +48,20 @@ export class PostgresAppointmentRepository implements AppointmentRepository {
       bookedAt: request.at,
       idempotencyKey: request.idempotencyKey,
     };
+  }
+
+  async ensureSittingAndBook(request: SittingBookingRequest): Promise<AppointmentDetails> {
+    const [row] = await this.db.query<BookedOnDateRow>(bookOnDateStatement, bookOnDateParams(request), { prepare: true });
+    return bookedDetails(row, request);
+  }
+
+  async bookingContext(query: BookingContextQuery): Promise<BookingContext> {
+    const [row] = await this.db.query<BookingContextRow>(
+      bookingContextStatement,
+      [query.patientId, query.slotId, query.from, query.to, query.earlier?.bookedBy ?? null, query.earlier?.key ?? null],
+      { prepare: true },
+    );
+    return toBookingContext(row!);
   }
 
   async findById(id: AppointmentId): Promise<Appointment | undefined> {

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { mapDatabaseError } from './map-database-error.js';
+import { run } from './pg-run.js';
+import { PgTransaction } from './pg-transaction.js';
 import type { QueryOptions, SqlClient, SqlExecutor } from './sql-client.js';
 import { typeParsers } from './type-parsers.js';
 
@@ -21,32 +22,6 @@ const types = {
   }) as typeof pg.types.getTypeParser,
 };
 
-// Statement names by text: pg prepares a named statement once per connection and reuses it.
-const statementNames = new Map<string, string>();
-
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (name === undefined) {
-    name = `doctorly_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    statementNames.set(text, name);
-  }
-  return name;
-}
-
-async function run<Row>(
-  client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[], options?: QueryOptions,
-): Promise<Row[]> {
-  try {
-    const values = params as unknown[] | undefined;
-    const result = options?.prepare
-      ? await client.query({ name: statementName(text), text, ...(values && { values }) })
-      : await client.query(text, values);
-    return result.rows as Row[];
-  } catch (error) {
-    throw mapDatabaseError(error);
-  }
-}
-
 /**
  * {@link SqlClient} over a node-postgres pool (a PostgreSQL server).
  * @category Adapters
@@ -62,6 +37,9 @@ export class PgPoolSqlClient implements SqlClient {
       application_name: options.applicationName ?? 'doctorly',
       connectionTimeoutMillis: 10_000,
       types,
+      // Pipelining lets a transaction send several statements in one write (PgTransaction);
+      // a connection outside a transaction still runs one query at a time.
+      pipeline: true,
     });
     // An idle connection that dies must not crash the process: the next query reports it.
     this.pool.on('error', () => undefined);
@@ -83,6 +61,10 @@ export class PgPoolSqlClient implements SqlClient {
     await run(this.pool, text);
   }
 
+  async queryBeforeCommit(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<void> {
+    await run(this.pool, text, params, options);
+  }
+
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {
@@ -97,21 +79,20 @@ export class PgPoolSqlClient implements SqlClient {
       broken = error;
     };
     client.on('error', onError);
+    const tx = new PgTransaction(client);
     try {
-      await run(client, 'BEGIN');
-      const tx: SqlExecutor = {
-        query: <Row>(text: string, params?: readonly unknown[], options?: QueryOptions) => run<Row>(client, text, params, options),
-        script: async (text: string) => { await run(client, text); },
-      };
       const result = await work(tx);
-      await run(client, 'COMMIT');
+      await tx.commit();
       return result;
     } catch (error) {
-      try {
-        await client.query('ROLLBACK');
-      } catch (rollbackError) {
-        // The connection is gone or unusable: drop it from the pool instead of reusing it.
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      // Nothing sent, nothing to roll back: the connection never left its idle state.
+      if (tx.started) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          // The connection is gone or unusable: drop it from the pool instead of reusing it.
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        }
       }
       throw mapDatabaseError(error);
     } finally {

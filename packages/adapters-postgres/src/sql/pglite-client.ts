@@ -27,6 +27,10 @@ function executor(db: Queryable): SqlExecutor {
         throw mapDatabaseError(error);
       }
     },
+    // In process there is no round trip to save by holding it back until the COMMIT.
+    queryBeforeCommit: async (text: string, params?: readonly unknown[]) => {
+      await run(db, text, params);
+    },
   };
 }
 
@@ -66,6 +70,10 @@ export class PGliteSqlClient implements SqlClient {
 
   script(text: string): Promise<void> {
     return (this.current.getStore() ?? this.direct).script(text);
+  }
+
+  queryBeforeCommit(text: string, params?: readonly unknown[]): Promise<void> {
+    return (this.current.getStore() ?? this.direct).queryBeforeCommit(text, params);
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {

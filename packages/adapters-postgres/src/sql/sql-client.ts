@@ -21,6 +21,13 @@ export interface SqlExecutor {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations). */
   script(text: string): Promise<void>;
+  /**
+   * Runs a statement whose rows nobody reads (an append to the outbox) within the transaction,
+   * if any. A PostgreSQL server's transaction holds it back and sends it with the COMMIT, in
+   * one round trip (its failure fails the commit); PGlite, in process, runs it at once. So
+   * nothing in the transaction may read back what it writes.
+   */
+  queryBeforeCommit(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<void>;
 }
 
 /**
@@ -32,7 +39,8 @@ export interface SqlClient extends SqlExecutor {
   readonly engine: 'postgres' | 'pglite';
   /**
    * Runs `work` in one transaction (READ COMMITTED) on one connection: committed when it
-   * resolves, rolled back when it throws. No retries here: {@link PostgresUnitOfWork} retries.
+   * resolves, rolled back when it throws. No retries here:
+   * {@link @doctorly/adapters-postgres!PostgresUnitOfWork} retries.
    */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   /** Closes the pool or the embedded database. */

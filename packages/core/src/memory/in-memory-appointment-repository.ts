@@ -1,10 +1,12 @@
-import { DomainError } from '../errors/domain-error.js';
 import type {
   Appointment, AppointmentDetails, AppointmentHistoryEntry, AppointmentId, DoctorId, Page, PageRequest, Patient,
   PatientId, SittingId, UserId,
 } from '../models/index.js';
-import type { AppointmentRepository, BookingRequest, StatusChange } from '../ports/appointment-repository.js';
-import { copy, nextId, pageOf, type InMemoryState, type StateAccess } from './in-memory-state.js';
+import type {
+  AppointmentRepository, BookingContext, BookingContextQuery, BookingRequest, SittingBookingRequest, StatusChange,
+} from '../ports/appointment-repository.js';
+import { bookIn, bookingContextIn, detailsOf, ensureSittingAndBookIn } from './in-memory-booking.js';
+import { copy, pageOf, type InMemoryState, type StateAccess } from './in-memory-state.js';
 
 /**
  * {@link AppointmentRepository} over the in-memory state. Each method runs without an
@@ -18,6 +20,16 @@ export class InMemoryAppointmentRepository implements AppointmentRepository {
   // eslint-disable-next-line @typescript-eslint/require-await
   async book(request: BookingRequest): Promise<Appointment> {
     return copy(bookIn(this.state(), request));
+  }
+
+  // async for the same reason as `book`.
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async ensureSittingAndBook(request: SittingBookingRequest): Promise<AppointmentDetails> {
+    return ensureSittingAndBookIn(this.state(), request);
+  }
+
+  bookingContext(query: BookingContextQuery): Promise<BookingContext> {
+    return Promise.resolve(bookingContextIn(this.state(), query));
   }
 
   findById(id: AppointmentId): Promise<Appointment | undefined> {
@@ -88,45 +100,6 @@ export class InMemoryAppointmentRepository implements AppointmentRepository {
   }
 }
 
-/** The booking rules, checked and applied in one synchronous step. */
-function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
-  const sitting = s.sittings.get(request.sittingId);
-  if (!sitting) throw new DomainError('SITTING_NOT_FOUND', 'No such sitting.');
-  if (sitting.status === 'cancelled') throw new DomainError('SITTING_CANCELLED', 'The sitting is cancelled.');
-  if (sitting.status === 'completed') throw new DomainError('SITTING_CLOSED', 'The sitting is closed.');
-  const all = [...s.appointments.values()];
-  if (request.idempotencyKey !== null
-    && all.some((a) => a.bookedBy === request.bookedBy && a.idempotencyKey === request.idempotencyKey)) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'The idempotency key was used for another booking.');
-  }
-  const active = all.filter((a) => a.sittingId === sitting.id && a.status !== 'cancelled');
-  if (active.some((a) => a.patientId === request.patientId)) {
-    throw new DomainError('ALREADY_BOOKED', 'The patient already has a place in this sitting.');
-  }
-  const taken = new Set(active.map((a) => a.queueNumber));
-  let queueNumber = 1;
-  while (taken.has(queueNumber)) queueNumber += 1;
-  if (active.length >= sitting.places || queueNumber > sitting.places) {
-    throw new DomainError('SITTING_FULL', 'The sitting is full.');
-  }
-  const appointment: Appointment = {
-    id: nextId(s, 'appointment'),
-    sittingId: sitting.id,
-    slotId: sitting.slotId,
-    doctorId: sitting.doctorId,
-    patientId: request.patientId,
-    queueNumber,
-    status: 'booked',
-    bookedBy: request.bookedBy,
-    bookedAt: new Date(request.at.getTime()),
-    idempotencyKey: request.idempotencyKey,
-  };
-  s.appointments.set(appointment.id, appointment);
-  s.sittings.set(sitting.id, { ...sitting, booked: active.length + 1 });
-  s.history.push({ appointmentId: appointment.id, status: 'booked', actorId: request.bookedBy, at: appointment.bookedAt, reason: null });
-  return appointment;
-}
-
 /** Moves one appointment, records the history entry and frees its place when it is cancelled. */
 function transitionIn(s: InMemoryState, appointment: Appointment, change: StatusChange): Appointment {
   const moved: Appointment = { ...appointment, status: change.to };
@@ -141,22 +114,4 @@ function transitionIn(s: InMemoryState, appointment: Appointment, change: Status
 
 function activeWithDoctor(s: InMemoryState, doctorId: DoctorId): Appointment[] {
   return [...s.appointments.values()].filter((a) => a.doctorId === doctorId && a.status !== 'cancelled');
-}
-
-function detailsOf(s: InMemoryState, appointment: Appointment): AppointmentDetails {
-  const sitting = s.sittings.get(appointment.sittingId)!;
-  const patient = s.patients.get(appointment.patientId);
-  const doctor = s.doctors.get(appointment.doctorId);
-  const doctorUser = doctor && s.users.get(doctor.userId);
-  return copy({
-    appointment,
-    date: sitting.date,
-    sittingStartsAt: sitting.startsAt,
-    sittingStatus: sitting.status,
-    durationMinutes: sitting.durationMinutes,
-    patientName: patient?.name ?? '',
-    patientOwnerId: patient?.ownerId ?? appointment.bookedBy,
-    doctorName: doctorUser?.name ?? '',
-    doctorUserId: doctorUser?.id ?? 0,
-  });
 }

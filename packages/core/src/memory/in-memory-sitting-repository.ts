@@ -1,18 +1,29 @@
 import type { LocalDate, NewSitting, Sitting, SittingId, SlotId } from '../models/index.js';
 import type { SittingRepository } from '../ports/sitting-repository.js';
-import { copy, nextId, type StateAccess } from './in-memory-state.js';
+import { copy, nextId, type InMemoryState, type StateAccess } from './in-memory-state.js';
+
+/** The stored sitting of (slot, date), created `scheduled` with nothing booked if missing. */
+export function ensureSittingIn(s: InMemoryState, sitting: NewSitting): Sitting {
+  const existing = [...s.sittings.values()].find((x) => x.slotId === sitting.slotId && x.date === sitting.date);
+  if (existing) return existing;
+  const created: Sitting = { ...copy(sitting), id: nextId(s, 'sitting'), status: 'scheduled', booked: 0 };
+  s.sittings.set(created.id, created);
+  return created;
+}
+
+/** The slot's sittings with `from <= date <= to`, by date (not copied). */
+export function sittingsOfSlotIn(s: InMemoryState, slotId: SlotId, from: LocalDate, to: LocalDate): Sitting[] {
+  return [...s.sittings.values()]
+    .filter((x) => x.slotId === slotId && from <= x.date && x.date <= to)
+    .sort((a, b) => a.date.localeCompare(b.date));
+}
 
 /** {@link SittingRepository} over the in-memory state. @category Testing */
 export class InMemorySittingRepository implements SittingRepository {
   constructor(private readonly state: StateAccess) {}
 
   ensure(sitting: NewSitting): Promise<Sitting> {
-    const s = this.state();
-    const existing = [...s.sittings.values()].find((x) => x.slotId === sitting.slotId && x.date === sitting.date);
-    if (existing) return Promise.resolve(copy(existing));
-    const created: Sitting = { ...copy(sitting), id: nextId(s, 'sitting'), status: 'scheduled', booked: 0 };
-    s.sittings.set(created.id, created);
-    return Promise.resolve(copy(created));
+    return Promise.resolve(copy(ensureSittingIn(this.state(), sitting)));
   }
 
   createMissing(sittings: readonly NewSitting[]): Promise<readonly Sitting[]> {
@@ -37,10 +48,7 @@ export class InMemorySittingRepository implements SittingRepository {
   }
 
   listBySlot(slotId: SlotId, from: LocalDate, to: LocalDate): Promise<readonly Sitting[]> {
-    const found = [...this.state().sittings.values()]
-      .filter((x) => x.slotId === slotId && from <= x.date && x.date <= to)
-      .sort((a, b) => a.date.localeCompare(b.date));
-    return Promise.resolve(copy(found));
+    return Promise.resolve(copy(sittingsOfSlotIn(this.state(), slotId, from, to)));
   }
 
   listBySlots(slotIds: readonly SlotId[], from: LocalDate, to: LocalDate): Promise<readonly Sitting[]> {

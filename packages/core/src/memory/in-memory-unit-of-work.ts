@@ -13,7 +13,8 @@ import { InMemoryUserRepository } from './in-memory-user-repository.js';
 /** Repository methods that write: called through `read`, each runs as its own transaction. */
 const writeMethods = new Set([
   'create', 'setRole', 'setPasswordHash', 'update', 'addSpecializations', 'addQualifications',
-  'setSpecializationImage', 'seed', 'ensure', 'setStatus', 'book', 'transition', 'transitionAllInSitting', 'append',
+  'setSpecializationImage', 'seed', 'ensure', 'setStatus', 'book', 'ensureSittingAndBook', 'transition', 'transitionAllInSitting',
+  'append',
 ]);
 
 /**

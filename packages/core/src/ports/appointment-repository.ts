@@ -1,6 +1,6 @@
 import type {
   Appointment, AppointmentDetails, AppointmentHistoryEntry, AppointmentId, AppointmentStatus,
-  DoctorId, Page, PageRequest, Patient, PatientId, SittingId, UserId,
+  DoctorId, LocalDate, NewSitting, Page, PageRequest, Patient, PatientId, Sitting, SittingId, Slot, SlotId, UserId,
 } from '../models/index.js';
 
 /** What taking a place needs. @category Ports */
@@ -10,6 +10,32 @@ export interface BookingRequest {
   readonly bookedBy: UserId;
   readonly at: Date;
   readonly idempotencyKey: string | null;
+}
+
+/** What taking a place in a slot's sitting on a date needs: the sitting is created if missing. @category Ports */
+export interface SittingBookingRequest extends Omit<BookingRequest, 'sittingId'> {
+  readonly sitting: NewSitting;
+}
+
+/** What {@link AppointmentRepository.bookingContext} reads. @category Ports */
+export interface BookingContextQuery {
+  readonly patientId: PatientId;
+  readonly slotId: SlotId;
+  /** The slot's stored sittings with `from <= date <= to` are read. */
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  /** The booking `bookedBy` made earlier with idempotency key `key`, if asked for. */
+  readonly earlier: { readonly bookedBy: UserId; readonly key: string } | null;
+}
+
+/** Everything a booking decides on, read at once. @category Ports */
+export interface BookingContext {
+  readonly patient: Patient | undefined;
+  readonly slot: Slot | undefined;
+  /** The slot's stored sittings in the asked window, by date (none when the slot is unknown). */
+  readonly sittings: readonly Sitting[];
+  /** The earlier booking with the asked key (`undefined` when none, or none asked for). */
+  readonly earlier: AppointmentDetails | undefined;
 }
 
 /** A status change, guarded by the statuses it may start from. @category Ports */
@@ -32,6 +58,20 @@ export interface AppointmentRepository {
    *   (completed) or `SITTING_NOT_FOUND`.
    */
   book(request: BookingRequest): Promise<Appointment>;
+  /**
+   * The sitting of `request.sitting` (created `scheduled` if missing, as
+   * `SittingRepository.ensure`), then a place in it as {@link AppointmentRepository.book},
+   * answered with the appointment's {@link AppointmentRepository.details}: the whole write of a
+   * booking in one step, which a database does in one round trip.
+   * @throws DomainError as {@link AppointmentRepository.book}, but never `SITTING_NOT_FOUND`.
+   */
+  ensureSittingAndBook(request: SittingBookingRequest): Promise<AppointmentDetails>;
+  /**
+   * The patient, the slot, the slot's stored sittings in a window and, if asked, an earlier
+   * booking by idempotency key: what the booking use case reads before it decides, in one
+   * read (one round trip to a database). Ownership is not checked here.
+   */
+  bookingContext(query: BookingContextQuery): Promise<BookingContext>;
   findById(id: AppointmentId): Promise<Appointment | undefined>;
   findByIdempotencyKey(bookedBy: UserId, key: string): Promise<Appointment | undefined>;
   details(id: AppointmentId): Promise<AppointmentDetails | undefined>;

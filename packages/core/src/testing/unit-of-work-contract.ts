@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import type { OutboxStore } from '../ports/outbox.js';
 import type { UnitOfWork } from '../ports/unit-of-work.js';
 import { suiteSubject, type ContractSubject } from './contract-support.js';
+import { describeBookingStepContract } from './unit-of-work-contract-booking-step.js';
 import { describeBookingContract } from './unit-of-work-contract-booking.js';
 import { describeDoctorsContract } from './unit-of-work-contract-doctors.js';
 import { describeIdentityContract } from './unit-of-work-contract-identity.js';
@@ -32,6 +33,7 @@ export function describeUnitOfWorkContract(name: string, makeSubject: () => Prom
     describeDoctorsContract(subject);
     describeSchedulingContract(subject);
     describeBookingContract(subject);
+    describeBookingStepContract(subject);
     describeTransactionContract(subject);
   });
 }

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { DomainError, isDomainError } from '../../errors/domain-error.js';
-import type { Actor, Appointment, Patient, Slot } from '../../models/index.js';
+import type { Actor, AppointmentDetails, Patient, Slot } from '../../models/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { OutboxPublisher } from '../../ports/outbox.js';
-import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
+import type { UnitOfWork } from '../../ports/unit-of-work.js';
 import type { BookingPolicy } from '../../scheduling/index.js';
 import { BookAppointmentInput } from '../../schemas/index.js';
 import type { AppointmentView } from '../../views/index.js';
@@ -12,13 +12,15 @@ import { appointmentChanged, sittingChanged } from '../appointment-status/appoin
 import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
 import { resolveSittingDate } from './resolve-sitting-date.js';
-import { newSittingOf, storedSittingsInWindow } from './sitting-calendar.js';
+import { newSittingOf, sittingWindow, sittingWindowOfAnyZone, sittingsIn } from './sitting-calendar.js';
 
 /**
  * Books a place for one of the caller's patients in a sitting of a slot: the next open
  * sitting, or the one on a given date. The repository takes the lowest free queue number
  * atomically (capacity and one place per patient are the store's guarantee). A request
- * repeated with the same idempotency key returns the first booking.
+ * repeated with the same idempotency key returns the first booking. The store is asked once
+ * for what the decision needs and once for the write (sitting, place and its details), so a
+ * database serves a booking in few round trips; the date is still decided here.
  * @example
  * ```ts
  * import { BookAppointment, isDomainError } from '@doctorly/core';
@@ -53,56 +55,53 @@ export class BookAppointment {
   async execute(actor: Actor, input: z.input<typeof BookAppointmentInput>): Promise<AppointmentView> {
     const { patient_id, slot_id, date, idempotency_key } = parseInput(BookAppointmentInput, input);
     const now = this.clock.now();
-    const read = this.uow.read;
-    const patient = await read.patients.findById(patient_id);
+    const key = idempotency_key ?? null;
+    // One read for everything the decision needs. The slot's zone is not known yet, so the
+    // sittings come for a window that holds the slot's own, narrowed below.
+    const context = await this.uow.read.appointments.bookingContext({
+      patientId: patient_id, slotId: slot_id, ...sittingWindowOfAnyZone(now, this.policy),
+      earlier: key === null ? null : { bookedBy: actor.userId, key },
+    });
+    const { patient, slot } = context;
     // Another user's patient answers like a missing one: its existence must not leak.
     if (!patient || patient.ownerId !== actor.userId) {
       throw new DomainError('PATIENT_NOT_FOUND', `No patient ${patient_id}.`);
     }
-    const slot = await read.slots.findById(slot_id);
     if (!slot) throw new DomainError('SLOT_NOT_FOUND', `No slot ${slot_id}.`);
-    const key = idempotency_key ?? null;
-    if (key !== null) {
-      const earlier = await this.replay(read, actor, key, patient, slot);
-      if (earlier) return earlier;
-    }
-    const stored = await storedSittingsInWindow(read.sittings, slot, now, this.policy);
+    if (context.earlier) return replayed(context.earlier, patient, slot);
+    const stored = sittingsIn(context.sittings, sittingWindow(slot, now, this.policy));
     const times = resolveSittingDate(slot, date, now, this.policy, stored);
     try {
       return await commit(this.uow, this.publisher, now, async (repositories) => {
-        const sitting = await repositories.sittings.ensure(newSittingOf(slot, times));
-        const appointment = await repositories.appointments.book({
-          sittingId: sitting.id, patientId: patient.id, bookedBy: actor.userId, at: now, idempotencyKey: key,
+        const details = await repositories.appointments.ensureSittingAndBook({
+          sitting: newSittingOf(slot, times), patientId: patient.id, bookedBy: actor.userId, at: now, idempotencyKey: key,
         });
-        const view = await viewOf(repositories, appointment);
-        return { result: view, events: [appointmentChanged(appointment), sittingChanged(sitting)] };
+        const { appointment } = details;
+        const sitting = { id: appointment.sittingId, slotId: appointment.slotId, doctorId: appointment.doctorId };
+        return { result: toAppointmentView(details), events: [appointmentChanged(appointment), sittingChanged(sitting)] };
       });
     } catch (error) {
       // A concurrent request with the same key won the race: answer with its booking.
       if (key !== null && isDomainError(error)) {
-        const earlier = await this.replay(read, actor, key, patient, slot);
-        if (earlier) return earlier;
+        const earlier = await this.earlierBooking(actor, key);
+        if (earlier) return replayed(earlier, patient, slot);
       }
       throw error;
     }
   }
 
-  /** The booking made earlier with `key`, if any; a key reused for another booking is refused. */
-  private async replay(
-    read: Repositories, actor: Actor, key: string, patient: Patient, slot: Slot,
-  ): Promise<AppointmentView | undefined> {
-    const earlier = await read.appointments.findByIdempotencyKey(actor.userId, key);
-    if (!earlier) return undefined;
-    if (earlier.patientId !== patient.id || earlier.slotId !== slot.id) {
-      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another booking.');
-    }
-    return viewOf(read, earlier);
+  /** The booking the actor made earlier with `key`, with its details. */
+  private async earlierBooking(actor: Actor, key: string): Promise<AppointmentDetails | undefined> {
+    const read = this.uow.read.appointments;
+    const earlier = await read.findByIdempotencyKey(actor.userId, key);
+    return earlier && read.details(earlier.id);
   }
 }
 
-async function viewOf(repositories: Repositories, appointment: Appointment): Promise<AppointmentView> {
-  const details = await repositories.appointments.details(appointment.id);
-  // The appointment was just read or written in this same store: its details must exist.
-  if (!details) throw new Error(`appointment ${appointment.id} has no details`);
-  return toAppointmentView(details);
+/** The answer to a repeated idempotency key; a key reused for another booking is refused. */
+function replayed(earlier: AppointmentDetails, patient: Patient, slot: Slot): AppointmentView {
+  if (earlier.appointment.patientId !== patient.id || earlier.appointment.slotId !== slot.id) {
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another booking.');
+  }
+  return toAppointmentView(earlier);
 }

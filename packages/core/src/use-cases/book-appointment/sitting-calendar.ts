@@ -1,21 +1,47 @@
 import type { LocalDate, NewSitting, Sitting, Slot } from '../../models/index.js';
 import type { SittingRepository } from '../../ports/sitting-repository.js';
 import type { BookingPolicy, SittingTimes } from '../../scheduling/index.js';
-import { addDays, horizonEnd, localDateOf } from '../../scheduling/index.js';
+import { addDays, horizonEnd, localDateOf, toLocalDate } from '../../scheduling/index.js';
+
+/** A range of local dates, both ends included. */
+export interface DateWindow {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+}
 
 /**
- * The slot's sittings stored from yesterday (in its zone) up to the booking horizon: the
- * window that any open or running sitting falls in. Yesterday counts because a sitting
- * that started before midnight elsewhere may still be running.
+ * From yesterday (in the slot's zone) up to the booking horizon: the window that any open or
+ * running sitting falls in. Yesterday counts because a sitting that started before midnight
+ * elsewhere may still be running.
  */
+export function sittingWindow(slot: Pick<Slot, 'timeZone'>, now: Date, policy: BookingPolicy): DateWindow {
+  return { from: addDays(localDateOf(now, slot.timeZone), -1), to: horizonEnd(slot, now, policy) };
+}
+
+/**
+ * A window that holds the {@link sittingWindow} of a slot in any zone, for reading sittings
+ * before the slot (and so its zone) is known: UTC offsets stay within −12 h … +14 h, so a
+ * zone's date is at most one day off the UTC date.
+ */
+export function sittingWindowOfAnyZone(now: Date, policy: BookingPolicy): DateWindow {
+  const utcDay = Math.floor(now.getTime() / 86_400_000);
+  return { from: toLocalDate(utcDay - 2), to: toLocalDate(utcDay + 1 + 7 * policy.horizonWeeks) };
+}
+
+/** Those of `sittings` dated within `window`. */
+export function sittingsIn(sittings: readonly Sitting[], window: DateWindow): Sitting[] {
+  return sittings.filter((s) => window.from <= s.date && s.date <= window.to);
+}
+
+/** The slot's stored sittings in its {@link sittingWindow}. */
 export function storedSittingsInWindow(
   sittings: SittingRepository,
   slot: Pick<Slot, 'id' | 'timeZone'>,
   now: Date,
   policy: BookingPolicy,
 ): Promise<readonly Sitting[]> {
-  const from = addDays(localDateOf(now, slot.timeZone), -1);
-  return sittings.listBySlot(slot.id, from, horizonEnd(slot, now, policy));
+  const { from, to } = sittingWindow(slot, now, policy);
+  return sittings.listBySlot(slot.id, from, to);
 }
 
 /** Dates of cancelled sittings among `sittings`, as the scheduling functions take them. */

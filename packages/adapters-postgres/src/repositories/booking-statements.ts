@@ -1,0 +1,91 @@
+import {
+  DomainError,
+  type AppointmentDetails, type BookingContext, type Patient, type Sitting, type SittingBookingRequest, type Slot,
+} from '@doctorly/core';
+import { detailsSelect, toDetails, type DetailsRow } from './appointment-details.js';
+import { patientColumns, sittingColumns, slotColumns } from './columns.js';
+
+/** Why `book_appointment` (and so `book_appointment_on_date`) refused, in the domain's words. */
+export const refusals = {
+  SITTING_NOT_FOUND: 'The sitting does not exist.',
+  SITTING_CANCELLED: 'The sitting is cancelled.',
+  SITTING_CLOSED: 'The sitting is over.',
+  ALREADY_BOOKED: 'The patient already holds a place in this sitting.',
+  SITTING_FULL: 'Every place of the sitting is taken.',
+} as const;
+
+/** What the booking functions answer: `BOOKED` or a refusal. */
+export type BookingOutcomeCode = 'BOOKED' | keyof typeof refusals;
+
+/** The domain error of a refusal. */
+export function refusal(code: keyof typeof refusals): DomainError {
+  return new DomainError(code, refusals[code]);
+}
+
+/** `book_appointment_on_date` (migrations/0007): ensure the sitting, book, read the details back. */
+export const bookOnDateStatement = `SELECT b.o_outcome AS outcome, b.o_id AS id, b.o_sitting_id AS "sittingId",
+    b.o_slot_id AS "slotId", b.o_doctor_id AS "doctorId", b.o_queue_number AS "queueNumber", b.o_date AS date,
+    b.o_sitting_starts_at AS "sittingStartsAt", b.o_sitting_status AS "sittingStatus",
+    b.o_duration_minutes AS "durationMinutes", b.o_patient_name AS "patientName",
+    b.o_patient_owner_id AS "patientOwnerId", b.o_doctor_name AS "doctorName", b.o_doctor_user_id AS "doctorUserId"
+  FROM book_appointment_on_date($1, $2, $3::date, $4, $5, $6, $7, $8, $9, $10, $11) b`;
+
+/** The parameters of {@link bookOnDateStatement}. */
+export function bookOnDateParams(request: SittingBookingRequest): unknown[] {
+  const { sitting } = request;
+  return [
+    sitting.slotId, sitting.doctorId, sitting.date, sitting.startsAt, sitting.endsAt, sitting.places, sitting.durationMinutes,
+    request.patientId, request.bookedBy, request.at, request.idempotencyKey,
+  ];
+}
+
+/** A row of {@link bookOnDateStatement}: the outcome, and the details when booked. */
+export type BookedOnDateRow = { outcome: BookingOutcomeCode } & Omit<DetailsRow, 'patientId' | 'status' | 'bookedBy' | 'bookedAt' | 'idempotencyKey'>;
+
+/** The appointment's details, from the row and what was asked; a refusal is thrown. */
+export function bookedDetails(row: BookedOnDateRow | undefined, request: SittingBookingRequest): AppointmentDetails {
+  // A function with OUT parameters always answers one row; no row would be a broken database.
+  if (!row) throw new Error('book_appointment_on_date answered no row');
+  const { outcome, ...booked } = row;
+  if (outcome !== 'BOOKED') throw refusal(outcome);
+  return toDetails({
+    ...booked, patientId: request.patientId, status: 'booked', bookedBy: request.bookedBy, bookedAt: request.at,
+    idempotencyKey: request.idempotencyKey,
+  });
+}
+
+// Four reads in one statement (one round trip, one parse): each as a JSON document, since
+// they differ in shape. Dates then come back as ISO strings, turned into Dates below.
+/** The booking use case's read: `$1` patient, `$2` slot, `$3`…`$4` sittings window, `$5`/`$6` booker and key. */
+export const bookingContextStatement = `SELECT
+  (SELECT to_jsonb(x) FROM (SELECT ${patientColumns('p')} FROM patients p WHERE p.id = $1) x) AS patient,
+  (SELECT to_jsonb(x) FROM (SELECT ${slotColumns('s')} FROM slots s WHERE s.id = $2) x) AS slot,
+  (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.date), '[]'::jsonb) FROM (
+    SELECT ${sittingColumns('s')} FROM sittings s WHERE s.slot_id = $2 AND s.date BETWEEN $3::date AND $4::date
+  ) x) AS sittings,
+  (SELECT to_jsonb(x) FROM (${detailsSelect} WHERE a.booked_by = $5 AND a.idempotency_key = $6) x) AS earlier`;
+
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+
+/** A row of {@link bookingContextStatement}. */
+export interface BookingContextRow {
+  patient: Json<Patient> | null;
+  slot: Json<Slot> | null;
+  sittings: Json<Sitting>[];
+  earlier: Json<DetailsRow> | null;
+}
+
+const at = (iso: string) => new Date(iso);
+
+/** The row as core's models, every timestamp a Date again (as the other reads give them). */
+export function toBookingContext(row: BookingContextRow): BookingContext {
+  const { patient, slot, sittings, earlier } = row;
+  return {
+    patient: patient ? { ...patient, createdAt: at(patient.createdAt) } : undefined,
+    slot: slot ? { ...slot, createdAt: at(slot.createdAt) } : undefined,
+    sittings: sittings.map((s) => ({ ...s, startsAt: at(s.startsAt), endsAt: at(s.endsAt) })),
+    earlier: earlier
+      ? toDetails({ ...earlier, bookedAt: at(earlier.bookedAt), sittingStartsAt: at(earlier.sittingStartsAt) })
+      : undefined,
+  };
+}

@@ -2,7 +2,9 @@
 // packages/http-koa/src/main.ts (createRuntime + createServer on the configuration from the
 // environment). BENCH_CACHE=off swaps the cache for one that never hits, so "cache off"
 // differs from "cache on" by the cache alone (same Redis for revocations and rate limits,
-// same PostgreSQL): every read goes to PostgreSQL.
+// same PostgreSQL): every read goes to PostgreSQL. The bench runs it compiled
+// (bench/tsconfig.servers.json → bench/dist/doctorly-server.js) with plain node, as production
+// runs packages/http-koa/dist/main.js.
 import { createServer } from '@doctorly/http-koa';
 import { createRuntime, loadConfig } from '@doctorly/runtime';
 

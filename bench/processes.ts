@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -50,9 +51,10 @@ function vmHwmMB(pid: number): number | undefined {
 }
 
 /**
- * Runs a TypeScript entry as one Node process (`node --import tsx`, no npm or tsx wrapper in
- * between, so the pid is the server's own and its memory is the server's alone), waits until
- * `readyPath` answers 200, and keeps the last lines of its output for error messages.
+ * Runs a compiled entry (`bench/dist/…js`, see {@link buildServers}) as one plain Node process,
+ * as production runs the server: no npm or tsx wrapper in between, so the pid is the server's
+ * own and its memory is the server's alone, and no TypeScript compiled at run time. Waits
+ * until `readyPath` answers 200, and keeps the last lines of its output for error messages.
  */
 export async function startServer(options: {
   name: string;
@@ -65,7 +67,7 @@ export async function startServer(options: {
   const env = { ...options.env, PORT: String(port), HOST: '127.0.0.1' };
   const child = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), '--conditions=@doctorly/source', '--import', 'tsx', options.entry],
+    [...(options.nodeFlags ?? []), options.entry],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const tail: string[] = [];
@@ -112,6 +114,18 @@ async function waitReady(child: ChildProcess, url: string, tail: string[], name:
   }
   child.kill('SIGKILL');
   throw new Error(`${name} was not ready within 120 s:\n${tail.join('\n')}`);
+}
+
+const tscPath = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+/**
+ * Compiles the packages and the bench's server entries (bench/tsconfig.servers.json) to
+ * `dist/`, incrementally: the bench measures the JavaScript production runs. Returns the
+ * compiled entries.
+ */
+export async function buildServers(env: Record<string, string | undefined>): Promise<{ doctorly: string; bareKoa: string; cli: string }> {
+  await runCommand(process.execPath, [tscPath, '-b', 'bench/tsconfig.servers.json'], env);
+  return { doctorly: 'bench/dist/doctorly-server.js', bareKoa: 'bench/dist/bare-koa.js', cli: 'packages/worker/dist/cli.js' };
 }
 
 /** Runs a command to completion; rejects with its output when it fails. */

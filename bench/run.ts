@@ -11,7 +11,7 @@ import { createBenchDatabase, type BenchDatabase } from './database.js';
 import { call, createContendedSlot, createUsers } from './fixtures.js';
 import { drive, warmUp } from './load.js';
 import { parseOptions, type BenchOptions } from './options.js';
-import { runCommand, startServer, type ChildServer } from './processes.js';
+import { buildServers, runCommand, startServer, type ChildServer } from './processes.js';
 import { renderMarkdown, writeReport, type BenchReport, type Row } from './report.js';
 import { measureBooking, measureContention } from './scenarios/booking.js';
 import { doctorReadPlan, measureDoctorRead, measureSearches, random, searchLatencyLoad, type SearchInputs } from './scenarios/reads.js';
@@ -27,13 +27,15 @@ async function main(): Promise<void> {
       + 'the embedded PGlite default cannot be bulk-loaded by the CLI nor checked from outside. REDIS_URL is needed for "cache on".');
     process.exit(2);
   }
+  log('building the servers (tsc -b bench/tsconfig.servers.json): they run from dist/ with plain node, as in production');
+  const entries = await buildServers(process.env);
   const startedAt = new Date().toISOString();
   const db = await createBenchDatabase(serverUrl);
   const scratch = mkdtempSync(join(tmpdir(), 'doctorly-bench-'));
   const servers: ChildServer[] = [];
   log(`database ${db.name}; scratch ${scratch}`);
   try {
-    const report = await benchmark(options, db, scratch, servers, startedAt);
+    const report = await benchmark(options, db, scratch, servers, startedAt, entries);
     const markdown = renderMarkdown(report);
     const files = writeReport(options.out, report);
     console.log(markdown);
@@ -46,7 +48,9 @@ async function main(): Promise<void> {
   }
 }
 
-async function benchmark(options: BenchOptions, db: BenchDatabase, scratch: string, servers: ChildServer[], startedAt: string): Promise<BenchReport> {
+async function benchmark(
+  options: BenchOptions, db: BenchDatabase, scratch: string, servers: ChildServer[], startedAt: string, entries: Awaited<ReturnType<typeof buildServers>>,
+): Promise<BenchReport> {
   const redisUrl = process.env.REDIS_URL;
   const searchUrl = process.env.REDIS_SEARCH_URL;
   const env = {
@@ -56,7 +60,7 @@ async function benchmark(options: BenchOptions, db: BenchDatabase, scratch: stri
     DATA_DIR: join(scratch, 'data'), DEMO_DATA: 'false', RATE_LIMIT_LOGIN_ACCOUNT: '1000000', RATE_LIMIT_LOGIN_ADDRESS: '1000000',
   };
   const nodeFlags = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(options.out, 'profiles')}`] : [];
-  const start = async (name: string, extra: Record<string, string | undefined>, entry = 'bench/doctorly-server.ts') => {
+  const start = async (name: string, extra: Record<string, string | undefined>, entry = entries.doctorly) => {
     log(`starting ${name}`);
     const server = await startServer({ name, entry, env: { ...env, ...extra }, readyPath: entry.includes('bare') ? '/' : '/readyz', nodeFlags: entry.includes('bare') ? [] : nodeFlags });
     servers.push(server);
@@ -77,11 +81,12 @@ async function benchmark(options: BenchOptions, db: BenchDatabase, scratch: stri
     `Servers log at LOG_LEVEL=${options.logLevel} (at info, the access log writes one JSON line per request).`,
     '"cache off" is the same server with a cache that never hits (bench/doctorly-server.ts, BENCH_CACHE=off): every read goes to PostgreSQL; Redis still holds token revocations and rate limits.',
     'Every Doctorly request is authenticated (JWT verify, revocation check, user lookup in PostgreSQL), cached or not.',
+    'Servers run from the compiled dist/ with plain node, as in production (built at the start of the run), not through tsx.',
   ];
 
   log(`loading ${options.doctors} doctors with the CLI (demo-data)`);
   const loaded = await runCommand(process.execPath,
-    ['--conditions=@doctorly/source', '--import', 'tsx', 'packages/worker/src/cli.ts', 'demo-data', '--doctors', String(options.doctors)],
+    [entries.cli, 'demo-data', '--doctors', String(options.doctors)],
     { ...env, REDIS_URL: undefined });
   notes.push(`Data: ${loaded.split('\n').find((l) => l.startsWith('Loaded')) ?? loaded.trim()}`);
   const doctorIds = (await db.rows<{ id: number }>('SELECT id FROM doctors ORDER BY id')).map((r) => r.id);
@@ -144,7 +149,7 @@ async function benchmark(options: BenchOptions, db: BenchDatabase, scratch: stri
   if (want('search') && searchUrl) {
     log('search on the Redis Query Engine (REDIS_SEARCH_URL)');
     const redisEnv = { REDIS_URL: searchUrl, SEARCH_ENGINE: 'redis', BENCH_CACHE: 'off' };
-    await runCommand(process.execPath, ['--conditions=@doctorly/source', '--import', 'tsx', 'packages/worker/src/cli.ts', 'reindex'], { ...env, ...redisEnv });
+    await runCommand(process.execPath, [entries.cli, 'reindex'], { ...env, ...redisEnv });
     const redisServer = await start('doctorly (Redis search)', redisEnv);
     const redisToken = (await createUsers(redisServer.url, `${db.name}-rqe`, 1, 0))[0]!.token;
     for (const { name, kind, result } of await measureSearches(redisServer.url, inputs, redisToken, { ...load, cpuMs: redisServer.cpuMs })) {
@@ -159,7 +164,7 @@ async function benchmark(options: BenchOptions, db: BenchDatabase, scratch: stri
 
   let ceiling: Row | undefined;
   if (want('doctor-read')) {
-    const bare = await start('bare Koa', { BENCH_BODY_FILE: bodyFile }, 'bench/bare-koa.ts');
+    const bare = await start('bare Koa', { BENCH_BODY_FILE: bodyFile }, entries.bareKoa);
     log('bare Koa ceiling');
     const plan = doctorReadPlan(doctorIds, token);
     await warmUp(bare.url, plan, options.connections, warmSeconds);

@@ -5,7 +5,6 @@ import { PostgresOutboxStore } from './postgres-outbox-store.js';
 import { PostgresTokenRevocationStore } from './postgres-token-revocation-store.js';
 import { PostgresUnitOfWork } from './postgres-unit-of-work.js';
 import { PgPoolSqlClient } from './sql/pg-pool-client.js';
-import { PGliteSqlClient } from './sql/pglite-client.js';
 import type { SqlClient } from './sql/sql-client.js';
 
 /**
@@ -48,8 +47,14 @@ export interface PostgresAdapters {
 export async function createPostgresAdapters(config: PostgresConfig, clock: Clock): Promise<PostgresAdapters> {
   const sql: SqlClient = 'url' in config
     ? new PgPoolSqlClient({ url: config.url, ...(config.poolSize !== undefined && { poolSize: config.poolSize }) })
-    : await PGliteSqlClient.open(config.dataDir);
+    : await openPGlite(config.dataDir);
   return postgresAdaptersOver(sql, clock);
+}
+
+/** PGlite (tens of MB once started) is loaded only by a host that embeds its database. */
+async function openPGlite(dataDir: string): Promise<SqlClient> {
+  const { PGliteSqlClient } = await import('./sql/pglite-client.js');
+  return PGliteSqlClient.open(dataDir);
 }
 
 /** Builds every adapter over an open {@link SqlClient} (tests, or a host that owns the pool). @category Adapters */

@@ -2,12 +2,12 @@
  * `@doctorly/adapters-postgres`: the PostgreSQL adapters of Doctorly's ports, on a server
  * (node-postgres) or embedded (PGlite) through one {@link SqlClient}: SQL migrations, the
  * unit of work and every repository, atomic booking, the transactional outbox, doctor search
- * by full text and trigrams, and token revocation.
+ * by full text and trigrams, and token revocation. PGlite itself is loaded only when an
+ * embedded database is opened; its client is exported from `@doctorly/adapters-postgres/pglite`.
  * @module @doctorly/adapters-postgres
  */
 export type { QueryOptions, SqlClient, SqlExecutor } from './sql/sql-client.js';
 export { PgPoolSqlClient, type PgPoolOptions } from './sql/pg-pool-client.js';
-export { PGliteSqlClient } from './sql/pglite-client.js';
 export { mapDatabaseError, RetryableDatabaseError } from './sql/map-database-error.js';
 export { migrate, loadMigrations, migrationsFolder, type Migration, type MigrationReport } from './migrator.js';
 export { PostgresUnitOfWork, postgresRepositories, type TransactionRetryOptions } from './postgres-unit-of-work.js';

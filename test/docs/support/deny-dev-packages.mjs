@@ -4,6 +4,7 @@
 import process from 'node:process';
 
 const denied = new Set((process.env.DENIED_PACKAGES ?? '').split(',').filter(Boolean));
+const reason = process.env.DENIED_REASON ?? 'a dev dependency: not installed in production';
 
 /** `vitest/config` → `vitest`; `@scope/name/x` → `@scope/name`. */
 function packageOf(specifier) {
@@ -13,7 +14,7 @@ function packageOf(specifier) {
 
 export async function resolve(specifier, context, nextResolve) {
   if (denied.has(packageOf(specifier))) {
-    const error = new Error(`Cannot find package '${specifier}' imported from ${context.parentURL} (a dev dependency: not installed in production)`);
+    const error = new Error(`Cannot find package '${specifier}' imported from ${context.parentURL} (${reason})`);
     error.code = 'ERR_MODULE_NOT_FOUND';
     throw error;
   }

@@ -15,7 +15,8 @@ import {
   type IndexFields,
 } from './doctor-document.js';
 import { compareCandidates, indexedWords, nameRank, type Candidate } from './doctor-ordering.js';
-import { doctorIndexNames, doctorSchema, type DoctorIndexNames } from './doctor-schema.js';
+import { doctorIndexNames, type DoctorIndexNames } from './doctor-index-names.js';
+import { doctorSchema } from './doctor-schema.js';
 import { buildDoctorQuery } from './query-builder.js';
 
 /** A node-redis v4 client (`createClient` of the `redis` package), as redis-om needs. @category Adapters */
@@ -44,11 +45,13 @@ const idsPageSize = 1_000;
  * as TAGs, all ANDed); the adapter then re-checks names with core's exact rule and orders the
  * candidates in code, so results, ties and relevance are the same as every other engine's.
  * Errors propagate: the outbox relay retries writes, and hosts may wrap reads with
- * {@link DoctorSearchIndexWithFallback} to answer from PostgreSQL while Redis is down.
+ * {@link @doctorly/adapters-redis!DoctorSearchIndexWithFallback} to answer from PostgreSQL
+ * while Redis is down.
  * @category Adapters
  */
 export class RedisDoctorSearchIndex implements DoctorSearchIndex {
   readonly engine = 'redis';
+  readonly keepsDocuments = true;
   readonly names: DoctorIndexNames;
   private readonly repository: Repository;
   private readonly maxCandidates: number;

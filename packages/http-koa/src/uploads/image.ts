@@ -1,5 +1,5 @@
 import { DomainError, type ImageContentType, type StoredImage } from '@doctorly/core';
-import sharp from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
 
 /** The seed's box: pictures are shrunk to fit 500×375, keeping their aspect, never enlarged. */
 export const imageBox = { width: 500, height: 375 } as const;
@@ -17,6 +17,14 @@ function sniff(bytes: Uint8Array): ImageContentType | undefined {
   return undefined;
 }
 
+type SharpFactory = (input: Uint8Array, options: SharpOptions) => Sharp;
+let loadingSharp: Promise<SharpFactory> | undefined;
+
+/** sharp (libvips, ~20 MB resident) is loaded on the first upload, not by every server at start. */
+function loadSharp(): Promise<SharpFactory> {
+  return (loadingSharp ??= import('sharp').then((module) => module.default));
+}
+
 const formatOf = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/webp': 'webp' } as const;
 
 /**
@@ -28,6 +36,7 @@ const formatOf = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/webp': 'webp
 export async function prepareImage(bytes: Uint8Array): Promise<StoredImage> {
   const contentType = sniff(bytes);
   if (!contentType) throw new DomainError('UNSUPPORTED_IMAGE', 'The upload is not a PNG, JPEG or WebP image.');
+  const sharp = await loadSharp();
   try {
     const image = sharp(bytes, { limitInputPixels: maxInputPixels, failOn: 'error' });
     const metadata = await image.metadata();

@@ -1,14 +1,13 @@
 import type { TokenRevocationStore } from '@doctorly/core';
-import { createClient } from 'redis';
+import { InvalidationTracking } from './cache/invalidation-tracking.js';
+import { LocalTier } from './cache/local-tier.js';
 import { RedisCache } from './cache/redis-cache.js';
 import { detectRedisCapabilities, type RedisCapabilities } from './capabilities.js';
 import type { BreakerOptions, BreakerState } from './fail-open/circuit-breaker.js';
 import type { RedisEventListener } from './fail-open/events.js';
 import { FailOpenRedis } from './fail-open/fail-open-redis.js';
-import {
-  RedisDoctorSearchIndex,
-  type SearchRedisClient,
-} from './search/redis-doctor-search-index.js';
+import type { OpenedSearchIndex } from './search/open-redis-doctor-search-index.js';
+import type { RedisDoctorSearchIndex } from './search/redis-doctor-search-index.js';
 import { RedisRateLimiter } from './security/redis-rate-limiter.js';
 import { RedisTokenRevocationStore } from './security/redis-token-revocation-store.js';
 
@@ -29,6 +28,12 @@ export interface RedisAdaptersConfig {
   readonly maxTokenLifetimeMs?: number;
   /** `auto` (default): a Query Engine index when the server has it; `off`: never. */
   readonly search?: 'auto' | 'off';
+  /**
+   * Bytes of cache entries (their JSON) kept in this process as well, kept true by Redis'
+   * invalidation messages (see {@link RedisCache}, {@link InvalidationTracking}). Default 0:
+   * none.
+   */
+  readonly localCacheBytes?: number;
 }
 
 /** Every Redis adapter over one connection (and one node-redis client for search). @category Adapters */
@@ -66,11 +71,23 @@ export async function createRedisAdapters(config: RedisAdaptersConfig): Promise<
     config.search === 'off'
       ? { search: false, json: false, reason: 'Redis search disabled by configuration.' }
       : await detectRedisCapabilities(config.url);
-  const searchClient =
-    capabilities.search && capabilities.json ? await openSearchClient(config) : undefined;
+  const search =
+    capabilities.search && capabilities.json ? await openSearchIndex(config, prefix) : undefined;
+  const local =
+    (config.localCacheBytes ?? 0) > 0 ? new LocalTier(config.localCacheBytes!) : undefined;
+  const cache = new RedisCache(redis, prefix, local);
+  const tracking =
+    local &&
+    new InvalidationTracking(redis.client, local, {
+      url: config.url,
+      entryPrefix: cache.entryPrefix,
+      generationKey: cache.generationKey,
+      ...(config.connectTimeoutMs !== undefined && { connectTimeoutMs: config.connectTimeoutMs }),
+      ...(config.onEvent !== undefined && { onEvent: config.onEvent }),
+    });
   return {
     redis,
-    cache: new RedisCache(redis, prefix),
+    cache,
     revocations: new RedisTokenRevocationStore(redis, {
       prefix,
       ...(config.revocationFallback !== undefined && { fallback: config.revocationFallback }),
@@ -79,43 +96,31 @@ export async function createRedisAdapters(config: RedisAdaptersConfig): Promise<
       }),
     }),
     rateLimiter: new RedisRateLimiter(redis, prefix),
-    search: searchClient ? new RedisDoctorSearchIndex(searchClient, { prefix }) : undefined,
+    search: search?.index,
     capabilities,
     state: () => redis.state(),
     ready: (timeoutMs) => redis.ready(timeoutMs),
     close: async () => {
-      await Promise.all([
-        redis.close(),
-        searchClient?.quit().catch(() => searchClient.disconnect()),
-      ]);
+      await tracking?.close();
+      await Promise.all([redis.close(), search?.close()]);
     },
   };
 }
 
-/** A node-redis v4 client for redis-om (shared/STACK.md, trap 6), or `undefined` if it cannot connect. */
-async function openSearchClient(
+/**
+ * The Query Engine index, or `undefined` if its client cannot connect. node-redis and
+ * redis-om are imported here, only when the server has the Query Engine: most hosts never
+ * load them (tens of MB of heap).
+ */
+async function openSearchIndex(
   config: RedisAdaptersConfig,
-): Promise<SearchRedisClient | undefined> {
-  const client = createClient({
+  prefix: string,
+): Promise<OpenedSearchIndex | undefined> {
+  const { openRedisDoctorSearchIndex } = await import('./search/open-redis-doctor-search-index.js');
+  return openRedisDoctorSearchIndex({
     url: config.url,
-    socket: {
-      connectTimeout: config.connectTimeoutMs ?? 2_000,
-      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 6), 2_000),
-    },
+    prefix,
+    ...(config.connectTimeoutMs !== undefined && { connectTimeoutMs: config.connectTimeoutMs }),
+    onError: (error) => config.onEvent?.({ type: 'connection-error', error }),
   });
-  // node-redis throws from an 'error' event nobody listens to: report it instead.
-  client.on('error', (error: unknown) => config.onEvent?.({ type: 'connection-error', error }));
-  let timer: NodeJS.Timeout | undefined;
-  const connected = await Promise.race([
-    client.connect().then(
-      () => true,
-      () => false,
-    ),
-    new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), config.connectTimeoutMs ?? 2_000);
-    }),
-  ]).finally(() => clearTimeout(timer));
-  if (connected) return client;
-  await client.disconnect().catch(() => undefined);
-  return undefined;
 }

@@ -24,16 +24,18 @@ return generation
 /**
  * Removes every entry filed under the given tag sets, and the sets, atomically: no reader
  * sees half an invalidation, and no KEYS or SCAN is needed. Members go in batches because
- * Lua's unpack has a stack limit. KEYS: tag sets. Returns how many entries were unlinked.
+ * Lua's unpack has a stack limit. KEYS: tag sets. Returns the entry keys it was filed under
+ * (the caller's local tier forgets them at once; other processes hear of it from Redis).
  */
 export const invalidateTagsScript = new LuaScript(`
-local removed = 0
+local removed = {}
 for i = 1, #KEYS do
   local members = redis.call('SMEMBERS', KEYS[i])
   for start = 1, #members, 500 do
     local stop = math.min(start + 499, #members)
-    removed = removed + redis.call('UNLINK', unpack(members, start, stop))
+    redis.call('UNLINK', unpack(members, start, stop))
   end
+  for _, member in ipairs(members) do removed[#removed + 1] = member end
   redis.call('UNLINK', KEYS[i])
 end
 return removed

@@ -4,6 +4,7 @@ import type { Cache, CacheEntryOptions } from '@doctorly/core';
 import type { BreakerState } from '../fail-open/circuit-breaker.js';
 import type { FailOpenRedis } from '../fail-open/fail-open-redis.js';
 import { invalidateTagsScript, setEntryScript } from './cache-scripts.js';
+import type { LocalTier } from './local-tier.js';
 
 /** Cache reads since start, for metrics. @category Adapters */
 export interface CacheCounters {
@@ -11,6 +12,8 @@ export interface CacheCounters {
   misses: number;
   /** Reads, writes and invalidations that Redis did not answer in time (fail-open answers). */
   errors: number;
+  /** Hits answered by the in-process tier, without asking Redis (part of `hits`). */
+  localHits: number;
 }
 
 /**
@@ -33,11 +36,21 @@ export interface CacheCounters {
  * key (restart, eviction), the next writer starts a new token, and old entries can never
  * become valid again. Costs: one more key per `MGET`; after a bump, a cold cache. See
  * docs/adr/0003-cache-invalidation-across-redis-outages.md.
+ *
+ * **In-process tier (optional).** Given a {@link LocalTier} kept true by
+ * {@link InvalidationTracking}, a read first looks there: a hot entry is then served without
+ * a round trip to Redis. The tier holds only what Redis answered, Redis tells it of every
+ * change by other processes, and this instance's own invalidations empty it synchronously
+ * (so a writer reads its own writes). It is not used while an invalidation is lost (dirty
+ * generation). See docs/adr/0005-in-process-cache-tier.md.
  * @category Adapters
  */
 export class RedisCache implements Cache {
-  readonly counters: CacheCounters = { hits: 0, misses: 0, errors: 0 };
-  private readonly generationKey: string;
+  readonly counters: CacheCounters = { hits: 0, misses: 0, errors: 0, localHits: 0 };
+  /** The key holding the cache generation. */
+  readonly generationKey: string;
+  /** What every entry key starts with. */
+  readonly entryPrefix: string;
   private readonly namespace: string;
   private dirtyVersion = 0;
   private cleanVersion = 0;
@@ -46,14 +59,22 @@ export class RedisCache implements Cache {
   constructor(
     private readonly redis: FailOpenRedis,
     prefix = '',
+    /** The in-process tier, when there is one. */
+    readonly localTier?: LocalTier,
   ) {
     this.namespace = `${prefix}cache:`;
     this.generationKey = `${this.namespace}generation`;
+    this.entryPrefix = `${this.namespace}entry:`;
   }
 
   /** The breaker's state, for `/readyz` and metrics. */
   state(): BreakerState {
     return this.redis.state();
+  }
+
+  /** Whether reads are answered from the in-process tier now (it exists and Redis tracks changes for it). */
+  get localTierEnabled(): boolean {
+    return this.localTier?.enabled ?? false;
   }
 
   /** Whether an invalidation was lost and the generation still has to be replaced. */
@@ -62,17 +83,38 @@ export class RedisCache implements Cache {
   }
 
   async get(key: string): Promise<unknown> {
+    const entry = this.entryKey(key);
+    const local = this.generationDirty ? undefined : this.localTier;
+    const kept = this.trustsLocalTier() ? local?.lookup(entry, Date.now()) : undefined;
+    if (kept !== undefined) {
+      const value = parse(kept);
+      if (value !== undefined) {
+        this.counters.hits += 1;
+        this.counters.localHits += 1;
+        return value;
+      }
+    }
+    const marker = local?.beginFetch(entry);
     const outcome = await this.redis.run('cache.get', async (client) => {
       await this.settleGeneration(client);
-      return client.mget(this.generationKey, this.entryKey(key));
+      // Auto-pipelined: the TTL costs no extra round trip. The tier keeps an entry no longer.
+      const [values, ttlMs] = await Promise.all([
+        client.mget(this.generationKey, entry),
+        marker === undefined ? undefined : client.pttl(entry),
+      ]);
+      return { values, ttlMs };
     });
     if (!outcome.ok) {
       this.counters.errors += 1;
       return undefined;
     }
-    const value = decode(outcome.value[0], outcome.value[1]);
+    const json = current(outcome.value.values[0], outcome.value.values[1]);
+    const value = json === undefined ? undefined : parse(json);
     if (value === undefined) this.counters.misses += 1;
     else this.counters.hits += 1;
+    if (marker !== undefined && value !== undefined) {
+      local?.completeFetch(entry, marker, json, outcome.value.ttlMs ?? 0, Date.now());
+    }
     return value;
   }
 
@@ -96,15 +138,18 @@ export class RedisCache implements Cache {
   async delete(keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
     const entries = keys.map((key) => this.entryKey(key));
+    this.localTier?.invalidate(entries);
     await this.invalidation('cache.delete', (client) => client.unlink(...entries));
   }
 
   async invalidateTags(tags: readonly string[]): Promise<void> {
     if (tags.length === 0) return;
     const tagKeys = [...new Set(tags)].map((tag) => this.tagKey(tag));
-    await this.invalidation('cache.invalidateTags', (client) =>
-      invalidateTagsScript.run(client, tagKeys, []),
-    );
+    await this.invalidation('cache.invalidateTags', async (client) => {
+      const removed = await invalidateTagsScript.run(client, tagKeys, []);
+      // Redis does not tell this process of its own changes (NOLOOP): forget them here.
+      if (Array.isArray(removed)) this.localTier?.invalidate(removed.map(String));
+    });
   }
 
   private async invalidation(
@@ -117,7 +162,8 @@ export class RedisCache implements Cache {
     });
     if (outcome.ok) return;
     // Lost (or maybe lost: a timed-out call may not have run): the next call that reaches
-    // Redis replaces the generation first.
+    // Redis replaces the generation first. Which local entries it concerned is unknown.
+    this.localTier?.clear();
     this.dirtyVersion += 1;
     this.counters.errors += 1;
   }
@@ -129,6 +175,8 @@ export class RedisCache implements Cache {
       const target = this.dirtyVersion;
       try {
         await client.set(this.generationKey, newGeneration());
+        // Every entry of the old generation is gone; Redis does not tell us (NOLOOP).
+        this.localTier?.clear();
         this.cleanVersion = Math.max(this.cleanVersion, target);
         this.redis.emit({ type: 'generation-bumped' });
       } finally {
@@ -136,6 +184,21 @@ export class RedisCache implements Cache {
       }
     })();
     await this.bumping;
+  }
+
+  /**
+   * The tier is only as good as the messages Redis sends. A Redis that hangs keeps its
+   * connections open and sends nothing while other processes' invalidations fail: so the tier
+   * answers only while this process' calls get answers (one within the last second, breaker
+   * closed) and no invalidation of its own is lost. Otherwise reads ask Redis, time out and go
+   * to PostgreSQL, as without the tier.
+   */
+  private trustsLocalTier(): boolean {
+    return (
+      !this.generationDirty &&
+      this.redis.state() === 'closed' &&
+      Date.now() - this.redis.lastAnsweredAt < localTierLeaseMs
+    );
   }
 
   private entryKey(key: string): string {
@@ -147,17 +210,24 @@ export class RedisCache implements Cache {
   }
 }
 
+/** How long after Redis' last answer the in-process tier still answers (see trustsLocalTier). */
+const localTierLeaseMs = 1_000;
+
 function newGeneration(): string {
   return randomBytes(8).toString('hex');
 }
 
-/** An entry is `<generation>|<json>`; anything else, or another generation, is a miss. */
-function decode(generation: string | null | undefined, stored: string | null | undefined): unknown {
+/** The JSON of an entry (`<generation>|<json>`) of the current generation; anything else is a miss. */
+function current(generation: string | null | undefined, stored: string | null | undefined): string | undefined {
   if (!generation || !stored) return undefined;
   const bar = stored.indexOf('|');
   if (bar < 0 || stored.slice(0, bar) !== generation) return undefined;
+  return stored.slice(bar + 1);
+}
+
+function parse(json: string): unknown {
   try {
-    return JSON.parse(stored.slice(bar + 1)) as unknown;
+    return JSON.parse(json) as unknown;
   } catch {
     return undefined;
   }

@@ -41,6 +41,8 @@ export class FailOpenRedis {
   /** The ioredis client (for adapters that need commands the guard does not wrap). */
   readonly client: Redis;
   readonly counters: FailOpenCounters = { calls: 0, failures: 0, timeouts: 0, refused: 0 };
+  /** When a guarded call last got Redis' answer in time (epoch ms; 0: never). */
+  lastAnsweredAt = 0;
   private readonly breaker: CircuitBreaker;
   private readonly timeoutMs: number;
   private readonly listener: RedisEventListener;
@@ -114,6 +116,7 @@ export class FailOpenRedis {
     try {
       const value = await this.withDeadline(work(this.client));
       if (value !== timedOut) {
+        this.lastAnsweredAt = Date.now();
         this.breaker.succeeded();
         return { ok: true, value };
       }

@@ -3,12 +3,14 @@ import net from 'node:net';
 /**
  * A TCP proxy in front of a real Redis for fault-injection tests: it passes bytes both ways
  * until `hang()`, after which it holds what clients send (a Redis that stops answering, as a
- * busy or stalled server does — TCP neither loses nor reorders bytes, so neither does this);
+ * busy or stalled server does — TCP neither loses nor reorders bytes, so neither does this),
+ * and with `{ silent: true }` what Redis sends too (a stopped process: not even pushes);
  * `resume()` delivers the held bytes and carries on; `cut()` drops every connection and
  * refuses new ones until `restore()`; `close` stops the proxy.
  */
 export class FaultProxy {
   private hanging = false;
+  private silent = false;
   private refusing = false;
   private readonly held: (() => void)[] = [];
   private readonly sockets = new Set<net.Socket>();
@@ -28,7 +30,10 @@ export class FaultProxy {
         s.on('error', () => s.destroy());
       }
       client.on('data', (chunk) => this.pass(() => upstream.write(chunk)));
-      upstream.on('data', (chunk) => client.write(chunk));
+      upstream.on('data', (chunk) => {
+        if (this.silent) this.held.push(() => client.write(chunk));
+        else client.write(chunk);
+      });
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -40,12 +45,14 @@ export class FaultProxy {
     return proxy;
   }
 
-  hang(): void {
+  hang(options: { silent?: boolean } = {}): void {
     this.hanging = true;
+    this.silent = options.silent ?? false;
   }
 
   resume(): void {
     this.hanging = false;
+    this.silent = false;
     for (const send of this.held.splice(0)) send();
   }
 

@@ -26,6 +26,7 @@ export async function openRedis(
     url,
     prefix: config.redisPrefix,
     commandTimeoutMs: config.cacheTimeoutMs,
+    localCacheBytes: config.cacheLocalBytes,
     onEvent,
     revocationFallback: postgres.revocations,
     maxTokenLifetimeMs: config.tokenTtlSeconds * 1000,

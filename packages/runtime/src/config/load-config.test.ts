@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       redisPrefix: 'doctorly:',
       searchEngine: 'auto',
       cacheTimeoutMs: 50,
+      cacheLocalBytes: 16 * 1024 * 1024,
       jwtSecretSource: 'file',
       tokenTtlSeconds: 3600,
       passwordHashCost: 'owasp',
@@ -82,7 +83,7 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({
       port: 8080, host: '127.0.0.1', publicUrl: 'https://api.example.com', databaseUrl: 'postgres://u:p@db:5432/x',
-      pgPoolSize: 3, demoData: false, redisUrl: 'redis://cache:6379', redisPrefix: 'staging:', searchEngine: 'postgres', cacheTimeoutMs: 75,
+      pgPoolSize: 3, demoData: false, redisUrl: 'redis://cache:6379', redisPrefix: 'staging:', searchEngine: 'postgres', cacheTimeoutMs: 75, cacheLocalBytes: 16 * 1024 * 1024,
       jwtSecret: secret, jwtSecretSource: 'env', tokenTtlSeconds: 900, passwordHashCost: 'test',
       loginRateLimit: { perAccount: 3, perAddress: 9 }, defaultTimeZone: 'Asia/Karachi',
       bookingPolicy: { horizonWeeks: 2, cutoffMinutes: 30 }, popularPriorWeight: 0, bodyLimitBytes: 10 * 1024,

@@ -61,4 +61,6 @@ EXPOSE 5000
 # The server answers /healthz without touching PostgreSQL or Redis: "the process is alive".
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||5000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "packages/http-koa/dist/main.js"]
+# The heap limit keeps V8 from letting garbage grow the heap with the host's memory (a server
+# keeps ~50 MB alive; bench/processes.ts productionNodeFlags runs the bench the same way).
+CMD ["node", "--max-old-space-size=256", "packages/http-koa/dist/main.js"]

@@ -11,7 +11,7 @@ import { createBenchDatabase, type BenchDatabase } from './database.js';
 import { call, createContendedSlot, createUsers } from './fixtures.js';
 import { drive, warmUp } from './load.js';
 import { parseOptions, type BenchOptions } from './options.js';
-import { buildServers, runCommand, startServer, type ChildServer } from './processes.js';
+import { buildServers, productionNodeFlags, runCommand, startServer, type ChildServer } from './processes.js';
 import { renderMarkdown, writeReport, type BenchReport, type Row } from './report.js';
 import { measureBooking, measureContention } from './scenarios/booking.js';
 import { doctorReadPlan, measureDoctorRead, measureSearches, random, searchLatencyLoad, type SearchInputs } from './scenarios/reads.js';
@@ -59,7 +59,12 @@ async function benchmark(
     JWT_SECRET: randomBytes(32).toString('hex'), PASSWORD_HASH_COST: 'test', LOG_LEVEL: options.logLevel,
     DATA_DIR: join(scratch, 'data'), DEMO_DATA: 'false', RATE_LIMIT_LOGIN_ACCOUNT: '1000000', RATE_LIMIT_LOGIN_ADDRESS: '1000000',
   };
-  const nodeFlags = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(options.out, 'profiles')}`] : [];
+  // The servers' heap limit as the Dockerfile sets it (productionNodeFlags): on a large machine
+  // V8 otherwise lets garbage grow the heap far past what the server keeps alive (~50 MB).
+  const nodeFlags = [
+    ...productionNodeFlags,
+    ...(options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(options.out, 'profiles')}`] : []),
+  ];
   const start = async (name: string, extra: Record<string, string | undefined>, entry = entries.doctorly) => {
     log(`starting ${name}`);
     const server = await startServer({ name, entry, env: { ...env, ...extra }, readyPath: entry.includes('bare') ? '/' : '/readyz', nodeFlags: entry.includes('bare') ? [] : nodeFlags });
@@ -77,10 +82,11 @@ async function benchmark(
   const rows: Row[] = [];
   const memory: Record<string, number | undefined> = {};
   const notes: string[] = [
+    `Doctorly servers run with ${productionNodeFlags.join(' ')}, as the Dockerfile starts them.`,
     'Bench servers run with PASSWORD_HASH_COST=test (tokens for the bench users come from /auth/get_token; the login cost is not what is measured) and login rate limits raised.',
     `Servers log at LOG_LEVEL=${options.logLevel} (at info, the access log writes one JSON line per request).`,
     '"cache off" is the same server with a cache that never hits (bench/doctorly-server.ts, BENCH_CACHE=off): every read goes to PostgreSQL; Redis still holds token revocations and rate limits.',
-    'Every Doctorly request is authenticated (JWT verify, revocation check, user lookup in PostgreSQL), cached or not.',
+    "Every Doctorly request is authenticated (JWT verify, remembered per token; revocation check in Redis; the user's id and role read through the cache, from PostgreSQL on the cache-off server).",
     'Servers run from the compiled dist/ with plain node, as in production (built at the start of the run), not through tsx.',
   ];
 

@@ -54,7 +54,8 @@ describe('docker-compose.yaml', () => {
     expect(server!.build).toBeDefined();
     expect(worker!.image).toBe(server!.image);
     expect(server!.command).toBeUndefined(); // the image's CMD: the server
-    expect(dockerfile).toMatch(/^CMD \["node", "packages\/http-koa\/dist\/main\.js"\]$/m);
+    // The same heap limit as the bench runs the server with (bench/processes.ts).
+    expect(dockerfile).toMatch(/^CMD \["node", "--max-old-space-size=256", "packages\/http-koa\/dist\/main\.js"\]$/m);
     expect(worker!.command).toEqual(['node', 'packages/worker/dist/main.js']);
     // The compiled entry points come from these sources.
     expect(existsSync(new URL('packages/http-koa/src/main.ts', root))).toBe(true);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { drive, warmUp, type LoadPlan, type LoadResult } from '../load.js';
 
 /** A deterministic pseudo-random generator (mulberry32): the same seed, the same requests. */
@@ -65,6 +66,9 @@ export function searchPlans(inputs: SearchInputs, token: string): { name: string
   ];
 }
 
+/** Pause between a flat-out run and the latency run that follows it. */
+const settleMs = 3_000;
+
 /** The steady load at which search latency is judged: a busy site, not a saturated server. */
 export const searchLatencyLoad = { connections: 5, requestsPerSecond: 100 } as const;
 
@@ -81,6 +85,10 @@ export async function measureSearches(
   for (const { name, plan } of searchPlans(inputs, token)) {
     await warmUp(url, plan, options.connections, options.warmSeconds);
     results.push({ name, kind: 'throughput', result: await drive(url, plan, { connections: options.connections, seconds: options.seconds, cpuMs: options.cpuMs }) });
+    // The flat-out run leaves requests queued in the server (its pool waits on PostgreSQL)
+    // after the load generator stops: measured right away, the steady run's first requests
+    // waited behind them and made its p99 (issue 9). Let the server drain first.
+    await sleep(settleMs);
     results.push({
       name, kind: 'latency',
       result: await drive(url, plan, {

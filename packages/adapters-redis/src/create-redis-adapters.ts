@@ -36,7 +36,11 @@ export interface RedisAdaptersConfig {
   readonly localCacheBytes?: number;
 }
 
-/** Every Redis adapter over one connection (and one node-redis client for search). @category Adapters */
+/**
+ * Every Redis adapter over one connection, plus a listening one for the in-process cache
+ * tier's invalidations when it is on, and a node-redis client when search runs on Redis.
+ * @category Adapters
+ */
 export interface RedisAdapters {
   readonly redis: FailOpenRedis;
   readonly cache: RedisCache;

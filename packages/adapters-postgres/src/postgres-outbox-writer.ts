@@ -5,6 +5,10 @@ import type { SqlExecutor } from './sql/sql-client.js';
 const appendEvents = `INSERT INTO outbox (event, created_at, available_at)
   SELECT e.event, $2, $2 FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(event, n) ORDER BY e.n`;
 
+// The same, each event with its own time (the events of several writes committed together).
+const appendTimedEvents = `INSERT INTO outbox (event, created_at, available_at)
+  SELECT e.event, e.at, e.at FROM unnest($1::jsonb[], $2::timestamptz[]) WITH ORDINALITY AS e(event, at, n) ORDER BY e.n`;
+
 /**
  * {@link OutboxWriter} on PostgreSQL: appends events in the caller's transaction. Nothing
  * reads them back before the commit, so the transaction sends them with its COMMIT, in the
@@ -17,5 +21,13 @@ export class PostgresOutboxWriter implements OutboxWriter {
   async append(events: readonly DomainEvent[], now: Date): Promise<void> {
     if (events.length === 0) return;
     await this.db.queryBeforeCommit(appendEvents, [JSON.stringify(events), now], { prepare: true });
+  }
+
+  /** Appends the events of several writes in one statement, in order, each write's at its own `now`. */
+  async appendEach(writes: readonly { readonly events: readonly DomainEvent[]; readonly now: Date }[]): Promise<void> {
+    const events = writes.flatMap((w) => w.events.map((event) => JSON.stringify(event)));
+    if (events.length === 0) return;
+    const times = writes.flatMap((w) => w.events.map(() => w.now));
+    await this.db.queryBeforeCommit(appendTimedEvents, [events, times], { prepare: true });
   }
 }

@@ -1,4 +1,10 @@
-import { DomainError, type Repositories, type UnitOfWork } from '@doctorly/core';
+import {
+  commitBookingInTransaction, DomainError,
+  type AppointmentDetails, type CommittedBooking, type DomainEvent, type Repositories, type SittingBookingRequest, type UnitOfWork,
+} from '@doctorly/core';
+import { BookingContextGroups } from './grouping/booking-context-groups.js';
+import { BookingGroupCommit } from './grouping/booking-group-commit.js';
+import type { GroupOptions } from './grouping/group-queue.js';
 import { PostgresOutboxWriter } from './postgres-outbox-writer.js';
 import { PostgresAppointmentRepository } from './repositories/postgres-appointment-repository.js';
 import { PostgresCatalogRepository } from './repositories/postgres-catalog-repository.js';
@@ -11,8 +17,12 @@ import { PostgresUserRepository } from './repositories/postgres-user-repository.
 import { RetryableDatabaseError } from './sql/map-database-error.js';
 import type { SqlClient, SqlExecutor } from './sql/sql-client.js';
 
-/** Every repository over one executor: a transaction's connection, or the pool. @category Adapters */
-export function postgresRepositories(db: SqlExecutor): Repositories {
+/**
+ * Every repository over one executor: a transaction's connection, or the pool.
+ * `bookingContexts` groups the booking read (see {@link BookingContextGroups}).
+ * @category Adapters
+ */
+export function postgresRepositories(db: SqlExecutor, bookingContexts?: BookingContextGroups): Repositories {
   return {
     users: new PostgresUserRepository(db),
     doctors: new PostgresDoctorRepository(db),
@@ -20,7 +30,7 @@ export function postgresRepositories(db: SqlExecutor): Repositories {
     patients: new PostgresPatientRepository(db),
     slots: new PostgresSlotRepository(db),
     sittings: new PostgresSittingRepository(db),
-    appointments: new PostgresAppointmentRepository(db),
+    appointments: new PostgresAppointmentRepository(db, bookingContexts),
     ratings: new PostgresRatingRepository(db),
     outbox: new PostgresOutboxWriter(db),
   };
@@ -32,6 +42,12 @@ export interface TransactionRetryOptions {
   readonly attempts?: number;
   /** Base of the jittered exponential pause between runs, in ms (default 5). */
   readonly baseDelayMs?: number;
+  /**
+   * Group commit of concurrent bookings, and grouped reads of their booking contexts, on a
+   * PostgreSQL server (ADR 0008; default on), or `false` for one transaction and one read per
+   * booking. PGlite, in process, always books one by one.
+   */
+  readonly bookingGroups?: GroupOptions | false;
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -39,18 +55,30 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * {@link UnitOfWork} on PostgreSQL (pg or PGlite). A transaction that fails with a
  * serialization failure or a deadlock is run again (the whole `work`, so it must not have
- * effects outside the database) a few times; then it is `UNAVAILABLE`.
+ * effects outside the database) a few times; then it is `UNAVAILABLE`. On a server,
+ * concurrent bookings are committed in groups ({@link BookingGroupCommit}).
  * @category Adapters
  */
 export class PostgresUnitOfWork implements UnitOfWork {
   readonly read: Repositories;
   private readonly attempts: number;
   private readonly baseDelayMs: number;
+  private readonly groups: BookingGroupCommit | undefined;
 
   constructor(private readonly sql: SqlClient, options: TransactionRetryOptions = {}) {
-    this.read = postgresRepositories(sql);
+    const grouped = sql.engine === 'postgres' && options.bookingGroups !== false;
+    this.read = postgresRepositories(sql, grouped ? new BookingContextGroups(sql, options.bookingGroups) : undefined);
     this.attempts = Math.max(1, options.attempts ?? 4);
     this.baseDelayMs = options.baseDelayMs ?? 5;
+    const alone = (request: SittingBookingRequest, eventsOf: (d: AppointmentDetails) => readonly DomainEvent[], now: Date) =>
+      commitBookingInTransaction(this, request, eventsOf, now);
+    this.groups = grouped ? new BookingGroupCommit(sql, alone, options.bookingGroups) : undefined;
+  }
+
+  commitBooking(
+    request: SittingBookingRequest, eventsOf: (details: AppointmentDetails) => readonly DomainEvent[], now: Date,
+  ): Promise<CommittedBooking> {
+    return this.groups ? this.groups.commit(request, eventsOf, now) : commitBookingInTransaction(this, request, eventsOf, now);
   }
 
   async transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {

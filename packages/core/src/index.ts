@@ -10,6 +10,7 @@ export * from './ports/index.js';
 export * from './views/doctor-view.js';
 export { parseInput } from './use-cases/shared/parse-input.js';
 export { commit, type Committed } from './use-cases/shared/commit.js';
+export { commitBookingInTransaction } from './use-cases/shared/commit-booking.js';
 export * from './scheduling/index.js';
 export * from './booking/index.js';
 export * from './schemas/index.js';

@@ -1,6 +1,6 @@
 import {
   DomainError,
-  type AppointmentDetails, type BookingContext, type Patient, type Sitting, type SittingBookingRequest, type Slot,
+  type AppointmentDetails, type BookingContext, type BookingContextQuery, type Patient, type Sitting, type SittingBookingRequest, type Slot,
 } from '@doctorly/core';
 import { detailsSelect, toDetails, type DetailsRow } from './appointment-details.js';
 import { patientColumns, sittingColumns, slotColumns } from './columns.js';
@@ -39,6 +39,25 @@ export function bookOnDateParams(request: SittingBookingRequest): unknown[] {
   ];
 }
 
+/**
+ * `book_appointments_on_dates` (migrations/0008): {@link bookOnDateStatement} for several
+ * requests in one call; each row carries `n`, the position (from 1) of its request.
+ */
+export const bookManyStatement = `SELECT b.o_n AS n, b.o_outcome AS outcome, b.o_id AS id, b.o_sitting_id AS "sittingId",
+    b.o_slot_id AS "slotId", b.o_doctor_id AS "doctorId", b.o_queue_number AS "queueNumber", b.o_date AS date,
+    b.o_sitting_starts_at AS "sittingStartsAt", b.o_sitting_status AS "sittingStatus",
+    b.o_duration_minutes AS "durationMinutes", b.o_patient_name AS "patientName",
+    b.o_patient_owner_id AS "patientOwnerId", b.o_doctor_name AS "doctorName", b.o_doctor_user_id AS "doctorUserId"
+  FROM book_appointments_on_dates($1, $2, $3::date[], $4, $5, $6, $7, $8, $9, $10, $11) b`;
+
+/** The parameters of {@link bookManyStatement}: one array per argument of {@link bookOnDateParams}. */
+export function bookManyParams(requests: readonly SittingBookingRequest[]): unknown[] {
+  return columnsOf(requests.map(bookOnDateParams));
+}
+
+/** A row of {@link bookManyStatement}. */
+export type BookedManyRow = BookedOnDateRow & { n: number };
+
 /** A row of {@link bookOnDateStatement}: the outcome, and the details when booked. */
 export type BookedOnDateRow = { outcome: BookingOutcomeCode } & Omit<DetailsRow, 'patientId' | 'status' | 'bookedBy' | 'bookedAt' | 'idempotencyKey'>;
 
@@ -56,14 +75,39 @@ export function bookedDetails(row: BookedOnDateRow | undefined, request: Sitting
 
 // Four reads in one statement (one round trip, one parse): each as a JSON document, since
 // they differ in shape. Dates then come back as ISO strings, turned into Dates below.
-/** The booking use case's read: `$1` patient, `$2` slot, `$3`…`$4` sittings window, `$5`/`$6` booker and key. */
-export const bookingContextStatement = `SELECT
-  (SELECT to_jsonb(x) FROM (SELECT ${patientColumns('p')} FROM patients p WHERE p.id = $1) x) AS patient,
-  (SELECT to_jsonb(x) FROM (SELECT ${slotColumns('s')} FROM slots s WHERE s.id = $2) x) AS slot,
+const contextColumns = (patientId: string, slotId: string, from: string, to: string, bookedBy: string, key: string) => `
+  (SELECT to_jsonb(x) FROM (SELECT ${patientColumns('p')} FROM patients p WHERE p.id = ${patientId}) x) AS patient,
+  (SELECT to_jsonb(x) FROM (SELECT ${slotColumns('s')} FROM slots s WHERE s.id = ${slotId}) x) AS slot,
   (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.date), '[]'::jsonb) FROM (
-    SELECT ${sittingColumns('s')} FROM sittings s WHERE s.slot_id = $2 AND s.date BETWEEN $3::date AND $4::date
+    SELECT ${sittingColumns('s')} FROM sittings s WHERE s.slot_id = ${slotId} AND s.date BETWEEN ${from} AND ${to}
   ) x) AS sittings,
-  (SELECT to_jsonb(x) FROM (${detailsSelect} WHERE a.booked_by = $5 AND a.idempotency_key = $6) x) AS earlier`;
+  (SELECT to_jsonb(x) FROM (${detailsSelect} WHERE a.booked_by = ${bookedBy} AND a.idempotency_key = ${key}) x) AS earlier`;
+
+/** The booking use case's read: `$1` patient, `$2` slot, `$3`…`$4` sittings window, `$5`/`$6` booker and key. */
+export const bookingContextStatement = `SELECT ${contextColumns('$1', '$2', '$3::date', '$4::date', '$5', '$6')}`;
+
+/** The parameters of {@link bookingContextStatement}. */
+export function bookingContextParams(query: BookingContextQuery): unknown[] {
+  return [query.patientId, query.slotId, query.from, query.to, query.earlier?.bookedBy ?? null, query.earlier?.key ?? null];
+}
+
+/**
+ * {@link bookingContextStatement} for several queries at once: each parameter is the array of
+ * that parameter's values, and each row carries `n`, the position (from 1) of its query.
+ */
+export const bookingContextsStatement = `SELECT q.n, ${contextColumns('q.patient_id', 'q.slot_id', 'q.from_date', 'q.to_date', 'q.booked_by', 'q.key')}
+FROM unnest($1::integer[], $2::integer[], $3::date[], $4::date[], $5::integer[], $6::text[])
+  WITH ORDINALITY AS q(patient_id, slot_id, from_date, to_date, booked_by, key, n)`;
+
+/** The parameters of {@link bookingContextsStatement}. */
+export function bookingContextsParams(queries: readonly BookingContextQuery[]): unknown[] {
+  return columnsOf(queries.map(bookingContextParams));
+}
+
+/** Rows of parameters → one array per parameter. */
+function columnsOf(rows: readonly unknown[][]): unknown[][] {
+  return rows[0]!.map((_, i) => rows.map((row) => row[i]));
+}
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
 

@@ -3,11 +3,11 @@ import type {
   BookingContextQuery, BookingRequest, DoctorId, Page, PageRequest, Patient, PatientId, SittingBookingRequest, SittingId,
   StatusChange, UserId,
 } from '@doctorly/core';
+import { readBookingContext, type BookingContextGroups } from '../grouping/booking-context-groups.js';
 import type { SqlExecutor } from '../sql/sql-client.js';
 import { detailsSelect, toDetails, type DetailsRow } from './appointment-details.js';
 import {
-  bookedDetails, bookingContextStatement, bookOnDateParams, bookOnDateStatement, refusal, toBookingContext,
-  type BookedOnDateRow, type BookingContextRow, type BookingOutcomeCode,
+  bookedDetails, bookOnDateParams, bookOnDateStatement, refusal, type BookedOnDateRow, type BookingOutcomeCode,
 } from './booking-statements.js';
 import { appointmentColumns, patientColumns } from './columns.js';
 import { queryPage } from './paging.js';
@@ -28,7 +28,8 @@ interface BookingOutcome {
  * @category Adapters
  */
 export class PostgresAppointmentRepository implements AppointmentRepository {
-  constructor(private readonly db: SqlExecutor) {}
+  /** `contexts`: where `bookingContext` reads, when not straight on `db` (grouped reads on the pool). */
+  constructor(private readonly db: SqlExecutor, private readonly contexts?: BookingContextGroups) {}
 
   async book(request: BookingRequest): Promise<Appointment> {
     const [row] = await this.db.query<BookingOutcome>(
@@ -55,13 +56,8 @@ export class PostgresAppointmentRepository implements AppointmentRepository {
     return bookedDetails(row, request);
   }
 
-  async bookingContext(query: BookingContextQuery): Promise<BookingContext> {
-    const [row] = await this.db.query<BookingContextRow>(
-      bookingContextStatement,
-      [query.patientId, query.slotId, query.from, query.to, query.earlier?.bookedBy ?? null, query.earlier?.key ?? null],
-      { prepare: true },
-    );
-    return toBookingContext(row!);
+  bookingContext(query: BookingContextQuery): Promise<BookingContext> {
+    return this.contexts ? this.contexts.read(query) : readBookingContext(this.db, query);
   }
 
   async findById(id: AppointmentId): Promise<Appointment | undefined> {

@@ -1,5 +1,8 @@
 import type { DomainEvent } from '../events/domain-event.js';
-import type { OutboxWriter, Repositories, UnitOfWork } from '../ports/unit-of-work.js';
+import type { AppointmentDetails } from '../models/index.js';
+import type { SittingBookingRequest } from '../ports/appointment-repository.js';
+import type { CommittedBooking, OutboxWriter, Repositories, UnitOfWork } from '../ports/unit-of-work.js';
+import { commitBookingInTransaction } from '../use-cases/shared/commit-booking.js';
 import { InMemoryAppointmentRepository } from './in-memory-appointment-repository.js';
 import { InMemoryCatalogRepository } from './in-memory-catalog-repository.js';
 import { InMemoryDoctorRepository } from './in-memory-doctor-repository.js';
@@ -45,6 +48,13 @@ export class InMemoryUnitOfWork implements UnitOfWork {
       this.committed = draft;
       return result;
     });
+  }
+
+  /** One booking, one transaction: bookings here are never grouped. */
+  commitBooking(
+    request: SittingBookingRequest, eventsOf: (details: AppointmentDetails) => readonly DomainEvent[], now: Date,
+  ): Promise<CommittedBooking> {
+    return commitBookingInTransaction(this, request, eventsOf, now);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../events/domain-event.js';
-import type { AppointmentRepository } from './appointment-repository.js';
+import type { AppointmentDetails } from '../models/index.js';
+import type { AppointmentRepository, SittingBookingRequest } from './appointment-repository.js';
 import type { CatalogRepository } from './catalog-repository.js';
 import type { DoctorRepository } from './doctor-repository.js';
 import type { PatientRepository } from './patient-repository.js';
@@ -26,6 +27,12 @@ export interface Repositories {
   readonly outbox: OutboxWriter;
 }
 
+/** A committed booking and the events it appended to the outbox. @category Ports */
+export interface CommittedBooking {
+  readonly details: AppointmentDetails;
+  readonly events: readonly DomainEvent[];
+}
+
 /**
  * The door to the source of truth. Writes go through `transaction` (all or nothing, outbox
  * included); plain reads may use `read`, outside any transaction.
@@ -33,7 +40,23 @@ export interface Repositories {
  */
 export interface UnitOfWork {
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Commits one booking with the events it causes: the sitting ensured and a place taken as
+   * {@link AppointmentRepository.ensureSittingAndBook} does, then `eventsOf(details)`
+   * appended to the outbox; all or nothing, with the same refusals. That is what
+   * `transaction` does with those two steps ({@link commitBookingInTransaction}), and a store
+   * may do exactly that. A store may also commit concurrent bookings together, several in one
+   * database transaction (group commit: the booking path's cost is mostly per transaction),
+   * as long as each is booked or refused as if alone. `eventsOf` must be pure: a store may
+   * call it again when it runs a booking again.
+   */
+  commitBooking(
+    request: SittingBookingRequest,
+    eventsOf: (details: AppointmentDetails) => readonly DomainEvent[],
+    now: Date,
+  ): Promise<CommittedBooking>;
   readonly read: Repositories;
 }
+
 /** Injection token of {@link UnitOfWork}. @category Ports */
 export const UnitOfWork = Symbol.for('doctorly.UnitOfWork');

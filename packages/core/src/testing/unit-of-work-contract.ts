@@ -4,6 +4,7 @@ import type { UnitOfWork } from '../ports/unit-of-work.js';
 import { suiteSubject, type ContractSubject } from './contract-support.js';
 import { describeBookingStepContract } from './unit-of-work-contract-booking-step.js';
 import { describeBookingContract } from './unit-of-work-contract-booking.js';
+import { describeCommitBookingContract } from './unit-of-work-contract-commit-booking.js';
 import { describeDoctorsContract } from './unit-of-work-contract-doctors.js';
 import { describeIdentityContract } from './unit-of-work-contract-identity.js';
 import { describeSchedulingContract } from './unit-of-work-contract-scheduling.js';
@@ -34,6 +35,7 @@ export function describeUnitOfWorkContract(name: string, makeSubject: () => Prom
     describeSchedulingContract(subject);
     describeBookingContract(subject);
     describeBookingStepContract(subject);
+    describeCommitBookingContract(subject);
     describeTransactionContract(subject);
   });
 }

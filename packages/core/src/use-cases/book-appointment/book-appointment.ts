@@ -1,15 +1,15 @@
 import type { z } from 'zod';
 import { DomainError, isDomainError } from '../../errors/domain-error.js';
+import type { DomainEvent } from '../../events/domain-event.js';
 import type { Actor, AppointmentDetails, Patient, Slot } from '../../models/index.js';
 import type { Clock } from '../../ports/clock.js';
 import type { OutboxPublisher } from '../../ports/outbox.js';
-import type { UnitOfWork } from '../../ports/unit-of-work.js';
+import type { CommittedBooking, UnitOfWork } from '../../ports/unit-of-work.js';
 import type { BookingPolicy } from '../../scheduling/index.js';
 import { BookAppointmentInput } from '../../schemas/index.js';
 import type { AppointmentView } from '../../views/index.js';
 import { toAppointmentView } from '../../views/index.js';
 import { appointmentChanged, sittingChanged } from '../appointment-status/appointment-events.js';
-import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
 import { resolveSittingDate } from './resolve-sitting-date.js';
 import { newSittingOf, sittingWindow, sittingWindowOfAnyZone, sittingsIn } from './sitting-calendar.js';
@@ -71,15 +71,11 @@ export class BookAppointment {
     if (context.earlier) return replayed(context.earlier, patient, slot);
     const stored = sittingsIn(context.sittings, sittingWindow(slot, now, this.policy));
     const times = resolveSittingDate(slot, date, now, this.policy, stored);
+    let committed: CommittedBooking;
     try {
-      return await commit(this.uow, this.publisher, now, async (repositories) => {
-        const details = await repositories.appointments.ensureSittingAndBook({
-          sitting: newSittingOf(slot, times), patientId: patient.id, bookedBy: actor.userId, at: now, idempotencyKey: key,
-        });
-        const { appointment } = details;
-        const sitting = { id: appointment.sittingId, slotId: appointment.slotId, doctorId: appointment.doctorId };
-        return { result: toAppointmentView(details), events: [appointmentChanged(appointment), sittingChanged(sitting)] };
-      });
+      committed = await this.uow.commitBooking({
+        sitting: newSittingOf(slot, times), patientId: patient.id, bookedBy: actor.userId, at: now, idempotencyKey: key,
+      }, bookingEvents, now);
     } catch (error) {
       // A concurrent request with the same key won the race: answer with its booking.
       if (key !== null && isDomainError(error)) {
@@ -88,6 +84,8 @@ export class BookAppointment {
       }
       throw error;
     }
+    await this.publisher.published(committed.events);
+    return toAppointmentView(committed.details);
   }
 
   /** The booking the actor made earlier with `key`, with its details. */
@@ -96,6 +94,12 @@ export class BookAppointment {
     const earlier = await read.findByIdempotencyKey(actor.userId, key);
     return earlier && read.details(earlier.id);
   }
+}
+
+/** What a booking tells the rest of the system: its appointment and its sitting changed. */
+function bookingEvents({ appointment }: AppointmentDetails): readonly DomainEvent[] {
+  const sitting = { id: appointment.sittingId, slotId: appointment.slotId, doctorId: appointment.doctorId };
+  return [appointmentChanged(appointment), sittingChanged(sitting)];
 }
 
 /** The answer to a repeated idempotency key; a key reused for another booking is refused. */

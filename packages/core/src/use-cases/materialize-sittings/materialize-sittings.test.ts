@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.js';
 import { BookingWorld } from '../book-appointment/booking-fixture.js';
+import { commitBookingInTransaction } from '../shared/commit-booking.js';
 import { MaterializeSittings } from './materialize-sittings.js';
 
 /** The world's unit of work, counting the transactions opened through it. */
@@ -20,6 +21,8 @@ class CountingUnitOfWork implements UnitOfWork {
     await this.beforeTransaction();
     return this.inner.transaction(work);
   }
+
+  commitBooking: UnitOfWork['commitBooking'] = (request, eventsOf, now) => commitBookingInTransaction(this, request, eventsOf, now);
 }
 
 describe('MaterializeSittings', () => {

@@ -16,6 +16,7 @@ class FailingDoctorsUnitOfWork implements UnitOfWork {
       work({ ...repositories, doctors: { ...repositories.doctors, create: () => Promise.reject(new Error('disk full')) } }),
     );
   }
+  commitBooking: UnitOfWork['commitBooking'] = (request, eventsOf, now) => this.inner.commitBooking(request, eventsOf, now);
 }
 
 describe('RegisterDoctor', () => {

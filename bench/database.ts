@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { cpuMsOf } from './processes.js';
 
 /** The bench's own database on the DATABASE_URL server, and a client to check results in it. */
 export interface BenchDatabase {
@@ -7,6 +8,12 @@ export interface BenchDatabase {
   /** One number from a `SELECT … AS n`. */
   count(sql: string, params?: readonly unknown[]): Promise<number>;
   rows<T extends pg.QueryResultRow>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * CPU spent so far (ms, utime + stime from /proc) by each server backend connected to the
+   * bench database, by pid; `undefined` when PostgreSQL runs on another machine (or in a
+   * container whose processes this one cannot see).
+   */
+  backendCpuMs(): Promise<Map<number, number> | undefined>;
   /** Closes the client and drops the database. */
   drop(): Promise<void>;
 }
@@ -33,6 +40,13 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
     count: async (sql, params) => Number((await client.query<{ n: string }>(sql, params as unknown[])).rows[0]?.n ?? NaN),
     rows: async <T extends pg.QueryResultRow>(sql: string, params?: readonly unknown[]) =>
       (await client.query<T>(sql, params as unknown[])).rows,
+    backendCpuMs: async () => {
+      const { rows } = await client.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name],
+      );
+      const cpu = new Map(rows.map(({ pid }) => [pid, cpuMsOf(pid)] as const).filter(([, ms]) => !Number.isNaN(ms)));
+      return cpu.size > 0 ? cpu : undefined;
+    },
     drop: () =>
       (dropped ??= (async () => {
         await client.end().catch(() => {});

@@ -15,6 +15,29 @@ export interface LoadResult {
   readonly statusCodes: Record<string, number>;
   /** CPU the server process spent per answered request (ms), when the caller could sample it. */
   readonly serverCpuMsPerRequest?: number;
+  /** CPU PostgreSQL's backends of the bench database spent per answered request (ms), when on this machine. */
+  readonly databaseCpuMsPerRequest?: number;
+}
+
+/** Samples the CPU of the database's backends by pid (see {@link measureDatabaseCpu}). */
+type DatabaseCpuProbe = () => Promise<Map<number, number> | undefined>;
+let databaseCpu: DatabaseCpuProbe | undefined;
+
+/**
+ * Makes every later {@link drive} also measure the CPU that PostgreSQL spent on the run: the
+ * bench has one database, and its backends serve whichever server is measured. A backend
+ * that connects during a run counts from zero; one that exits during it is not counted (the
+ * servers' pools keep their connections while they are busy).
+ */
+export function measureDatabaseCpu(probe: DatabaseCpuProbe): void {
+  databaseCpu = probe;
+}
+
+function cpuSpentSince(before: Map<number, number> | undefined, after: Map<number, number> | undefined): number | undefined {
+  if (!before || !after) return undefined;
+  let spent = 0;
+  for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
+  return spent;
 }
 
 /** One request template: `next()` gives each request its own path, headers and body. */
@@ -35,6 +58,7 @@ export async function drive(
   options: { connections: number; seconds?: number; amount?: number; overallRate?: number; cpuMs?: (() => number) | undefined },
 ): Promise<LoadResult> {
   const cpuBefore = options.cpuMs?.();
+  const databaseBefore = await databaseCpu?.();
   const result = await autocannon({
     url,
     connections: options.connections,
@@ -61,6 +85,7 @@ export async function drive(
   });
   const statusCodes: Record<string, number> = {};
   const cpuAfter = options.cpuMs?.();
+  const databaseSpent = cpuSpentSince(databaseBefore, await databaseCpu?.());
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0;
   return {
     requestsPerSecond: result.requests.total / result.duration,
@@ -73,6 +98,7 @@ export async function drive(
     errors: result.errors,
     statusCodes,
     ...(cpuBefore !== undefined && cpuAfter !== undefined && { serverCpuMsPerRequest: (cpuAfter - cpuBefore) / Math.max(1, result.requests.total) }),
+    ...(databaseSpent !== undefined && { databaseCpuMsPerRequest: databaseSpent / Math.max(1, result.requests.total) }),
   };
 }
 

@@ -39,7 +39,7 @@ export function freePort(): Promise<number> {
 }
 
 /** utime + stime of a process from /proc/<pid>/stat, in ms (clock ticks of 10 ms on Linux). */
-function cpuMsOf(pid: number): number {
+export function cpuMsOf(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

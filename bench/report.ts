@@ -47,10 +47,10 @@ export function renderMarkdown(report: BenchReport): string {
     `Load average before: ${m.loadBefore.map((l) => l.toFixed(2)).join(' / ')}, after: ${m.loadAfter.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min).`,
     `Settings: ${Object.entries(report.settings).map(([k, v]) => `${k}=${String(v)}`).join(', ')}.`,
     '',
-    '| scenario | server | req/s | p50 ms | p99 ms | server CPU ms/req | requests | non-2xx | errors | note |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| scenario | server | req/s | p50 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | requests | non-2xx | errors | note |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...report.rows.map(({ scenario, server, result: r, note }) =>
-      `| ${scenario} | ${server} | ${f0(r.requestsPerSecond)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.serverCpuMsPerRequest === undefined ? '–' : r.serverCpuMsPerRequest.toFixed(2)} | ${f0(r.requests)} | ${f0(r.non2xx)} | ${r.errors} | ${note ?? ''} |`),
+      `| ${scenario} | ${server} | ${f0(r.requestsPerSecond)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.serverCpuMsPerRequest === undefined ? '–' : r.serverCpuMsPerRequest.toFixed(2)} | ${r.databaseCpuMsPerRequest === undefined ? '–' : r.databaseCpuMsPerRequest.toFixed(2)} | ${f0(r.requests)} | ${f0(r.non2xx)} | ${r.errors} | ${note ?? ''} |`),
     '',
     '## Targets',
     '',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createBenchDatabase, type BenchDatabase } from './database.js';
 import { call, createContendedSlot, createUsers } from './fixtures.js';
-import { drive, warmUp } from './load.js';
+import { drive, measureDatabaseCpu, warmUp } from './load.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { buildServers, productionNodeFlags, runCommand, startServer, type ChildServer } from './processes.js';
 import { renderMarkdown, writeReport, type BenchReport, type Row } from './report.js';
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const entries = await buildServers(process.env);
   const startedAt = new Date().toISOString();
   const db = await createBenchDatabase(serverUrl);
+  measureDatabaseCpu(() => db.backendCpuMs());
   const scratch = mkdtempSync(join(tmpdir(), 'doctorly-bench-'));
   const servers: ChildServer[] = [];
   log(`database ${db.name}; scratch ${scratch}`);

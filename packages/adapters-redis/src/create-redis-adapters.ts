@@ -30,8 +30,9 @@ export interface RedisAdaptersConfig {
   readonly search?: 'auto' | 'off';
   /**
    * Bytes of cache entries (their JSON) kept in this process as well, kept true by Redis'
-   * invalidation messages (see {@link RedisCache}, {@link InvalidationTracking}). Default 0:
-   * none.
+   * invalidation messages (see {@link RedisCache}, {@link InvalidationTracking}); with it,
+   * "not revoked" answers of the revocation store are kept too (a small fixed bound).
+   * Default 0: none.
    */
   readonly localCacheBytes?: number;
 }
@@ -77,28 +78,31 @@ export async function createRedisAdapters(config: RedisAdaptersConfig): Promise<
       : await detectRedisCapabilities(config.url);
   const search =
     capabilities.search && capabilities.json ? await openSearchIndex(config, prefix) : undefined;
-  const local =
-    (config.localCacheBytes ?? 0) > 0 ? new LocalTier(config.localCacheBytes!) : undefined;
-  const cache = new RedisCache(redis, prefix, local);
+  const commandTimeoutMs = config.commandTimeoutMs ?? 50;
+  const tiers = (config.localCacheBytes ?? 0) > 0 ? localTiers(config.localCacheBytes!, commandTimeoutMs) : undefined;
+  const cache = new RedisCache(redis, prefix, tiers?.cache);
+  const revocations = new RedisTokenRevocationStore(redis, {
+    prefix,
+    ...(config.revocationFallback !== undefined && { fallback: config.revocationFallback }),
+    ...(config.maxTokenLifetimeMs !== undefined && { maxTokenLifetimeMs: config.maxTokenLifetimeMs }),
+    ...(tiers !== undefined && { localTier: tiers.revocations }),
+  });
   const tracking =
-    local &&
-    new InvalidationTracking(redis.client, local, {
+    tiers &&
+    new InvalidationTracking(redis.client, {
       url: config.url,
-      entryPrefix: cache.entryPrefix,
-      generationKey: cache.generationKey,
+      tiers: [
+        { tier: tiers.cache, keyPrefix: cache.entryPrefix, resetKey: cache.generationKey },
+        { tier: tiers.revocations, keyPrefix: revocations.keyPrefix, resetKey: revocations.sinceKey },
+      ],
+      proofTimeoutMs: commandTimeoutMs,
       ...(config.connectTimeoutMs !== undefined && { connectTimeoutMs: config.connectTimeoutMs }),
       ...(config.onEvent !== undefined && { onEvent: config.onEvent }),
     });
   return {
     redis,
     cache,
-    revocations: new RedisTokenRevocationStore(redis, {
-      prefix,
-      ...(config.revocationFallback !== undefined && { fallback: config.revocationFallback }),
-      ...(config.maxTokenLifetimeMs !== undefined && {
-        maxTokenLifetimeMs: config.maxTokenLifetimeMs,
-      }),
-    }),
+    revocations,
     rateLimiter: new RedisRateLimiter(redis, prefix),
     search: search?.index,
     capabilities,
@@ -110,6 +114,22 @@ export async function createRedisAdapters(config: RedisAdaptersConfig): Promise<
     },
   };
 }
+
+/**
+ * The in-process tiers: cache entries (up to `cacheBytes` of JSON; answering for a second
+ * after the last proof that invalidations arrive, as ADR 0005 has it) and "not revoked"
+ * answers (a fixed bound; answering no longer after that proof than a Redis call may take,
+ * so that a Redis gone silent is never outlived: see docs/adr/0007).
+ */
+function localTiers(cacheBytes: number, commandTimeoutMs: number): { cache: LocalTier<string>; revocations: LocalTier<true> } {
+  return {
+    cache: new LocalTier<string>(cacheBytes, { leaseMs: 1_000 }),
+    revocations: new LocalTier<true>(revocationTierBytes, { leaseMs: commandTimeoutMs }),
+  };
+}
+
+/** About 8,000 tokens' answers (a key of ~60 characters and an entry each). */
+const revocationTierBytes = 1_000_000;
 
 /**
  * The Query Engine index, or `undefined` if its client cannot connect. node-redis and

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { LocalTier } from './local-tier.js';
 
 function enabled(maxBytes = 1_000, maxAgeMs = 60_000): LocalTier {
-  const tier = new LocalTier(maxBytes, maxAgeMs);
-  tier.enable();
+  const tier = new LocalTier(maxBytes, { maxAgeMs });
+  tier.enable(0);
   return tier;
 }
 
@@ -11,7 +11,7 @@ function enabled(maxBytes = 1_000, maxAgeMs = 60_000): LocalTier {
 function fill(tier: LocalTier, key: string, json: string, now = 0): void {
   const marker = tier.beginFetch(key);
   expect(marker).toBeDefined();
-  tier.completeFetch(key, marker!, json, 10_000, now);
+  tier.completeFetch(key, marker!, json, json.length, 10_000, now);
 }
 
 describe('LocalTier', () => {
@@ -29,7 +29,7 @@ describe('LocalTier', () => {
     const tier = enabled();
     const marker = tier.beginFetch('a')!;
     tier.invalidate(['a']);
-    tier.completeFetch('a', marker, '"old"', 10_000, 0);
+    tier.completeFetch('a', marker, '"old"', 5, 10_000, 0);
     expect(tier.lookup('a', 0)).toBeUndefined();
   });
 
@@ -37,31 +37,31 @@ describe('LocalTier', () => {
     const tier = enabled();
     const first = tier.beginFetch('a')!;
     const second = tier.beginFetch('a')!;
-    tier.completeFetch('a', first, '"first"', 10_000, 0);
+    tier.completeFetch('a', first, '"first"', 7, 10_000, 0);
     expect(tier.lookup('a', 0)).toBeUndefined();
-    tier.completeFetch('a', second, '"second"', 10_000, 0);
+    tier.completeFetch('a', second, '"second"', 8, 10_000, 0);
     expect(tier.lookup('a', 0)).toBe('"second"');
 
     const before = tier.beginFetch('b')!;
     tier.clear();
-    tier.completeFetch('b', before, '"B"', 10_000, 0);
+    tier.completeFetch('b', before, '"B"', 3, 10_000, 0);
     expect(tier.lookup('b', 0)).toBeUndefined();
   });
 
   it('keeps nothing while disabled, forgets everything when disabled, and keeps misses out', () => {
     const tier = new LocalTier(1_000);
     expect(tier.beginFetch('a')).toBeUndefined();
-    tier.enable();
+    tier.enable(0);
     fill(tier, 'a', '"A"');
     const inFlight = tier.beginFetch('b')!;
     tier.disable();
     expect(tier.lookup('a', 0)).toBeUndefined();
-    tier.enable();
-    tier.completeFetch('b', inFlight, '"B"', 10_000, 0);
+    tier.enable(0);
+    tier.completeFetch('b', inFlight, '"B"', 3, 10_000, 0);
     expect(tier.lookup('a', 0)).toBeUndefined();
     expect(tier.lookup('b', 0)).toBeUndefined();
     const miss = tier.beginFetch('c')!;
-    tier.completeFetch('c', miss, undefined, 10_000, 0);
+    tier.completeFetch('c', miss, undefined, 0, 10_000, 0);
     expect(tier.size).toBe(0);
   });
 
@@ -81,5 +81,67 @@ describe('LocalTier', () => {
     expect(tier.heldBytes).toBe(57);
     tier.clear();
     expect(tier.heldBytes).toBe(0);
+  });
+
+  it('answers only within its lease of the last proof that messages arrive, and asks for a new one half-way', () => {
+    const tier = new LocalTier(1_000, { leaseMs: 100 });
+    let asked = 0;
+    tier.keepAlive = () => {
+      asked += 1;
+      return Promise.resolve();
+    };
+    tier.enable(1_000);
+    fill(tier, 'a', '"A"', 1_000);
+    expect(tier.lookup('a', 1_049)).toBe('"A"');
+    expect(asked).toBe(0);
+    expect(tier.lookup('a', 1_050)).toBe('"A"');
+    expect(asked).toBe(1);
+    expect(tier.lookup('a', 1_100)).toBeUndefined();
+    tier.confirm(1_080); // a PING sent at 1 080 was answered
+    expect(tier.lookup('a', 1_179)).toBe('"A"');
+    tier.confirm(1_000); // an older proof does not move the lease back
+    expect(tier.lookup('a', 1_179)).toBe('"A"');
+    tier.disable();
+    tier.enable(2_000);
+    tier.confirm(1_500); // a proof from before the tier was last enabled proves nothing now
+    expect(tier.answers(2_099)).toBe(true);
+    expect(tier.answers(2_100)).toBe(false);
+  });
+
+  it('ignores proofs while disabled', () => {
+    const tier = new LocalTier(1_000, { leaseMs: 100 });
+    tier.confirm(5_000);
+    tier.enable(0);
+    expect(tier.answers(100)).toBe(false);
+  });
+
+  it('abandoning a read that gave nothing leaves a newer read of the key alone', () => {
+    const tier = enabled();
+    const first = tier.beginFetch('a')!;
+    const second = tier.beginFetch('a')!;
+    tier.abandonFetch('a', first);
+    tier.completeFetch('a', second, '"second"', 8, 10_000, 0);
+    expect(tier.lookup('a', 0)).toBe('"second"');
+    const third = tier.beginFetch('a')!;
+    tier.abandonFetch('a', third);
+    tier.completeFetch('a', third, '"late"', 6, 10_000, 0);
+    expect(tier.lookup('a', 0)).toBe('"second"');
+  });
+
+  it('renews an expired lease by waiting for the proof it asks for, and says so when none comes', async () => {
+    const tier = new LocalTier(1_000, { leaseMs: 100 });
+    tier.enable(Date.now() - 1_000);
+    fill(tier, 'a', '"A"', Date.now());
+    tier.keepAlive = () => Promise.resolve(); // no answer in time: nothing proven
+    expect(await tier.renew(Date.now())).toBe(false);
+    expect(tier.lookup('a', Date.now())).toBeUndefined();
+    tier.keepAlive = () => {
+      tier.confirm(Date.now());
+      return Promise.resolve();
+    };
+    expect(await tier.renew(Date.now())).toBe(true);
+    expect(tier.lookup('a', Date.now())).toBe('"A"');
+    tier.disable();
+    expect(await tier.renew(Date.now())).toBe(false);
   });
 });

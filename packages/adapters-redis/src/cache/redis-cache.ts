@@ -60,7 +60,7 @@ export class RedisCache implements Cache {
     private readonly redis: FailOpenRedis,
     prefix = '',
     /** The in-process tier, when there is one. */
-    readonly localTier?: LocalTier,
+    readonly localTier?: LocalTier<string>,
   ) {
     this.namespace = `${prefix}cache:`;
     this.generationKey = `${this.namespace}generation`;
@@ -105,16 +105,20 @@ export class RedisCache implements Cache {
       return { values, ttlMs };
     });
     if (!outcome.ok) {
+      if (marker !== undefined) local?.abandonFetch(entry, marker);
       this.counters.errors += 1;
       return undefined;
     }
     const json = current(outcome.value.values[0], outcome.value.values[1]);
     const value = json === undefined ? undefined : parse(json);
-    if (value === undefined) this.counters.misses += 1;
-    else this.counters.hits += 1;
-    if (marker !== undefined && value !== undefined) {
-      local?.completeFetch(entry, marker, json, outcome.value.ttlMs ?? 0, Date.now());
+    if (json === undefined || value === undefined) {
+      if (marker !== undefined) local?.abandonFetch(entry, marker);
+      this.counters.misses += 1;
+      return undefined;
     }
+    this.counters.hits += 1;
+    // Kept as JSON, parsed on every hit: every reader gets its own copy (the port's contract).
+    if (marker !== undefined) local?.completeFetch(entry, marker, json, json.length, outcome.value.ttlMs ?? 0, Date.now());
     return value;
   }
 

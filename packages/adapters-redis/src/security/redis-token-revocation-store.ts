@@ -1,5 +1,6 @@
 import type { TokenRevocationStore } from '@doctorly/core';
 import type { Redis } from 'ioredis';
+import type { LocalTier } from '../cache/local-tier.js';
 import type { FailOpenRedis } from '../fail-open/fail-open-redis.js';
 
 /** Options of {@link RedisTokenRevocationStore}. @category Adapters */
@@ -17,6 +18,12 @@ export interface RedisTokenRevocationOptions {
    */
   readonly maxTokenLifetimeMs?: number;
   readonly now?: () => number;
+  /**
+   * Keeps "not revoked" answers in the process, kept true by Redis' invalidation messages
+   * (its tracking must cover {@link RedisTokenRevocationStore.keyPrefix} and reset on
+   * {@link RedisTokenRevocationStore.sinceKey}; see docs/adr/0007-revocation-answers-in-process.md).
+   */
+  readonly localTier?: LocalTier<true>;
 }
 
 /**
@@ -32,11 +39,21 @@ export interface RedisTokenRevocationOptions {
  * Redis are kept in this process (and count as revoked here) and written once Redis is back.
  * Without a fallback the store fails open like the other adapters — `isRevoked` answers
  * `false` while Redis is down — which the host should only accept knowingly.
+ *
+ * **In-process answers (optional).** With a `localTier`, an answer "not revoked" that Redis
+ * gave for sure (no fallback needed) is kept in the process and reused while Redis' tracking
+ * says the key is unchanged; another process' revocation (a new key under the prefix) drops
+ * it as soon as Redis' message arrives, this process' own revocation at once, and any doubt
+ * about the messages empties the tier. Never used while this process holds revocations that
+ * Redis has not seen, nor while the breaker is open.
  * @category Adapters
  */
 export class RedisTokenRevocationStore implements TokenRevocationStore {
-  private readonly namespace: string;
-  private readonly sinceKey: string;
+  /** What every revoked token's key starts with. */
+  readonly keyPrefix: string;
+  /** The key holding when Redis started to hold every revocation (its `since` marker). */
+  readonly sinceKey: string;
+  private readonly localTier: LocalTier<true> | undefined;
   private readonly fallback: TokenRevocationStore | undefined;
   private readonly lifetimeMs: number;
   private readonly now: () => number;
@@ -47,7 +64,8 @@ export class RedisTokenRevocationStore implements TokenRevocationStore {
     private readonly redis: FailOpenRedis,
     options: RedisTokenRevocationOptions = {},
   ) {
-    this.namespace = `${options.prefix ?? ''}revoked:`;
+    this.keyPrefix = `${options.prefix ?? ''}revoked:`;
+    this.localTier = options.localTier;
     this.sinceKey = `${options.prefix ?? ''}revocations-since`;
     this.fallback = options.fallback;
     this.lifetimeMs = options.maxTokenLifetimeMs ?? 3_600_000;
@@ -57,25 +75,43 @@ export class RedisTokenRevocationStore implements TokenRevocationStore {
   async revoke(tokenId: string, expiresAt: Date): Promise<void> {
     const until = expiresAt.getTime();
     if (until <= this.now()) return;
+    // Redis does not tell this process of its own writes (NOLOOP): forget the answer here.
+    this.localTier?.invalidate([this.keyPrefix + tokenId]);
     if (this.fallback) await this.fallback.revoke(tokenId, expiresAt);
     this.pending.set(tokenId, until);
     await this.redis.run('revocation.revoke', (client) => this.flushPending(client));
   }
 
   async isRevoked(tokenId: string): Promise<boolean> {
+    const key = this.keyPrefix + tokenId;
+    // Revocations Redis has not seen yet are only known here: ask Redis, which also writes them.
+    const local = this.pending.size === 0 ? this.localTier : undefined;
+    if (local && this.redis.state() === 'closed') {
+      const now = Date.now();
+      // After a pause (lease over), one shared PING renews the proof: cheaper than an MGET each.
+      const answers = local.answers(now) || (await local.renew(now));
+      if (answers && local.lookup(key, Date.now())) return false;
+    }
+    const marker = local?.beginFetch(key);
     const outcome = await this.redis.run('revocation.isRevoked', async (client) => {
       await this.flushPending(client);
-      const [revoked, since] = await client.mget(this.namespace + tokenId, this.sinceKey);
+      const [revoked, since] = await client.mget(key, this.sinceKey);
       return {
         revoked: revoked !== null,
         since: since === null ? await this.markSince(client) : Number(since),
       };
     });
     const pendingUntil = this.pending.get(tokenId);
-    if (pendingUntil !== undefined && pendingUntil > this.now()) return true;
-    if (outcome.ok && outcome.value.revoked) return true;
+    const revoked = (pendingUntil !== undefined && pendingUntil > this.now()) || (outcome.ok && outcome.value.revoked);
+    const sure = !revoked && outcome.ok && (!this.fallback || this.now() - outcome.value.since >= this.lifetimeMs);
+    if (marker !== undefined) {
+      // Kept only if Redis was sure and no revocation of the key was heard meanwhile.
+      if (sure) local?.completeFetch(key, marker, true, key.length + entryOverhead, Number.POSITIVE_INFINITY, Date.now());
+      else local?.abandonFetch(key, marker);
+    }
+    if (revoked) return true;
+    if (sure) return false;
     if (!this.fallback) return false;
-    if (outcome.ok && this.now() - outcome.value.since >= this.lifetimeMs) return false;
     this.redis.emit({ type: 'fallback', operation: 'revocation.isRevoked' });
     return this.fallback.isRevoked(tokenId);
   }
@@ -86,7 +122,7 @@ export class RedisTokenRevocationStore implements TokenRevocationStore {
     const now = this.now();
     const batch = [...this.pending].filter(([, until]) => until > now);
     const pipeline = client.pipeline();
-    for (const [id, until] of batch) pipeline.set(this.namespace + id, '1', 'PXAT', until);
+    for (const [id, until] of batch) pipeline.set(this.keyPrefix + id, '1', 'PXAT', until);
     const results = (await pipeline.exec()) ?? [];
     if (results.some(([error]) => error)) throw new Error('could not write revocations to Redis');
     for (const [id, until] of this.pending)
@@ -99,3 +135,6 @@ export class RedisTokenRevocationStore implements TokenRevocationStore {
     return Number(await client.get(this.sinceKey));
   }
 }
+
+/** What a kept answer costs besides its key (a map entry and its record), for the tier's bound. */
+const entryOverhead = 64;

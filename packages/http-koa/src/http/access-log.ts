@@ -1,4 +1,5 @@
 import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
 import type { ServerMetrics } from './metrics.js';
 import type { ServerState } from './state.js';
 
@@ -6,10 +7,12 @@ import type { ServerState } from './state.js';
 const unmatchedRoute = '<unmatched>';
 
 /**
- * Logs one JSON line per request and records its count and latency by route template (never
- * the raw path, which holds ids). Runs outside the error handler, so it sees final statuses.
+ * Logs one JSON line per request (at `info`; `error` for a 5xx) on the request's logger, and
+ * records its count and latency by route template (never the raw path, which holds ids).
+ * Runs outside the error handler, so it sees final statuses. `logger` only tells whether the
+ * line would be written: when it would not, neither the line nor the request's logger is made.
  */
-export function accessLog(metrics: ServerMetrics): Middleware<ServerState> {
+export function accessLog(metrics: ServerMetrics, logger: Logger): Middleware<ServerState> {
   return async (ctx, next) => {
     const started = process.hrtime.bigint();
     try {
@@ -21,9 +24,12 @@ export function accessLog(metrics: ServerMetrics): Middleware<ServerState> {
       const labels = { method: ctx.method, route, status: String(ctx.status) };
       metrics.requests.inc(labels);
       metrics.duration.observe(labels, seconds);
-      const entry = { method: ctx.method, path: ctx.path, route, status: ctx.status, duration_ms: Math.round(seconds * 1e4) / 10 };
-      if (ctx.status >= 500) ctx.state.log.error(entry, 'request failed');
-      else ctx.state.log.info(entry, 'request');
+      const failed = ctx.status >= 500;
+      if (logger.isLevelEnabled(failed ? 'error' : 'info')) {
+        const entry = { method: ctx.method, path: ctx.path, route, status: ctx.status, duration_ms: Math.round(seconds * 1e4) / 10 };
+        if (failed) ctx.state.log.error(entry, 'request failed');
+        else ctx.state.log.info(entry, 'request');
+      }
     }
   };
 }

@@ -21,8 +21,7 @@ export function mountRoutes(router: Router<ServerState>, routes: readonly RouteD
   const multipart = multipartBody(options.uploadLimitBytes);
   const bearer = requireBearer(options.authenticate);
   for (const definition of routes) {
-    const chain: Middleware<ServerState>[] = [authScheme(definition.auth)];
-    if (definition.auth === 'bearer') chain.push(bearer);
+    const chain: Middleware<ServerState>[] = [definition.auth === 'bearer' ? bearer : authScheme(definition.auth)];
     if (definition.body?.kind === 'json') chain.push(json);
     if (definition.body?.kind === 'image') chain.push(multipart as Middleware<ServerState>);
     chain.push(handlerOf(definition) as unknown as Middleware<ServerState>);

@@ -73,7 +73,7 @@ export class PostgresDoctorRepository implements DoctorRepository {
 
   async snapshots(ids: readonly DoctorId[]): Promise<readonly DoctorSnapshot[]> {
     if (ids.length === 0) return [];
-    // Prepared: planning this statement costs more than running it (~3 ms vs ~2 ms for 20 doctors).
+    // Prepared: planning this statement costs about as much as running it (~0.3 ms each for 20 doctors).
     const rows = await this.db.query<SnapshotRow>(snapshotsSql, [ids], { prepare: true });
     return rows.map(toSnapshot);
   }

@@ -9,8 +9,9 @@ import { searchStatement, type SearchRow } from './search-sql.js';
 /**
  * {@link DoctorSearchIndex} answered by PostgreSQL itself: the data is already there, so
  * `prepare`, `upsert` and `remove` have nothing to do (`keepsDocuments` is false). Name
- * matching (prefix or one typo), filters, sorting, paging and the page's doctors come from
- * one indexed statement (migrations/0003_search.sql, 0006_search_filters.sql). Experience is
+ * matching (prefix or one typo), filters, sorting, paging and the page's doctors (each from its
+ * row and its `card`) come from one indexed statement (migrations/0003_search.sql,
+ * 0006_search_filters.sql, 0009_doctor_cards.sql). Experience is
  * counted to the {@link Clock}'s today (UTC), as core's views do.
  * @category Adapters
  */

@@ -40,6 +40,30 @@ function cpuSpentSince(before: Map<number, number> | undefined, after: Map<numbe
   return spent;
 }
 
+/**
+ * Starts counting the CPU of the server (`cpuMs`) and of the database's backends; `spent()`
+ * stops and gives the per-request figures of a {@link LoadResult}.
+ */
+export async function sampleCpu(cpuMs: (() => number) | undefined): Promise<{
+  spent(): Promise<{ perRequest(requests: number): Pick<LoadResult, 'serverCpuMsPerRequest' | 'databaseCpuMsPerRequest'> }>;
+}> {
+  const serverBefore = cpuMs?.();
+  const databaseBefore = await databaseCpu?.();
+  return {
+    async spent() {
+      const serverAfter = cpuMs?.();
+      const database = cpuSpentSince(databaseBefore, await databaseCpu?.());
+      const server = serverBefore !== undefined && serverAfter !== undefined ? serverAfter - serverBefore : undefined;
+      return {
+        perRequest: (requests: number) => ({
+          ...(server !== undefined && { serverCpuMsPerRequest: server / Math.max(1, requests) }),
+          ...(database !== undefined && { databaseCpuMsPerRequest: database / Math.max(1, requests) }),
+        }),
+      };
+    },
+  };
+}
+
 /** One request template: `next()` gives each request its own path, headers and body. */
 export interface LoadPlan {
   readonly method?: 'GET' | 'POST';
@@ -55,16 +79,14 @@ export interface LoadPlan {
 export async function drive(
   url: string,
   plan: LoadPlan,
-  options: { connections: number; seconds?: number; amount?: number; overallRate?: number; cpuMs?: (() => number) | undefined },
+  options: { connections: number; seconds?: number; amount?: number; cpuMs?: (() => number) | undefined },
 ): Promise<LoadResult> {
-  const cpuBefore = options.cpuMs?.();
-  const databaseBefore = await databaseCpu?.();
+  const cpu = await sampleCpu(options.cpuMs);
   const result = await autocannon({
     url,
     connections: options.connections,
     ...(options.amount === undefined ? { duration: options.seconds ?? 10 } : { amount: options.amount }),
     timeout: 30,
-    ...(options.overallRate !== undefined && { overallRate: options.overallRate }),
     requests: [
       {
         method: plan.method ?? 'GET',
@@ -84,8 +106,7 @@ export async function drive(
     ],
   });
   const statusCodes: Record<string, number> = {};
-  const cpuAfter = options.cpuMs?.();
-  const databaseSpent = cpuSpentSince(databaseBefore, await databaseCpu?.());
+  const spent = await cpu.spent();
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0;
   return {
     requestsPerSecond: result.requests.total / result.duration,
@@ -97,8 +118,7 @@ export async function drive(
     non2xx: result.non2xx,
     errors: result.errors,
     statusCodes,
-    ...(cpuBefore !== undefined && cpuAfter !== undefined && { serverCpuMsPerRequest: (cpuAfter - cpuBefore) / Math.max(1, result.requests.total) }),
-    ...(databaseSpent !== undefined && { databaseCpuMsPerRequest: databaseSpent / Math.max(1, result.requests.total) }),
+    ...spent.perRequest(result.requests.total),
   };
 }
 

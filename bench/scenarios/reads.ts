@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { drive, warmUp, type LoadPlan, type LoadResult } from '../load.js';
+import { pace } from '../paced.js';
 
 /** A deterministic pseudo-random generator (mulberry32): the same seed, the same requests. */
 export function random(seed: number): () => number {
@@ -69,7 +70,10 @@ export function searchPlans(inputs: SearchInputs, token: string): { name: string
 /** Pause between a flat-out run and the latency run that follows it. */
 const settleMs = 3_000;
 
-/** The steady load at which search latency is judged: a busy site, not a saturated server. */
+/**
+ * The steady load at which search latency is judged: a busy site, not a saturated server.
+ * Requests evenly spaced, open loop, latency from when each was due ({@link pace}).
+ */
 export const searchLatencyLoad = { connections: 5, requestsPerSecond: 100 } as const;
 
 /**
@@ -91,8 +95,8 @@ export async function measureSearches(
     await sleep(settleMs);
     results.push({
       name, kind: 'latency',
-      result: await drive(url, plan, {
-        connections: searchLatencyLoad.connections, overallRate: searchLatencyLoad.requestsPerSecond, seconds: options.seconds, cpuMs: options.cpuMs,
+      result: await pace(url, plan, {
+        connections: searchLatencyLoad.connections, rate: searchLatencyLoad.requestsPerSecond, seconds: options.seconds, cpuMs: options.cpuMs,
       }),
     });
   }

@@ -10,8 +10,8 @@ export interface BenchDatabase {
   rows<T extends pg.QueryResultRow>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /**
    * CPU spent so far (ms, utime + stime from /proc) by each server backend connected to the
-   * bench database, by pid; `undefined` when PostgreSQL runs on another machine (or in a
-   * container whose processes this one cannot see).
+   * bench database, by pid (none while the servers' pools are idle); `undefined` when
+   * PostgreSQL runs on another machine (or in a container whose processes this one cannot see).
    */
   backendCpuMs(): Promise<Map<number, number> | undefined>;
   /** Closes the client and drops the database. */
@@ -44,8 +44,10 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
       const { rows } = await client.query<{ pid: number }>(
         'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name],
       );
-      const cpu = new Map(rows.map(({ pid }) => [pid, cpuMsOf(pid)] as const).filter(([, ms]) => !Number.isNaN(ms)));
-      return cpu.size > 0 ? cpu : undefined;
+      // This client's own backend tells whether the server's processes are visible here at all.
+      const [own] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
+      if (own === undefined || Number.isNaN(cpuMsOf(own.pid))) return undefined;
+      return new Map(rows.map(({ pid }) => [pid, cpuMsOf(pid)] as const).filter(([, ms]) => !Number.isNaN(ms)));
     },
     drop: () =>
       (dropped ??= (async () => {

@@ -97,6 +97,13 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Doc
       new Promise((resolve, reject) => {
         const listening = app.listen(port, host);
         answerClientErrors(listening);
+        // Node closes an idle keep-alive connection after 5 s, while load balancers and
+        // clients keep theirs for up to a minute (ALB 60 s, nginx 60 s; undici 4 s, or the
+        // server's hint): one that sends on a connection the server is closing at that
+        // instant gets ECONNRESET. Idle connections stay open longer than the peers' then;
+        // shutdown still closes them at once (closeGracefully).
+        listening.keepAliveTimeout = 65_000;
+        listening.headersTimeout = 66_000;
         listening.once('error', reject);
         listening.once('listening', () => {
           server = listening;

@@ -30,11 +30,12 @@ export type CommitAlone = (
  * `book_appointments_on_dates` (migrations/0008) and one outbox append for all of them.
  *
  * Each booking is still booked or refused as if alone: the function runs each item exactly as
- * `book_appointment_on_date`, and a refusal is an outcome, not an error. When the group's
- * transaction fails on a statement (an unknown patient, a reused idempotency key, a deadlock),
- * nothing of it committed, and its bookings are run again one by one, so only the culprit
- * fails. When the connection is lost, whether the COMMIT happened is unknown; every booking of
- * the group gets that error, as a single booking would. Groups form as {@link GroupQueue}
+ * `book_appointment_on_date`, and a refusal is an outcome, not an error. When the group fails
+ * before its COMMIT is sent (an unknown patient, a reused idempotency key, a deadlock, events
+ * that cannot be made) or on a statement sent with it, nothing of it committed, and its
+ * bookings are run again one by one, so only the culprit fails. When the connection is lost at
+ * the COMMIT, whether it happened is unknown; every booking of the group gets that error, as
+ * a single booking would. Groups form as {@link GroupQueue}
  * says: only bookings that would have queued anyway share a transaction.
  * @category Adapters
  */
@@ -58,18 +59,25 @@ export class BookingGroupCommit {
       return;
     }
     let outcomes: readonly Outcome[];
+    // COMMIT is sent only after the work returns: whatever fails inside it, nothing committed.
+    let failedBeforeCommit = false;
     try {
       outcomes = await this.sql.transaction(async (tx) => {
-        const rows = await tx.query<BookedManyRow>(bookManyStatement, bookManyParams(group.map((p) => p.request)), { prepare: true });
-        const byPosition = new Map(rows.map((row) => [row.n, row]));
-        const done = group.map((pending, i) => outcomeOf(pending, byPosition.get(i + 1)));
-        await new PostgresOutboxWriter(tx).appendEach(
-          done.flatMap((o) => ('committed' in o ? [{ events: o.committed.booking.events, now: o.committed.now }] : [])),
-        );
-        return done;
+        try {
+          const rows = await tx.query<BookedManyRow>(bookManyStatement, bookManyParams(group.map((p) => p.request)), { prepare: true });
+          const byPosition = new Map(rows.map((row) => [row.n, row]));
+          const done = group.map((pending, i) => outcomeOf(pending, byPosition.get(i + 1)));
+          await new PostgresOutboxWriter(tx).appendEach(
+            done.flatMap((o) => ('committed' in o ? [{ events: o.committed.booking.events, now: o.committed.now }] : [])),
+          );
+          return done;
+        } catch (error) {
+          failedBeforeCommit = true;
+          throw error;
+        }
       });
     } catch (error) {
-      if (!ranNothing(error)) {
+      if (!failedBeforeCommit && !ranNothing(error)) {
         for (const pending of group) pending.reject(error);
         return;
       }
@@ -98,18 +106,25 @@ type Outcome =
   | { readonly refused: unknown };
 
 function outcomeOf(pending: Pending, row: BookedManyRow | undefined): Outcome {
+  let details: AppointmentDetails;
   try {
-    const details = bookedDetails(row, pending.request);
-    return { committed: { booking: { details, events: pending.eventsOf(details) }, now: pending.now } };
+    details = bookedDetails(row, pending.request);
   } catch (refused) {
-    return { refused };
+    // Only a refusal is this booking's own outcome. Anything else (no row: a broken database)
+    // fails the group's transaction, so that nothing commits that its caller is told failed;
+    // the bookings then run alone.
+    if (isDomainError(refused)) return { refused };
+    throw refused;
   }
+  // Thrown here, an error of `eventsOf` also rolls the group back (its bookings then run alone).
+  return { committed: { booking: { details, events: pending.eventsOf(details) }, now: pending.now } };
 }
 
 /**
- * Whether a failed group surely committed nothing, so that its bookings may run again: a
- * statement failed (the server rolled back). A lost connection (`UNAVAILABLE`, not retryable)
- * leaves the COMMIT's fate unknown, and running the bookings again could book twice.
+ * Whether a group that failed at its COMMIT surely committed nothing, so that its bookings
+ * may run again: a statement held for the COMMIT failed (the server rolled back). A lost
+ * connection (`UNAVAILABLE`, not retryable) leaves the COMMIT's fate unknown, and running the
+ * bookings again could book twice.
  */
 function ranNothing(error: unknown): boolean {
   return error instanceof RetryableDatabaseError || (isDomainError(error) && error.code !== 'UNAVAILABLE');

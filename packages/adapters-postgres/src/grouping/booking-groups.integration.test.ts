@@ -80,6 +80,21 @@ describe.skipIf(!hasRealPostgres())('group commit of bookings on PostgreSQL', ()
     expect(await appointmentsOf(sitting.id)).toBe(10);
   });
 
+  it('runs a group one by one when the events of a booking in it cannot be made: that booking alone fails, uncommitted', async () => {
+    const uow = new PostgresUnitOfWork(adapters.sql);
+    const { sitting, patients, request } = await burst(uow, 6);
+    const broken = (): readonly DomainEvent[] => {
+      throw new Error('no events');
+    };
+    const outcomes = await Promise.allSettled(patients.map((p, i) => uow.commitBooking(request(p), i === 2 ? broken : events, bookingInstant)));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(await appointmentsOf(sitting.id)).toBe(5);
+    const [held] = await adapters.sql.query<{ n: number }>(
+      'SELECT count(*)::integer AS n FROM appointments WHERE sitting_id = $1 AND patient_id = $2', [sitting.id, patients[2]!.patientId],
+    );
+    expect(held!.n).toBe(0);
+  });
+
   it('never runs a group again when its connection is lost: every booking gets UNAVAILABLE, none is booked twice', async () => {
     const lost = new DomainError('UNAVAILABLE', 'Connection terminated unexpectedly');
     const { client, counter } = counted(adapters.sql, (n) => (n === 1 ? lost : undefined));

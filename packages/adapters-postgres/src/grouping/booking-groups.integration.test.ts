@@ -8,6 +8,7 @@ import { openTestAdapters, type TestAdapters } from '../testing/test-adapters.js
 
 // Grouping happens on a PostgreSQL server only (PGlite books one by one), so this file needs
 // DATABASE_URL; the contract suite checks the outcomes on every engine.
+if (!hasRealPostgres()) console.warn('group commit of bookings: no DATABASE_URL, skipped (grouping needs a PostgreSQL server)');
 const events = ({ appointment }: AppointmentDetails): readonly DomainEvent[] => [{
   type: 'appointment.changed', appointmentId: appointment.id, doctorId: appointment.doctorId,
   sittingId: appointment.sittingId, patientId: appointment.patientId, ownerId: appointment.bookedBy,

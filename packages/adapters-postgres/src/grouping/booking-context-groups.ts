@@ -13,7 +13,7 @@ interface Pending {
 }
 
 /**
- * The booking use case's read ({@link AppointmentRepository.bookingContext}), grouped like its
+ * The booking use case's read ({@link @doctorly/core!AppointmentRepository.bookingContext}), grouped like its
  * write ({@link BookingGroupCommit}): the reads that wait for a free group slot go to the
  * server together, as one statement. A read outside a transaction sees committed data only,
  * so reading together changes no answer. If the grouped statement fails (a value one query

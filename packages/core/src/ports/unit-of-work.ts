@@ -44,7 +44,7 @@ export interface UnitOfWork {
    * Commits one booking with the events it causes: the sitting ensured and a place taken as
    * {@link AppointmentRepository.ensureSittingAndBook} does, then `eventsOf(details)`
    * appended to the outbox; all or nothing, with the same refusals. That is what
-   * `transaction` does with those two steps ({@link commitBookingInTransaction}), and a store
+   * `transaction` does with those two steps ({@link @doctorly/core!commitBookingInTransaction}), and a store
    * may do exactly that. A store may also commit concurrent bookings together, several in one
    * database transaction (group commit: the booking path's cost is mostly per transaction),
    * as long as each is booked or refused as if alone. `eventsOf` must be pure: a store may

@@ -1,11 +1,8 @@
 import type { DomainEvent, OutboxWriter } from '@doctorly/core';
 import type { SqlExecutor } from './sql/sql-client.js';
 
-// All events in one statement; ordinality keeps their order in the ids.
-const appendEvents = `INSERT INTO outbox (event, created_at, available_at)
-  SELECT e.event, $2, $2 FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(event, n) ORDER BY e.n`;
-
-// The same, each event with its own time (the events of several writes committed together).
+// All events in one statement, each with its own time (the events of several writes committed
+// together have theirs); ordinality keeps their order in the ids.
 const appendTimedEvents = `INSERT INTO outbox (event, created_at, available_at)
   SELECT e.event, e.at, e.at FROM unnest($1::jsonb[], $2::timestamptz[]) WITH ORDINALITY AS e(event, at, n) ORDER BY e.n`;
 
@@ -18,9 +15,8 @@ const appendTimedEvents = `INSERT INTO outbox (event, created_at, available_at)
 export class PostgresOutboxWriter implements OutboxWriter {
   constructor(private readonly db: SqlExecutor) {}
 
-  async append(events: readonly DomainEvent[], now: Date): Promise<void> {
-    if (events.length === 0) return;
-    await this.db.queryBeforeCommit(appendEvents, [JSON.stringify(events), now], { prepare: true });
+  append(events: readonly DomainEvent[], now: Date): Promise<void> {
+    return this.appendEach([{ events, now }]);
   }
 
   /** Appends the events of several writes in one statement, in order, each write's at its own `now`. */

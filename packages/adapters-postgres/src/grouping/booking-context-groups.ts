@@ -38,7 +38,9 @@ export class BookingContextGroups {
           bookingContextsStatement, bookingContextsParams(group.map((p) => p.query)), { prepare: true },
         );
         const byPosition = new Map(rows.map((row) => [Number(row.n), row]));
-        group.forEach((pending, i) => pending.resolve(toBookingContext(byPosition.get(i + 1)!)));
+        // Every row mapped before any query is answered: a failure below reads them all alone.
+        const contexts = group.map((_, i) => toBookingContext(byPosition.get(i + 1)!));
+        group.forEach((pending, i) => pending.resolve(contexts[i]!));
         return;
       } catch {
         // Read them one by one below: the error that matters is the one a query gets alone.

@@ -1,7 +1,6 @@
-import type { DoctorId, Weekday } from '@doctorly/core';
-import { writeDoctorFixtures } from '@doctorly/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlExecutor } from '../sql/sql-client.js';
+import { insertSlot, newDoctorNamed } from '../testing/doctor-fixtures.js';
 import { openTestAdapters, type Engine, type TestAdapters } from '../testing/test-adapters.js';
 
 // `doctors.card` (migrations/0009_doctor_cards.sql) is kept by triggers: every snapshot and
@@ -45,13 +44,8 @@ for (const engine of ['server', 'pglite'] satisfies Engine[]) {
       const reference = await a.sql.query<Lists>(referenceLists);
       expect(cards.map(({ id, card }) => comparable({ id, ...card }))).toEqual(reference.map(comparable));
     };
-    const doctor = async (name: string): Promise<DoctorId> => {
-      const [id] = await writeDoctorFixtures(a.uow, [{ name }], a.clock.now());
-      return id!;
-    };
-    const addSlot = (db: SqlExecutor, doctorId: DoctorId, day: Weekday, start = '10:00') => db.query(
-      `INSERT INTO slots (doctor_id, day, start, duration_minutes, places, fee, time_zone, created_at)
-       VALUES ($1, $2, $3, 10, 1, 100, 'UTC', now())`, [doctorId, day, start]);
+    const doctor = (name: string) => newDoctorNamed(a.uow, name, a.clock.now());
+    const addSlot = insertSlot;
 
     it('starts empty and follows specializations, qualifications and slots added later, in the snapshot orders', async () => {
       const id = await doctor('Quentin Card');

@@ -1,7 +1,6 @@
-import type { DoctorId, DoctorSearchQuery, Weekday } from '@doctorly/core';
-import { writeDoctorFixtures } from '@doctorly/core/testing';
+import type { DoctorSearchQuery } from '@doctorly/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqlExecutor } from '../sql/sql-client.js';
+import { insertSlot, newDoctorNamed } from '../testing/doctor-fixtures.js';
 import { openTestAdapters, type Engine, type TestAdapters } from '../testing/test-adapters.js';
 
 // `doctors.filter_keys` (migrations/0006_search_filters.sql) is kept by triggers: search must
@@ -16,13 +15,8 @@ for (const engine of ['server', 'pglite'] satisfies Engine[]) {
 
     const total = async (query: Partial<DoctorSearchQuery>) =>
       (await a.search.search({ sort: 'name', order: 'asc', limit: 10, offset: 0, ...query })).total;
-    const doctor = async (name: string): Promise<DoctorId> => {
-      const [id] = await writeDoctorFixtures(a.uow, [{ name }], a.clock.now());
-      return id!;
-    };
-    const addSlot = (db: SqlExecutor, doctorId: DoctorId, day: Weekday, start = '10:00') => db.query(
-      `INSERT INTO slots (doctor_id, day, start, duration_minutes, places, fee, time_zone, created_at)
-       VALUES ($1, $2, $3, 10, 1, 100, 'UTC', now())`, [doctorId, day, start]);
+    const doctor = (name: string) => newDoctorNamed(a.uow, name, a.clock.now());
+    const addSlot = insertSlot;
 
     it('follows specializations, qualifications and slots added later', async () => {
       const id = await doctor('Quentin Later');

@@ -1,5 +1,6 @@
 import { isDomainError, type FieldError } from '@doctorly/core';
 import type { Context, Middleware } from 'koa';
+import { drainRequest } from '../http/drain-request.js';
 import type { ServerState } from '../http/state.js';
 import type { ErrorBody } from './error-body.js';
 import { mappingOf, type ErrorCode, type HostErrorCode } from './error-table.js';
@@ -30,9 +31,14 @@ export function errorHandler(): Middleware<ServerState> {
       unansweredToProblem(ctx);
     } catch (error) {
       answer(ctx, error);
+      // Refused part-way through its body: read the rest, or say the connection ends here.
+      if (!(await drainRequest(ctx.req, unreadBodyLimits))) ctx.set('Connection', 'close');
     }
   };
 }
+
+/** What is read and thrown away of a refused request body at most; beyond it the connection closes. */
+const unreadBodyLimits = { maxBytes: 1024 * 1024, maxMs: 1_000 } as const;
 
 /** Nothing below answered: an unknown route, or a known path with another method. */
 function unansweredToProblem(ctx: Context): void {

@@ -116,14 +116,15 @@ export async function createRedisAdapters(config: RedisAdaptersConfig): Promise<
 }
 
 /**
- * The in-process tiers: cache entries (up to `cacheBytes` of JSON; answering for a second
+ * The in-process tiers: cache entries (up to `cacheBytes`, each weighed at twice its JSON's
+ * length: the parsed value and what readers keep beside it; answering for a second
  * after the last proof that invalidations arrive, as ADR 0005 has it) and "not revoked"
  * answers (a fixed bound; answering no longer after that proof than a Redis call may take,
  * so that a Redis gone silent is never outlived: see docs/adr/0007).
  */
-function localTiers(cacheBytes: number, commandTimeoutMs: number): { cache: LocalTier<string>; revocations: LocalTier<true> } {
+function localTiers(cacheBytes: number, commandTimeoutMs: number): { cache: LocalTier<unknown>; revocations: LocalTier<true> } {
   return {
-    cache: new LocalTier<string>(cacheBytes, { leaseMs: 1_000 }),
+    cache: new LocalTier<unknown>(cacheBytes, { leaseMs: 1_000 }),
     revocations: new LocalTier<true>(revocationTierBytes, { leaseMs: commandTimeoutMs }),
   };
 }

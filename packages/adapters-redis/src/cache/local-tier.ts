@@ -17,8 +17,8 @@ export interface LocalTierOptions {
 }
 
 /**
- * The in-process tier of {@link RedisCache} (and of the token revocation store): copies of
- * entries this process read from Redis, kept while Redis itself says they are unchanged
+ * The in-process tier of {@link RedisCache} (and of the token revocation store): the values of
+ * entries this process read from Redis (as the cache hands them out: parsed, deep-frozen), kept while Redis itself says they are unchanged
  * (server-assisted client-side caching, see {@link InvalidationTracking}). It holds nothing
  * Redis does not hold: it is filled only from Redis' answers, emptied key by key by Redis'
  * invalidation messages, by this process' own writes, and entirely whenever it cannot be sure

@@ -66,6 +66,17 @@ describe('ReadThrough', () => {
     expect(loader.calls()).toBe(2);
   });
 
+  it('answers deep-frozen values, loaded or cached alike', async () => {
+    const reads = new ReadThrough(new InMemoryCache(new ManualClock()));
+    const load = () => Promise.resolve({ id: 1, slots: [{ day: 'monday' }] });
+    const loaded = await reads.get('k', options, load);
+    const cached = await reads.get('k', options, load);
+    for (const value of [loaded, cached]) {
+      expect(value).toEqual({ id: 1, slots: [{ day: 'monday' }] });
+      expect(Object.isFrozen(value) && Object.isFrozen(value.slots) && Object.isFrozen(value.slots[0])).toBe(true);
+    }
+  });
+
   it('concurrent misses of one key share one load', async () => {
     const reads = new ReadThrough(new InMemoryCache(new ManualClock()));
     const loader = counting('v');

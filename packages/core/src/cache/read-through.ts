@@ -1,13 +1,18 @@
 import type { Cache, CacheEntryOptions } from '../ports/cache.js';
+import { deepFreeze } from './deep-freeze.js';
 
 /**
  * Cache-aside reads: a hit answers from the cache; a miss runs the loader, writes its value
- * back with a TTL and tags, and answers it. Concurrent reads of one key share one lookup and
- * one load (no stampede on a cold key). The cache is only an accelerator: a cache that
+ * back with a TTL and tags, and answers it. Concurrent misses of one key share one load (no
+ * stampede on a cold key). The cache is only an accelerator: a cache that
  * throws or rejects counts as a miss, and a failed write-back is ignored, so a read never
  * fails because of the cache. A loader's failure is passed on and not cached. A load that
  * overlaps an invalidation of its tags may write back the value from before the change: the
  * TTL bounds how long such an entry can live, which is why TTLs stay short.
+ *
+ * Every value it answers is deep-frozen and may be shared (see {@link Cache}): a hit as the
+ * cache hands it out, a loaded value frozen before it is stored and answered, so that a
+ * reader behaves the same whether its read hit or missed.
  * @example
  * ```ts
  * import { ReadThrough, cacheKeys, cacheTags, cacheTtl, toDoctorView } from '@doctorly/core';
@@ -33,24 +38,26 @@ import type { Cache, CacheEntryOptions } from '../ports/cache.js';
  * @category Use cases
  */
 export class ReadThrough {
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly loading = new Map<string, Promise<unknown>>();
 
   constructor(private readonly cache: Cache) {}
 
-  get<T>(key: string, options: CacheEntryOptions, load: () => Promise<T>): Promise<T> {
-    const pending = this.inFlight.get(key);
-    if (pending) return pending as Promise<T>;
-    const reading = this.read(key, options, load).finally(() => {
-      if (this.inFlight.get(key) === reading) this.inFlight.delete(key);
-    });
-    this.inFlight.set(key, reading);
-    return reading;
-  }
-
-  private async read<T>(key: string, options: CacheEntryOptions, load: () => Promise<T>): Promise<T> {
+  async get<T>(key: string, options: CacheEntryOptions, load: () => Promise<T>): Promise<T> {
+    // A hit costs one lookup and nothing else: most reads are hits, answered from the
+    // process' own tier without I/O, so bookkeeping here would be most of their cost.
     const cached = await this.lookup(key);
     if (cached !== undefined) return cached as T;
-    const value = await load();
+    const pending = this.loading.get(key);
+    if (pending) return pending as Promise<T>;
+    const loading = this.loadAndStore(key, options, load).finally(() => {
+      if (this.loading.get(key) === loading) this.loading.delete(key);
+    });
+    this.loading.set(key, loading);
+    return loading;
+  }
+
+  private async loadAndStore<T>(key: string, options: CacheEntryOptions, load: () => Promise<T>): Promise<T> {
+    const value = deepFreeze(await load());
     // `undefined` cannot be told from a miss, so it is not stored.
     if (value !== undefined) await this.store(key, value, options);
     return value;

@@ -1,16 +1,18 @@
 import type { Cache, CacheEntryOptions } from '../ports/cache.js';
 import type { Clock } from '../ports/clock.js';
+import { deepFreeze } from '../cache/deep-freeze.js';
 
 interface Entry {
-  readonly json: string;
+  /** A deep-frozen copy of what was set (through JSON, as a store outside the process would keep it). */
+  readonly value: unknown;
   readonly expiresAt: number;
   readonly tags: readonly string[];
 }
 
 /**
  * The {@link Cache} port in process memory: TTL by an injected {@link Clock}, tags, and a
- * least-recently-used bound on the number of entries. Values are kept as JSON text, so every
- * `get` hands out a fresh copy (the same as a Redis round trip).
+ * least-recently-used bound on the number of entries. `set` keeps a deep-frozen copy made
+ * through JSON (a `Date` comes back as a string, as from Redis), which every `get` hands out.
  * @category Testing
  */
 export class InMemoryCache implements Cache {
@@ -32,14 +34,14 @@ export class InMemoryCache implements Cache {
     }
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return Promise.resolve(JSON.parse(entry.json));
+    return Promise.resolve(entry.value);
   }
 
   set(key: string, value: unknown, options: CacheEntryOptions): Promise<void> {
     this.remove(key);
     const json = JSON.stringify(value) as string | undefined;
     if (json === undefined || options.ttlSeconds <= 0) return Promise.resolve();
-    this.entries.set(key, { json, expiresAt: this.clock.now().getTime() + options.ttlSeconds * 1000, tags: [...options.tags] });
+    this.entries.set(key, { value: deepFreeze(JSON.parse(json) as unknown), expiresAt: this.clock.now().getTime() + options.ttlSeconds * 1000, tags: [...options.tags] });
     for (const tag of options.tags) {
       const keys = this.keysByTag.get(tag) ?? new Set<string>();
       keys.add(key);

@@ -14,7 +14,7 @@ export interface CacheSubject extends ContractSubject {
 }
 
 /**
- * The contract of the {@link Cache} port: hit, miss, copies, TTL, delete, tag invalidation.
+ * The contract of the {@link Cache} port: hit, miss, frozen copies, TTL, delete, tag invalidation.
  * `makeSubject` is called once per suite; keys are unique per test.
  * @category Testing
  */
@@ -39,15 +39,20 @@ export function describeCacheContract(name: string, makeSubject: () => Promise<C
       for (const [i, value] of values.entries()) expect(await cache.get(keys[i]!)).toEqual(value);
     });
 
-    it('hands out copies: mutating a returned value does not change the cache', async () => {
+    it('keeps a copy of what was set and hands out deep-frozen values that nobody can change', async () => {
       const { cache } = subject();
-      const k = key('copy');
-      const value = { list: [1, 2] };
+      const k = key('frozen');
+      const value = { list: [1, 2], nested: { name: 'Zara' } };
       await cache.set(k, value, long);
       value.list.push(3);
-      const first = (await cache.get(k)) as { list: number[] };
-      first.list.push(4);
-      expect(await cache.get(k)).toEqual({ list: [1, 2] });
+      value.nested.name = 'changed after set';
+      const first = (await cache.get(k)) as { list: number[]; nested: { name: string } };
+      expect(first).toEqual({ list: [1, 2], nested: { name: 'Zara' } });
+      expect(Object.isFrozen(first) && Object.isFrozen(first.list) && Object.isFrozen(first.nested)).toBe(true);
+      // Modules are strict code: changing a frozen value throws instead of failing silently.
+      expect(() => first.list.push(4)).toThrow(TypeError);
+      expect(() => { first.nested.name = 'changed by a reader'; }).toThrow(TypeError);
+      expect(await cache.get(k)).toEqual({ list: [1, 2], nested: { name: 'Zara' } });
     });
 
     it('overwrites a key', async () => {

@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import type { Middleware } from 'koa';
 import { jsonBody, multipartBody } from '../http/body.js';
+import { answerJson } from '../http/json-answer.js';
 import { authScheme, requireBearer, type Authenticator } from '../http/authentication.js';
 import type { ServerState } from '../http/state.js';
 import { koaPath, type RouteContext, type RouteDefinition, type RouteInput } from './route.js';
@@ -60,9 +61,9 @@ function handlerOf(definition: RouteDefinition): (ctx: RouteContext) => Promise<
     if (definition.paged) {
       const page = result as { items: readonly unknown[]; total: number };
       ctx.set('X-Total-Count', String(page.total));
-      ctx.body = page.items;
+      answerJson(ctx, page.items);
     } else {
-      ctx.body = result;
+      answerJson(ctx, result);
     }
   };
 }

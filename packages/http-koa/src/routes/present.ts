@@ -1,11 +1,20 @@
-import type { DoctorView, Page, SpecializationView } from '@doctorly/core';
+import { deepFreeze, type DoctorView, type Page, type SpecializationView } from '@doctorly/core';
 
 /**
  * Makes the image paths of views absolute with the public URL (`/static/doctors/x.jpg` →
  * `http://localhost:5000/static/doctors/x.jpg`), as the seed's doctor JSON has them. Core
  * keeps paths: only the host knows where it is reached.
+ *
+ * A frozen view is a cached one, shared by its readers (the `Cache` port's contract): its
+ * presented form is made once and kept beside it (frozen as well) for as long as the view
+ * lives, so that a hot read answers the same object each time, and the server's rendered
+ * body of it (`answerJson`) is made once too.
  */
 export class Presenter {
+  private readonly doctorsPresented = new WeakMap<DoctorView, DoctorView>();
+  private readonly pagesPresented = new WeakMap<Page<DoctorView>, Page<DoctorView>>();
+  private readonly specializationsPresented = new WeakMap<SpecializationView, SpecializationView>();
+
   constructor(private readonly publicUrl: string) {}
 
   image(path: string | null): string | null {
@@ -14,16 +23,27 @@ export class Presenter {
   }
 
   doctor(view: DoctorView): DoctorView {
-    return { ...view, image: this.image(view.image) };
+    return presentOnce(this.doctorsPresented, view, (v) => ({ ...v, image: this.image(v.image) }));
   }
 
   doctors(page: Page<DoctorView>): Page<DoctorView> {
-    return { items: page.items.map((view) => this.doctor(view)), total: page.total };
+    return presentOnce(this.pagesPresented, page, (p) => ({ items: p.items.map((view) => this.doctor(view)), total: p.total }));
   }
 
   specialization(view: SpecializationView): SpecializationView {
-    return { ...view, image: this.image(view.image) };
+    return presentOnce(this.specializationsPresented, view, (v) => ({ ...v, image: this.image(v.image) }));
   }
+}
+
+/** `present(value)`, made once per frozen (shared) value and kept with it; made each time for any other. */
+function presentOnce<T extends object>(memo: WeakMap<T, T>, value: T, present: (value: T) => T): T {
+  if (!Object.isFrozen(value)) return present(value);
+  let presented = memo.get(value);
+  if (presented === undefined) {
+    presented = deepFreeze(present(value));
+    memo.set(value, presented);
+  }
+  return presented;
 }
 
 /** A JSON body with fields from the path merged in; a body that is not an object stays as is and fails validation. */

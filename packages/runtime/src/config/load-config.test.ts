@@ -39,7 +39,7 @@ describe('loadConfig', () => {
       redisPrefix: 'doctorly:',
       searchEngine: 'auto',
       cacheTimeoutMs: 50,
-      cacheLocalBytes: 16 * 1024 * 1024,
+      cacheLocalBytes: 32 * 1024 * 1024,
       jwtSecretSource: 'file',
       tokenTtlSeconds: 3600,
       passwordHashCost: 'owasp',
@@ -76,14 +76,14 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '8080', HOST: '127.0.0.1', PUBLIC_URL: 'https://api.example.com/', DATABASE_URL: 'postgres://u:p@db:5432/x',
       PG_POOL_SIZE: '3', DATA_DIR: dataDir, DEMO_DATA: 'false', REDIS_URL: 'redis://cache:6379', REDIS_PREFIX: 'staging:', SEARCH_ENGINE: 'Postgres',
-      CACHE_TIMEOUT_MS: '75', JWT_SECRET: secret, TOKEN_TTL: '15m', PASSWORD_HASH_COST: 'test',
+      CACHE_TIMEOUT_MS: '75', CACHE_LOCAL_MB: '24', JWT_SECRET: secret, TOKEN_TTL: '15m', PASSWORD_HASH_COST: 'test',
       RATE_LIMIT_LOGIN_ACCOUNT: '3', RATE_LIMIT_LOGIN_ADDRESS: '9', DEFAULT_TIMEZONE: 'asia/karachi',
       BOOKING_HORIZON_WEEKS: '2', BOOKING_CUTOFF_MINUTES: '30', POPULAR_PRIOR_WEIGHT: '0', BODY_LIMIT_KB: '10',
       UPLOAD_LIMIT_KB: '20', LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
       port: 8080, host: '127.0.0.1', publicUrl: 'https://api.example.com', databaseUrl: 'postgres://u:p@db:5432/x',
-      pgPoolSize: 3, demoData: false, redisUrl: 'redis://cache:6379', redisPrefix: 'staging:', searchEngine: 'postgres', cacheTimeoutMs: 75, cacheLocalBytes: 16 * 1024 * 1024,
+      pgPoolSize: 3, demoData: false, redisUrl: 'redis://cache:6379', redisPrefix: 'staging:', searchEngine: 'postgres', cacheTimeoutMs: 75, cacheLocalBytes: 24 * 1024 * 1024,
       jwtSecret: secret, jwtSecretSource: 'env', tokenTtlSeconds: 900, passwordHashCost: 'test',
       loginRateLimit: { perAccount: 3, perAddress: 9 }, defaultTimeZone: 'Asia/Karachi',
       bookingPolicy: { horizonWeeks: 2, cutoffMinutes: 30 }, popularPriorWeight: 0, bodyLimitBytes: 10 * 1024,

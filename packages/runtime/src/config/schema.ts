@@ -32,7 +32,7 @@ export const configSchema = z
     ).transform((value) => value ?? 'doctorly:'),
     SEARCH_ENGINE: oneOf(['auto', 'redis', 'postgres'], 'auto'),
     CACHE_TIMEOUT_MS: integer(1, 60_000, 50),
-    CACHE_LOCAL_MB: integer(0, 4_096, 16),
+    CACHE_LOCAL_MB: integer(0, 4_096, 32),
     JWT_SECRET: variable(z.string().min(minJwtSecretLength, `expected at least ${minJwtSecretLength} characters`)),
     TOKEN_TTL: duration('1h'),
     PASSWORD_HASH_COST: oneOf(['owasp', 'test'], 'owasp'),

@@ -22,7 +22,7 @@ export const configVariables: readonly ConfigVariable[] = [
   { name: 'REDIS_URL', default: 'unset → in-memory cache', meaning: 'Redis for the cache, token revocation and rate limits.' },
   { name: 'REDIS_PREFIX', default: 'doctorly:', meaning: 'Prefix of every Redis key and search index, so that several deployments can share one Redis.' },
   { name: 'SEARCH_ENGINE', default: 'auto', meaning: '`redis`, `postgres`, or `auto` (the Redis Query Engine when REDIS_URL has it, else PostgreSQL).' },
-  { name: 'CACHE_LOCAL_MB', default: '16', meaning: 'MB of cache entries each process also keeps in memory, kept true by Redis invalidation messages, with its "not revoked" answers (0: none).' },
+  { name: 'CACHE_LOCAL_MB', default: '32', meaning: 'MB of cache entries each process also keeps in memory, kept true by Redis invalidation messages, with its "not revoked" answers (0: none).' },
   { name: 'CACHE_TIMEOUT_MS', default: '50', meaning: 'How long a cache read may take before it counts as a miss (reads fall back to PostgreSQL).' },
   { name: 'JWT_SECRET', default: 'required with DATABASE_URL; else generated and kept in DATA_DIR/jwt-secret', meaning: 'Token signing key (HS256), at least 32 characters.' },
   { name: 'TOKEN_TTL', default: '1h', meaning: 'Token lifetime: seconds, or a number with s, m, h or d (`15m`, `2d`).' },

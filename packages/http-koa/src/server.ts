@@ -5,11 +5,9 @@ import type { Runtime } from '@doctorly/runtime';
 import Koa from 'koa';
 import { docsRouter } from './docs/docs-page.js';
 import { errorHandler } from './errors/error-handler.js';
-import { accessLog } from './http/access-log.js';
 import { registerCacheMetrics } from './http/cache-metrics.js';
 import { createMetrics, type ServerMetrics } from './http/metrics.js';
-import { requestId } from './http/request-id.js';
-import { answerAtEndOfTurn } from './http/turn-batching.js';
+import { requestFrame } from './http/request-frame.js';
 import type { ServerState } from './http/state.js';
 import { buildOpenApiDocument } from './openapi/document.js';
 import { allRoutes } from './routes/index.js';
@@ -77,13 +75,7 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Doc
   const app = new Koa<ServerState>({ proxy: options.trustProxy ?? false });
   // Errors are answered and logged by errorHandler; what reaches Koa is a socket problem.
   app.on('error', (error: unknown) => logger.warn({ err: error }, 'connection error'));
-  app.use(answerAtEndOfTurn());
-  app.use(requestId(logger));
-  app.use(accessLog(metrics, logger));
-  app.use(async (ctx, next) => {
-    ctx.set('X-Content-Type-Options', 'nosniff');
-    await next();
-  });
+  app.use(requestFrame(metrics, logger));
   app.use(errorHandler());
   app.use(router.routes());
   app.use(router.allowedMethods());

@@ -4,9 +4,8 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { accessLog } from './access-log.js';
 import { createMetrics } from './metrics.js';
-import { requestId } from './request-id.js';
+import { requestFrame } from './request-frame.js';
 import type { ServerState } from './state.js';
 
 const servers: { close(): void }[] = [];
@@ -33,8 +32,7 @@ async function appLoggingAt(level: string): Promise<{ base: string; lines: Recor
     ctx.body = { code: 'INTERNAL' };
   });
   const app = new Koa<ServerState>();
-  app.use(requestId(logger));
-  app.use(accessLog(createMetrics(), logger));
+  app.use(requestFrame(createMetrics(), logger));
   app.use(router.routes());
   const server = app.listen(0, '127.0.0.1');
   servers.push(server);

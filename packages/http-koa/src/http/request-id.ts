@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthenticatedActor } from '@doctorly/core';
-import type { Middleware } from 'koa';
+import type { Context } from 'koa';
 import type { Logger } from 'pino';
 import type { AuthScheme, ServerState } from './state.js';
 
@@ -8,17 +8,14 @@ import type { AuthScheme, ServerState } from './state.js';
 const saneRequestId = /^[\x21-\x7e]{1,128}$/;
 
 /**
- * Gives every request an id (the client's `X-Request-Id` when sane, else a UUID), echoes it
- * in the response and gives the handlers a logger that carries it.
+ * Gives the request an id (the client's `X-Request-Id` when sane, else a UUID), echoes it in
+ * the response and gives the handlers a logger that carries it (`ctx.state`).
  */
-export function requestId(logger: Logger): Middleware<ServerState> {
-  return async (ctx, next) => {
-    const given = ctx.get('X-Request-Id');
-    const id = saneRequestId.test(given) ? given : randomUUID();
-    ctx.state = new RequestState(logger, id);
-    ctx.set('X-Request-Id', id);
-    await next();
-  };
+export function assignRequestId(ctx: Context, logger: Logger): void {
+  const given = ctx.get('X-Request-Id');
+  const id = saneRequestId.test(given) ? given : randomUUID();
+  ctx.state = new RequestState(logger, id);
+  ctx.set('X-Request-Id', id);
 }
 
 /**

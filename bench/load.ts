@@ -126,3 +126,39 @@ export async function drive(
 export async function warmUp(url: string, plan: LoadPlan, connections: number, seconds: number): Promise<void> {
   await drive(url, plan, { connections, seconds });
 }
+
+/**
+ * Several runs of one plan as one result: totals and rates over all of them, CPU per request
+ * weighted by requests, the median of the runs' p50 and the worst of their p99 (percentiles
+ * of separate runs cannot be merged exactly; the worst p99 never flatters).
+ */
+export function combine(results: readonly LoadResult[]): LoadResult {
+  if (results.length === 1) return results[0]!;
+  const sum = (pick: (r: LoadResult) => number) => results.reduce((total, r) => total + pick(r), 0);
+  const requests = sum((r) => r.requests);
+  const durationSeconds = sum((r) => r.durationSeconds);
+  const weighted = (pick: (r: LoadResult) => number | undefined) =>
+    results.every((r) => pick(r) !== undefined) ? sum((r) => pick(r)! * r.requests) / Math.max(1, requests) : undefined;
+  const statusCodes: Record<string, number> = {};
+  for (const r of results) for (const [code, count] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  const server = weighted((r) => r.serverCpuMsPerRequest);
+  const database = weighted((r) => r.databaseCpuMsPerRequest);
+  return {
+    requestsPerSecond: requests / durationSeconds,
+    p50: median(results.map((r) => r.p50)),
+    p99: Math.max(...results.map((r) => r.p99)),
+    requests, durationSeconds, statusCodes,
+    inFlight: Math.max(...results.map((r) => r.inFlight)),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    ...(server !== undefined && { serverCpuMsPerRequest: server }),
+    ...(database !== undefined && { databaseCpuMsPerRequest: database }),
+  };
+}
+
+/** The median of a non-empty list (the mean of the middle two for an even length). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { createBenchDatabase, type BenchDatabase } from './database.js';
 import { call, createContendedSlot, createUsers } from './fixtures.js';
-import { drive, measureDatabaseCpu, warmUp } from './load.js';
+import { measureDatabaseCpu } from './load.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { buildServers, productionNodeFlags, runCommand, startServer, type ChildServer } from './processes.js';
 import { renderMarkdown, writeReport, type BenchReport, type Row } from './report.js';
 import { measureBooking, measureContention } from './scenarios/booking.js';
-import { doctorReadPlan, measureDoctorRead, measureSearches, random, searchLatencyLoad, type SearchInputs } from './scenarios/reads.js';
+import { fillCache, measureAgainstCeiling, measureDoctorRead, measureSearches, random, searchLatencyLoad, type SearchInputs } from './scenarios/reads.js';
 import { judge } from './targets.js';
 
 const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -64,6 +64,7 @@ async function benchmark(
   // V8 otherwise lets garbage grow the heap far past what the server keeps alive (~50 MB).
   const nodeFlags = [
     ...productionNodeFlags,
+    ...(process.env.BENCH_SERVER_NODE_FLAGS ? process.env.BENCH_SERVER_NODE_FLAGS.split(' ') : []),
     ...(options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(options.out, 'profiles')}`] : []),
   ];
   const start = async (name: string, extra: Record<string, string | undefined>, entry = entries.doctorly) => {
@@ -77,6 +78,8 @@ async function benchmark(
     return await server.stop();
   };
   const warmSeconds = Math.max(2, Math.min(5, options.duration / 2));
+  /** How many alternating rounds the cached read and the ceiling are measured in (see measureAgainstCeiling). */
+  const ceilingRounds = 3;
   const load = { connections: options.connections, seconds: options.duration, warmSeconds };
   const want = (s: string) => options.scenarios.includes(s as never);
   const loadBefore = loadavg();
@@ -113,9 +116,20 @@ async function benchmark(
   writeFileSync(bodyFile, JSON.stringify(sample));
   const cacheLabel = redisUrl ? 'cache on (Redis)' : 'cache on (in-process: no REDIS_URL)';
   let cached: Row | undefined;
+  let ceiling: Row | undefined;
+  let cachedShare: number | undefined;
   if (want('doctor-read')) {
-    log('doctor read, cache on: filling the cache with every doctor, then measuring');
-    cached = { scenario: 'GET /doctors/get/{id}, random ids', server: cacheLabel, result: await measureDoctorRead(cachedServer.url, doctorIds, token, { ...load, fillCache: true, cpuMs: cachedServer.cpuMs }) };
+    log('doctor read, cache on: filling the cache with every doctor');
+    await fillCache(cachedServer.url, doctorIds, token, options.connections);
+    const bare = await start('bare Koa', { BENCH_BODY_FILE: bodyFile }, entries.bareKoa);
+    const rounds = { rounds: ceilingRounds, roundSeconds: Math.max(2, Math.round(options.duration / 2)) };
+    log(`doctor read, cache on, against the bare Koa ceiling: ${rounds.rounds} alternating rounds of ${rounds.roundSeconds} s each`);
+    const measured = await measureAgainstCeiling(cachedServer, bare, doctorIds, token, { ...rounds, connections: options.connections, warmSeconds });
+    await stop(bare);
+    cachedShare = measured.share;
+    const percents = measured.shares.map((share) => (share * 100).toFixed(0)).join(', ');
+    cached = { scenario: 'GET /doctors/get/{id}, random ids', server: cacheLabel, result: measured.server, note: `${(measured.share * 100).toFixed(0)} % of ceiling (median of ${rounds.rounds} rounds: ${percents} %)` };
+    ceiling = { scenario: `bare Koa, fixed JSON body (${JSON.stringify(sample).length} B)`, server: 'ceiling', result: measured.ceiling, note: `alternating with the cached read, ${rounds.rounds} rounds of ${rounds.roundSeconds} s` };
     rows.push(cached);
   }
   const report: BenchReport = {
@@ -142,7 +156,7 @@ async function benchmark(
     const uncachedServer = await start('doctorly (cache off)', { BENCH_CACHE: 'off' });
     if (want('doctor-read')) {
       log('doctor read, cache off');
-      uncached = { scenario: 'GET /doctors/get/{id}, random ids', server: 'cache off (PostgreSQL)', result: await measureDoctorRead(uncachedServer.url, doctorIds, token, { ...load, fillCache: false, cpuMs: uncachedServer.cpuMs }) };
+      uncached = { scenario: 'GET /doctors/get/{id}, random ids', server: 'cache off (PostgreSQL)', result: await measureDoctorRead(uncachedServer.url, doctorIds, token, { ...load, cpuMs: uncachedServer.cpuMs }) };
       rows.push(uncached);
     }
     if (want('search')) {
@@ -169,21 +183,13 @@ async function benchmark(
   }
   rows.push(...searches);
 
-  let ceiling: Row | undefined;
-  if (want('doctor-read')) {
-    const bare = await start('bare Koa', { BENCH_BODY_FILE: bodyFile }, entries.bareKoa);
-    log('bare Koa ceiling');
-    const plan = doctorReadPlan(doctorIds, token);
-    await warmUp(bare.url, plan, options.connections, warmSeconds);
-    ceiling = { scenario: `bare Koa, fixed JSON body (${JSON.stringify(sample).length} B)`, server: 'ceiling', result: await drive(bare.url, plan, { ...load, cpuMs: bare.cpuMs }) };
+  if (ceiling) {
     rows.push(ceiling);
-    await stop(bare);
-    const share = (row: Row | undefined) => row && ceiling ? `${((row.result.requestsPerSecond / ceiling.result.requestsPerSecond) * 100).toFixed(0)} % of ceiling` : '';
-    if (cached) Object.assign(cached, { note: share(cached) });
+    const share = (row: Row) => `${((row.result.requestsPerSecond / ceiling.result.requestsPerSecond) * 100).toFixed(0)} % of ceiling`;
     if (uncached) Object.assign(uncached, { note: `${share(uncached)}; cached/uncached = ${cached ? (cached.result.requestsPerSecond / uncached.result.requestsPerSecond).toFixed(2) : '–'}×` });
   }
   report.machine.loadAfter = loadavg();
-  report.targets.push(...judge(report, { cached, uncached, ceiling, searches }));
+  report.targets.push(...judge(report, { cached, uncached, ceiling, cachedShare, searches }));
   return report;
 }
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { drive, warmUp, type LoadPlan, type LoadResult } from '../load.js';
+import { combine, drive, median, warmUp, type LoadPlan, type LoadResult } from '../load.js';
 import { pace } from '../paced.js';
 
 /** A deterministic pseudo-random generator (mulberry32): the same seed, the same requests. */
@@ -21,23 +21,56 @@ export function doctorReadPlan(ids: readonly number[], token: string, seed = 1):
   return { next: () => ({ path: `/doctors/get/${ids[Math.floor(next() * ids.length)]!}`, headers }) };
 }
 
-/**
- * Measures the random doctor read. With `fillCache`, every id is read once first (so that
- * the measured run reads a warm cache: the cache's steady state), then a short warm-up.
- */
+/** Reads every doctor once (so that later reads find a warm cache: the cache's steady state). */
+export async function fillCache(url: string, ids: readonly number[], token: string, connections: number): Promise<void> {
+  let i = 0;
+  const headers = { authorization: `Bearer ${token}` };
+  await drive(url, { next: () => ({ path: `/doctors/get/${ids[i++ % ids.length]!}`, headers }) }, { connections, amount: ids.length });
+}
+
+/** Measures the random doctor read: a short warm-up, then one timed run. */
 export async function measureDoctorRead(
   url: string, ids: readonly number[], token: string,
-  options: { connections: number; seconds: number; warmSeconds: number; fillCache: boolean; cpuMs?: () => number },
+  options: { connections: number; seconds: number; warmSeconds: number; cpuMs?: () => number },
 ): Promise<LoadResult> {
-  if (options.fillCache) {
-    let i = 0;
-    const headers = { authorization: `Bearer ${token}` };
-    await drive(url, { next: () => ({ path: `/doctors/get/${ids[i++ % ids.length]!}`, headers }) }, {
-      connections: options.connections, amount: ids.length,
-    });
-  }
   await warmUp(url, doctorReadPlan(ids, token, 7), options.connections, options.warmSeconds);
   return await drive(url, doctorReadPlan(ids, token, 1), { connections: options.connections, seconds: options.seconds, cpuMs: options.cpuMs });
+}
+
+/** A server measured against the ceiling, round by round. */
+export interface AgainstCeiling {
+  readonly server: LoadResult;
+  readonly ceiling: LoadResult;
+  /** Each round's share of the ceiling (the server's req/s over the ceiling's, in that round). */
+  readonly shares: readonly number[];
+  /** The median of {@link shares}: what the target is judged on. */
+  readonly share: number;
+}
+
+/**
+ * Measures the random doctor read on `server` and the same requests on the bare Koa
+ * `ceiling` in alternating rounds (server, ceiling, server, ceiling …), and judges the share
+ * round by round. On a shared 2-core VM the ceiling of unchanged code moved between 10,500
+ * and 40,000 req/s across runs minutes apart (issue 9): each round compares two measurements
+ * taken seconds apart, and the median of the rounds' shares discounts one disturbed round.
+ */
+export async function measureAgainstCeiling(
+  server: { url: string; cpuMs?: () => number },
+  ceiling: { url: string; cpuMs?: () => number },
+  ids: readonly number[], token: string,
+  options: { connections: number; rounds: number; roundSeconds: number; warmSeconds: number },
+): Promise<AgainstCeiling> {
+  const serverRuns: LoadResult[] = [];
+  const ceilingRuns: LoadResult[] = [];
+  await warmUp(server.url, doctorReadPlan(ids, token, 7), options.connections, options.warmSeconds);
+  await warmUp(ceiling.url, doctorReadPlan(ids, token, 7), options.connections, options.warmSeconds);
+  for (let round = 0; round < options.rounds; round += 1) {
+    const plan = () => doctorReadPlan(ids, token, 1 + round);
+    serverRuns.push(await drive(server.url, plan(), { connections: options.connections, seconds: options.roundSeconds, cpuMs: server.cpuMs }));
+    ceilingRuns.push(await drive(ceiling.url, plan(), { connections: options.connections, seconds: options.roundSeconds, cpuMs: ceiling.cpuMs }));
+  }
+  const shares = serverRuns.map((run, i) => run.requestsPerSecond / ceilingRuns[i]!.requestsPerSecond);
+  return { server: combine(serverRuns), ceiling: combine(ceilingRuns), shares, share: median(shares) };
 }
 
 /** The search queries of the bench, each a family of query strings. */

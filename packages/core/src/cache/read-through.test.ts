@@ -77,6 +77,19 @@ describe('ReadThrough', () => {
     }
   });
 
+  it('freezes what a cache that hands out copies answers too', async () => {
+    const broken = new BrokenCache();
+    const copying: Cache = {
+      get: () => Promise.resolve({ id: 1, list: [1] }),
+      set: () => broken.set(),
+      delete: () => broken.delete(),
+      invalidateTags: () => broken.invalidateTags(),
+    };
+    const value = await new ReadThrough(copying).get('k', options, () => Promise.resolve({ id: 2, list: [] }));
+    expect(value).toEqual({ id: 1, list: [1] });
+    expect(Object.isFrozen(value) && Object.isFrozen(value.list)).toBe(true);
+  });
+
   it('concurrent misses of one key share one load', async () => {
     const reads = new ReadThrough(new InMemoryCache(new ManualClock()));
     const loader = counting('v');

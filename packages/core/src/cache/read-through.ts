@@ -4,11 +4,11 @@ import { deepFreeze } from './deep-freeze.js';
 /**
  * Cache-aside reads: a hit answers from the cache; a miss runs the loader, writes its value
  * back with a TTL and tags, and answers it. Concurrent misses of one key share one load (no
- * stampede on a cold key). The cache is only an accelerator: a cache that
- * throws or rejects counts as a miss, and a failed write-back is ignored, so a read never
- * fails because of the cache. A loader's failure is passed on and not cached. A load that
- * overlaps an invalidation of its tags may write back the value from before the change: the
- * TTL bounds how long such an entry can live, which is why TTLs stay short.
+ * stampede on a cold key). The cache is only an accelerator: a cache that throws or rejects
+ * counts as a miss, and a failed write-back is ignored, so a read never fails because of the
+ * cache. A loader's failure is passed on and not cached. A load that overlaps an
+ * invalidation of its tags may write back the value from before the change: the TTL bounds
+ * how long such an entry can live, which is why TTLs stay short.
  *
  * Every value it answers is deep-frozen and may be shared (see {@link Cache}): a hit as the
  * cache hands it out, a loaded value frozen before it is stored and answered, so that a
@@ -46,7 +46,9 @@ export class ReadThrough {
     // A hit costs one lookup and nothing else: most reads are hits, answered from the
     // process' own tier without I/O, so bookkeeping here would be most of their cost.
     const cached = await this.lookup(key);
-    if (cached !== undefined) return cached as T;
+    // Frozen already by the port's contract (then this is one check); frozen here for a cache
+    // that hands out copies, so that what ReadThrough answers never depends on the cache.
+    if (cached !== undefined) return deepFreeze(cached) as T;
     const pending = this.loading.get(key);
     if (pending) return pending as Promise<T>;
     const loading = this.loadAndStore(key, options, load).finally(() => {

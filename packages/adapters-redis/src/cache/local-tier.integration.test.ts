@@ -97,6 +97,20 @@ describe.skipIf(isSkip(target))('RedisCache in-process tier, kept true by Redis 
     expect(a.redis.counters.calls).toBe(calls);
   });
 
+  it('hands every reader of a hot entry the same frozen value, parsed once, weighed at twice its JSON', async () => {
+    const k = key();
+    const value = { name: 'Ayesha', slots: [{ day: 'monday' }] };
+    await b.cache.set(k, value, options);
+    await warm(a, k, value);
+    const first = await a.cache.get(k);
+    expect(await a.cache.get(k)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen((first as typeof value).slots[0])).toBe(true);
+    const tier = a.cache.localTier!;
+    const held = tier.heldBytes;
+    tier.invalidate([`${a.cache.entryPrefix}${k}`]);
+    expect(held - tier.heldBytes).toBe(2 * JSON.stringify(value).length);
+  });
+
   it("forgets an entry another process invalidated (Redis' message) and reads the new value", async () => {
     const k = key();
     await b.cache.set(k, 'old', { ttlSeconds: 60, tags: ['doctor:41'] });

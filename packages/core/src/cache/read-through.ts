@@ -45,7 +45,12 @@ export class ReadThrough {
   async get<T>(key: string, options: CacheEntryOptions, load: () => Promise<T>): Promise<T> {
     // A hit costs one lookup and nothing else: most reads are hits, answered from the
     // process' own tier without I/O, so bookkeeping here would be most of their cost.
-    const cached = await this.lookup(key);
+    let cached: unknown;
+    try {
+      cached = await this.cache.get(key);
+    } catch {
+      // A cache that throws or rejects: a miss.
+    }
     // Frozen already by the port's contract (then this is one check); frozen here for a cache
     // that hands out copies, so that what ReadThrough answers never depends on the cache.
     if (cached !== undefined) return deepFreeze(cached) as T;
@@ -63,14 +68,6 @@ export class ReadThrough {
     // `undefined` cannot be told from a miss, so it is not stored.
     if (value !== undefined) await this.store(key, value, options);
     return value;
-  }
-
-  private async lookup(key: string): Promise<unknown> {
-    try {
-      return await this.cache.get(key);
-    } catch {
-      return undefined;
-    }
   }
 
   private async store(key: string, value: unknown, options: CacheEntryOptions): Promise<void> {

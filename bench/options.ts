@@ -38,9 +38,11 @@ const usage = `Usage: npm run bench -- [options]
   --log-level <level>  servers' LOG_LEVEL (default warn)
   --cpu-prof           profile the Doctorly servers (node --cpu-prof)
 
-Needs DATABASE_URL (a PostgreSQL server: a fresh database doctorly_bench_<ts> is created on
-it and dropped at the end) and REDIS_URL (the cache). REDIS_SEARCH_URL (a Redis with the
-Query Engine) adds the Redis search engine.`;
+DATABASE_URL (a PostgreSQL server: a fresh database doctorly_bench_<ts> is created on it and
+dropped at the end) and REDIS_URL (the cache) are optional: without DATABASE_URL the servers
+run on the embedded PGlite in a scratch DATA_DIR (one at a time; the checks run after the
+server stopped; no PostgreSQL CPU column), without REDIS_URL with the in-process cache.
+REDIS_SEARCH_URL (a Redis with the Query Engine) adds the Redis search engine.`;
 
 function positive(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadResult } from './load.js';
-import type { BookingOutcome, ContentionOutcome } from './scenarios/booking.js';
+import type { BookingOutcome } from './scenarios/booking.js';
+import type { ContentionOutcome } from './scenarios/contention.js';
 
 /** One measured row of the table. */
 export interface Row {

@@ -1,19 +1,22 @@
 // `npm run bench`: Doctorly under load (issue 9). Creates a fresh database on the DATABASE_URL
-// server, loads demo data with the CLI, starts the servers as child processes, drives them
-// over HTTP with autocannon, checks what booking wrote, prints a markdown table and writes
-// it to bench/results/<date>.md and .json, then drops the database. See bench/README.md.
+// server (or, without it, the embedded PGlite in a scratch DATA_DIR), loads demo data with the
+// CLI, starts the servers as child processes, drives them over HTTP with autocannon, checks
+// what booking wrote, prints a markdown table and writes it to bench/results/<date>.md and
+// .json, then drops the database. See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 import { createBenchDatabase, type BenchDatabase } from './database.js';
+import { createEmbeddedBenchDatabase } from './embedded-database.js';
 import { call, createContendedSlot, createUsers } from './fixtures.js';
 import { measureDatabaseCpu } from './load.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { buildServers, productionNodeFlags, runCommand, startServer, type ChildServer } from './processes.js';
 import { renderMarkdown, writeReport, type BenchReport, type Row } from './report.js';
-import { measureBooking, measureContention } from './scenarios/booking.js';
+import { clearRedis, markRedisSteady } from './redis.js';
+import { checkBooking, driveBooking } from './scenarios/booking.js';
+import { checkContention, driveContention } from './scenarios/contention.js';
 import { fillCache, measureAgainstCeiling, measureDoctorRead, measureSearches, random, searchLatencyLoad, type SearchInputs } from './scenarios/reads.js';
 import { judge } from './targets.js';
 
@@ -21,20 +24,22 @@ const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOStr
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    console.error('npm run bench needs DATABASE_URL (a PostgreSQL server; the bench creates and drops its own database there): '
-      + 'the embedded PGlite default cannot be bulk-loaded by the CLI nor checked from outside. REDIS_URL is needed for "cache on".');
-    process.exit(2);
-  }
+  const serverUrl = process.env.DATABASE_URL || undefined;
   log('building the servers (tsc -b bench/tsconfig.servers.json): they run from dist/ with plain node, as in production');
   const entries = await buildServers(process.env);
   const startedAt = new Date().toISOString();
-  const db = await createBenchDatabase(serverUrl);
-  measureDatabaseCpu(() => db.backendCpuMs());
   const scratch = mkdtempSync(join(tmpdir(), 'doctorly-bench-'));
+  let db: BenchDatabase;
+  try {
+    // Without DATABASE_URL, the embedded default: PGlite in the servers' DATA_DIR.
+    db = serverUrl ? await createBenchDatabase(serverUrl) : createEmbeddedBenchDatabase(join(scratch, 'data'));
+  } catch (error) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  }
+  measureDatabaseCpu(() => db.backendCpuMs());
   const servers: ChildServer[] = [];
-  log(`database ${db.name}; scratch ${scratch}`);
+  log(`database ${db.engine === 'pglite' ? 'embedded PGlite (no DATABASE_URL)' : db.name}; scratch ${scratch}`);
   try {
     const report = await benchmark(options, db, scratch, servers, startedAt, entries);
     const markdown = renderMarkdown(report);
@@ -44,7 +49,7 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
     await db.drop().catch((error: unknown) => log(`could not drop ${db.name}: ${String(error)}`));
-    await clearRedis(process.env.REDIS_URL, `${db.name}:`);
+    await clearRedis(process.env.REDIS_URL, `${db.name}:`, log);
     rmSync(scratch, { recursive: true, force: true });
   }
 }
@@ -56,9 +61,10 @@ async function benchmark(
   const searchUrl = process.env.REDIS_SEARCH_URL;
   const env = {
     PATH: process.env.PATH, HOME: process.env.HOME,
-    DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: `${db.name}:`, SEARCH_ENGINE: 'postgres',
+    REDIS_URL: redisUrl, REDIS_PREFIX: `${db.name}:`, SEARCH_ENGINE: 'postgres',
     JWT_SECRET: randomBytes(32).toString('hex'), PASSWORD_HASH_COST: 'test', LOG_LEVEL: options.logLevel,
     DATA_DIR: join(scratch, 'data'), DEMO_DATA: 'false', RATE_LIMIT_LOGIN_ACCOUNT: '1000000', RATE_LIMIT_LOGIN_ADDRESS: '1000000',
+    ...db.env,
   };
   // The servers' heap limit as the Dockerfile sets it (productionNodeFlags): on a large machine
   // V8 otherwise lets garbage grow the heap far past what the server keeps alive (~50 MB).
@@ -69,6 +75,7 @@ async function benchmark(
   ];
   const start = async (name: string, extra: Record<string, string | undefined>, entry = entries.doctorly) => {
     log(`starting ${name}`);
+    await db.release(); // PGlite: the server opens it, so the harness lets go first.
     const server = await startServer({ name, entry, env: { ...env, ...extra }, readyPath: entry.includes('bare') ? '/' : '/readyz', nodeFlags: entry.includes('bare') ? [] : nodeFlags });
     servers.push(server);
     return server;
@@ -89,10 +96,16 @@ async function benchmark(
     `Doctorly servers run with ${productionNodeFlags.join(' ')}, as the Dockerfile starts them.`,
     'Bench servers run with PASSWORD_HASH_COST=test (tokens for the bench users come from /auth/get_token; the login cost is not what is measured) and login rate limits raised.',
     `Servers log at LOG_LEVEL=${options.logLevel} (at info, the access log writes one JSON line per request).`,
-    '"cache off" is the same server with a cache that never hits (bench/doctorly-server.ts, BENCH_CACHE=off): every read goes to PostgreSQL; Redis still holds token revocations and rate limits.',
-    "Every Doctorly request is authenticated (JWT verify, remembered per token; revocation check in Redis; the user's id and role read through the cache, from PostgreSQL on the cache-off server).",
+    '"cache off" is the same server with a cache that never hits (bench/doctorly-server.ts, BENCH_CACHE=off): every read goes to PostgreSQL; '
+      + (redisUrl ? 'Redis still holds token revocations and rate limits.' : 'token revocations are in PostgreSQL and rate limits in process memory (no REDIS_URL), as on the cache-on server.'),
+    `Every Doctorly request is authenticated (JWT verify, remembered per token; revocation check in ${redisUrl ? 'Redis' : 'PostgreSQL'}; the user's id and role read through the cache, from PostgreSQL on the cache-off server).`,
     'Servers run from the compiled dist/ with plain node, as in production (built at the start of the run), not through tsx.',
   ];
+  if (db.engine === 'pglite') {
+    notes.push('Database: the embedded PGlite (no DATABASE_URL) in a scratch DATA_DIR, running inside each server process: its CPU counts as server CPU, '
+      + 'so the PostgreSQL CPU column is empty (–). The servers open it one after the other; booking and contention are checked once the cache-on server has stopped. '
+      + "The targets are set for a PostgreSQL server and Redis: judged on the embedded default (one connection, no Redis), they say how far it is from them, not whether the server setup meets them.");
+  }
 
   log(`loading ${options.doctors} doctors with the CLI (demo-data)`);
   const loaded = await runCommand(process.execPath,
@@ -138,17 +151,28 @@ async function benchmark(
     settings: { duration: options.duration, connections: options.connections, doctors: options.doctors, scenarios: options.scenarios.join('+'), warmUp: `${warmSeconds}s` },
     rows, memory, targets: [], notes,
   };
+  // A PostgreSQL server is checked right after each scenario, the server still running; PGlite
+  // only once the server has stopped and let go of it (one process at a time).
+  const checksAfterStop: Array<() => Promise<void>> = [];
+  const check = async (work: () => Promise<void>): Promise<void> => {
+    if (db.engine === 'pglite') checksAfterStop.push(work);
+    else await work();
+  };
   if (want('booking')) {
     log('booking across sittings');
-    report.booking = await measureBooking(cachedServer.url, db, users, slotIds, { ...load, cpuMs: cachedServer.cpuMs });
-    rows.push({ scenario: 'POST /patient/new_appointment, across sittings', server: cacheLabel, result: report.booking.load, note: `${Math.round(report.booking.bookedPerSecond)} booked/s` });
+    const booking = await driveBooking(cachedServer.url, users, slotIds, { ...load, cpuMs: cachedServer.cpuMs });
+    await check(async () => { report.booking = await checkBooking(db, booking); });
+    rows.push({ scenario: 'POST /patient/new_appointment, across sittings', server: cacheLabel, result: booking.load, note: `${Math.round(booking.bookedPerSecond)} booked/s` });
   }
   if (want('contention')) {
     log(`contention: ${options.contenders} clients on one sitting of ${options.places} places`);
     const slot = await createContendedSlot(cachedServer.url, db.name, options.places);
-    report.contention = await measureContention(cachedServer.url, db, users, slot, options.contenders);
+    const contention = await driveContention(cachedServer.url, users, slot, options.contenders);
+    await check(async () => { report.contention = await checkContention(db, contention); });
   }
   memory[cachedServer.name] = await stop(cachedServer);
+  if (checksAfterStop.length > 0) log('checking booking and contention in PGlite (the server has stopped)');
+  for (const work of checksAfterStop) await work();
 
   const searches: Row[] = [];
   let uncached: Row | undefined;
@@ -170,6 +194,7 @@ async function benchmark(
   if (want('search') && searchUrl) {
     log('search on the Redis Query Engine (REDIS_SEARCH_URL)');
     const redisEnv = { REDIS_URL: searchUrl, SEARCH_ENGINE: 'redis', BENCH_CACHE: 'off' };
+    await db.release();
     await runCommand(process.execPath, [entries.cli, 'reindex'], { ...env, ...redisEnv });
     const redisServer = await start('doctorly (Redis search)', redisEnv);
     const redisToken = (await createUsers(redisServer.url, `${db.name}-rqe`, 1, 0))[0]!.token;
@@ -177,7 +202,7 @@ async function benchmark(
       searches.push({ scenario: `GET /doctors/search: ${name}`, server: 'redis engine, cache off', result, note: searchNote(kind, options.connections) });
     }
     memory[redisServer.name] = await stop(redisServer);
-    await clearRedis(searchUrl, `${db.name}:`);
+    await clearRedis(searchUrl, `${db.name}:`, log);
   } else if (want('search')) {
     notes.push('Redis Query Engine search not measured: REDIS_SEARCH_URL is not set.');
   }
@@ -207,40 +232,6 @@ async function searchInputs(db: BenchDatabase): Promise<SearchInputs> {
   const sampled = Array.from({ length: Math.min(300, words.length) }, () => words[Math.floor(next() * words.length)]!);
   const specializations = (await db.rows<{ name: string }>('SELECT name FROM specializations ORDER BY id')).map((r) => r.name);
   return { names: sampled, specializations };
-}
-
-/**
- * Sets the revocation store's `since` marker 2 h back: the state of a Redis that has been up
- * for longer than a token's lifetime, where a "not revoked" from Redis is trusted.
- */
-async function markRedisSteady(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    await redis.set(`${prefix}revocations-since`, String(Date.now() - 2 * 3600 * 1000));
-  } finally {
-    redis.disconnect();
-  }
-}
-
-/** Deletes the bench's keys (its own prefix) from a Redis. */
-async function clearRedis(url: string | undefined, prefix: string): Promise<void> {
-  if (!url) return;
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = nextCursor;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-    const indexes = (await redis.call('FT._LIST').catch(() => [])) as string[];
-    for (const index of indexes.filter((i) => i.startsWith(prefix))) await redis.call('FT.DROPINDEX', index).catch(() => undefined);
-  } catch (error) {
-    log(`could not clear ${prefix}* in Redis: ${String(error)}`);
-  } finally {
-    redis.disconnect();
-  }
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import type { SqlClient } from '@doctorly/adapters-postgres';
 import type { ContainerModule } from 'inversify';
 
 /** State of Redis as the health check reports it. @category Composition */
@@ -12,6 +13,8 @@ export type RedisHealth = 'up' | 'down' | 'disabled' | 'degraded';
 export interface Infrastructure {
   readonly database: 'postgres' | 'pglite' | 'memory';
   readonly modules: readonly ContainerModule[];
+  /** The client of the PostgreSQL or PGlite database; none in memory. */
+  readonly sql: SqlClient | undefined;
   /** Brings the schema up to date (idempotent). */
   migrate(): Promise<void>;
   /** Whether the database answers a trivial query. */

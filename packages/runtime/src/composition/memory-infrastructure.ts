@@ -25,6 +25,7 @@ export function createMemoryInfrastructure(clock: Clock): Infrastructure {
   return {
     database: 'memory',
     modules: [module],
+    sql: undefined,
     migrate: () => Promise.resolve(),
     databaseUp: () => Promise.resolve(true),
     redisHealth: () => Promise.resolve('disabled'),

@@ -36,6 +36,12 @@ export interface Runtime {
   readonly ports: Ports;
   /** Which database backs it: a PostgreSQL server, the embedded PGlite, or memory. */
   readonly database: Infrastructure['database'];
+  /**
+   * The SQL client of that database (the pool, or the embedded PGlite), for operator tools'
+   * bulk SQL (`doctorly demo-data`): PGlite admits one opening per process, so a tool that
+   * holds a runtime on it cannot open a client of its own. `undefined` in memory.
+   */
+  readonly sql: Infrastructure['sql'];
   /** Whether the database is reachable, Redis's state, and the search engine in use. */
   health(): Promise<RuntimeHealth>;
   /** One pass of background work at `now`: materialize sittings, close ended ones, relay the outbox. */
@@ -141,6 +147,7 @@ async function compose(
     useCases: resolved,
     ports,
     database: infrastructure.database,
+    sql: infrastructure.sql,
     health: async () => ({
       postgres: (await infrastructure.databaseUp()) ? 'up' : 'down',
       redis: await infrastructure.redisHealth(),

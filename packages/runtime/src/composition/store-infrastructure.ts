@@ -30,6 +30,7 @@ export async function createStoreInfrastructure(config: Config, clock: Clock, lo
     return {
       database: postgres.sql.engine,
       modules: [postgresModule(postgres), redis?.module ?? inProcessModule(clock)],
+      sql: postgres.sql,
       migrate: async () => {
         const report = await postgres.migrate();
         logger.info({ migrations: report }, 'database migrated');

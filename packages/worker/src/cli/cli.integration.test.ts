@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGliteSqlClient } from '@doctorly/adapters-postgres/pglite';
 import { createTestDatabase, type TestDatabase, describeOnPostgresServer } from '@doctorly/test-support';
 import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from './command.js';
 import { runCli } from './run-cli.js';
 
@@ -111,10 +115,36 @@ describeOnPostgresServer('doctorly CLI')('doctorly CLI', () => {
     expect(outbox.out).toContain('Parked (1):');
     expect(outbox.out).toContain('last error: index unreachable');
   });
+});
 
-  it('demo-data refuses without DATABASE_URL', async () => {
-    const out = await run(['demo-data', '--doctors', '5'], { DATABASE_URL: '', DATA_DIR: '/nonexistent/never-created' });
-    expect(out.code).toBe(2);
-    expect(out.err).toContain('needs DATABASE_URL');
+describe('doctorly CLI on the embedded default (no DATABASE_URL)', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'doctorly-cli-'));
   });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('demo-data loads into the PGlite database in DATA_DIR', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['demo-data', '--doctors', '20'], {
+      env: { DATA_DIR: dataDir, PASSWORD_HASH_COST: 'test', LOG_LEVEL: 'silent' },
+      out: (line) => { out.push(line); },
+      err: (line) => { err.push(line); },
+    });
+    expect(code, err.join('\n')).toBe(0);
+    expect(out.join('\n')).toMatch(/Loaded 20 doctors .* 30 users/);
+    // Opened only now: the command has closed its own (PGlite admits one opening at a time).
+    const sql = await PGliteSqlClient.open(join(dataDir, 'pglite'));
+    try {
+      const count = async (text: string) => Number((await sql.query<{ n: unknown }>(text))[0]!.n);
+      expect(await count('SELECT count(*) AS n FROM doctors')).toBe(20); // the new folder's small demo set is not added
+      expect(await count('SELECT count(*) AS n FROM users')).toBe(30);
+      expect(await count('SELECT count(*) AS n FROM patients')).toBeGreaterThanOrEqual(10);
+      expect(await count(`SELECT count(*) AS n FROM sittings s
+        WHERE s.booked <> (SELECT count(*) FROM appointments a WHERE a.sitting_id = s.id AND a.status <> 'cancelled')`)).toBe(0);
+    } finally {
+      await sql.close();
+    }
+  }, 120_000);
 });

@@ -1,0 +1,35 @@
+import { Redis } from 'ioredis';
+
+/**
+ * Sets the revocation store's `since` marker 2 h back: the state of a Redis that has been up
+ * for longer than a token's lifetime, where a "not revoked" from Redis is trusted.
+ */
+export async function markRedisSteady(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    await redis.set(`${prefix}revocations-since`, String(Date.now() - 2 * 3600 * 1000));
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Deletes the bench's keys (its own prefix) and search indexes from a Redis; logs instead of failing. */
+export async function clearRedis(url: string | undefined, prefix: string, log: (line: string) => void): Promise<void> {
+  if (!url) return;
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = nextCursor;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+    const indexes = (await redis.call('FT._LIST').catch(() => [])) as string[];
+    for (const index of indexes.filter((i) => i.startsWith(prefix))) await redis.call('FT.DROPINDEX', index).catch(() => undefined);
+  } catch (error) {
+    log(`could not clear ${prefix}* in Redis: ${String(error)}`);
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -72,8 +72,15 @@ describeOnPostgresServer('the doctorly-worker process')('the doctorly-worker pro
         health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
       }
       expect(health?.status).toBe(200);
-      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-      expect(metrics).toContain('doctorly_worker_step_runs_total{step="relay-outbox",outcome="ran"}');
+      // Healthy from the start (no tick is late yet): the first pass may still be running, and a
+      // step's counter appears once the step has run. Wait for it rather than race it.
+      const relayed = 'doctorly_worker_step_runs_total{step="relay-outbox",outcome="ran"}';
+      let metrics = '';
+      for (let i = 0; i < 100 && !metrics.includes(relayed); i += 1) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 200));
+        metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      }
+      expect(metrics).toContain(relayed);
       expect(metrics).toContain('doctorly_worker_process_cpu_seconds_total');
       worker.child.kill('SIGTERM');
       expect(await worker.exit).toBe(0);

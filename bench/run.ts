@@ -214,7 +214,7 @@ async function benchmark(
     if (uncached) Object.assign(uncached, { note: `${share(uncached)}; cached/uncached = ${cached ? (cached.result.requestsPerSecond / uncached.result.requestsPerSecond).toFixed(2) : '–'}×` });
   }
   report.machine.loadAfter = loadavg();
-  report.targets.push(...judge(report, { cached, uncached, ceiling, cachedShare, searches }));
+  report.targets.push(...judge(report, { cached, uncached, cachedShare, searches }));
   return report;
 }
 

@@ -23,16 +23,20 @@ export class Presenter {
   }
 
   doctor(view: DoctorView): DoctorView {
-    return presentOnce(this.doctorsPresented, view, (v) => ({ ...v, image: this.image(v.image) }));
+    return presentOnce(this.doctorsPresented, view, this.withAbsoluteImage);
   }
 
   doctors(page: Page<DoctorView>): Page<DoctorView> {
-    return presentOnce(this.pagesPresented, page, (p) => ({ items: p.items.map((view) => this.doctor(view)), total: p.total }));
+    return presentOnce(this.pagesPresented, page, this.presentPage);
   }
 
   specialization(view: SpecializationView): SpecializationView {
-    return presentOnce(this.specializationsPresented, view, (v) => ({ ...v, image: this.image(v.image) }));
+    return presentOnce(this.specializationsPresented, view, this.withAbsoluteImage);
   }
+
+  // Made once, not per call: every read of a doctor comes through here.
+  private readonly withAbsoluteImage = <V extends { readonly image: string | null }>(view: V): V => ({ ...view, image: this.image(view.image) });
+  private readonly presentPage = (page: Page<DoctorView>): Page<DoctorView> => ({ items: page.items.map((view) => this.doctor(view)), total: page.total });
 }
 
 /** `present(value)`, made once per frozen (shared) value and kept with it; made each time for any other. */

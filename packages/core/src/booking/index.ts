@@ -1,4 +1,18 @@
+// Appointments: the model, the booking decision and status transitions, the repository, then
+// booking, cancelling, status changes and the queues, the view and the input schemas.
+export * from './appointment.js';
 export * from './queue-number.js';
 export * from './status-transitions.js';
-export * from './bayesian-score.js';
-export * from './experience-years.js';
+export * from './appointment-repository.js';
+export { commitBookingInTransaction } from './commit-booking.js';
+export * from './book-appointment.js';
+export * from './cancel-appointment.js';
+export * from './check-in-appointment.js';
+export * from './complete-appointment.js';
+export * from './mark-no-show.js';
+export * from './get-appointment-history.js';
+export * from './list-my-appointments.js';
+export * from './list-doctor-patients.js';
+export * from './get-sitting-queue.js';
+export * from './appointment-view.js';
+export * from './booking-schemas.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appointmentStatuses } from '../models/appointment.js';
+import { appointmentStatuses } from './appointment.js';
 import { appointmentTransitions, canTransition, isTerminalStatus } from './status-transitions.js';
 
 describe('canTransition', () => {

@@ -1,4 +1,4 @@
-import type { AppointmentStatus } from '../models/appointment.js';
+import type { AppointmentStatus } from './appointment.js';
 
 /**
  * The status changes an appointment allows. `cancelled`, `completed` and `no_show` are

@@ -1,4 +1,4 @@
-import type { DoctorId, PageRequest, SittingId, UserId } from '../models/index.js';
+import type { DoctorId, PageRequest, SittingId, UserId } from '../shared/primitives.js';
 
 /** Seconds each kind of cached read lives (invalidation by tag usually comes first). @category Use cases */
 export const cacheTtl = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryCache, ManualClock } from '@doctorly/core/testing';
-import type { Cache, CacheEntryOptions } from '../ports/cache.js';
+import type { Cache, CacheEntryOptions } from './cache.js';
 import { ReadThrough } from './read-through.js';
 
 const options: CacheEntryOptions = { ttlSeconds: 60, tags: ['doctor:1'] };

@@ -1,4 +1,4 @@
-import type { Cache, CacheEntryOptions } from '../ports/cache.js';
+import type { Cache, CacheEntryOptions } from './cache.js';
 import { deepFreeze } from './deep-freeze.js';
 
 /**

@@ -1,10 +1,9 @@
-import type {
-  Appointment, AppointmentDetails, AppointmentHistoryEntry, AppointmentId, DoctorId, Page, PageRequest, Patient,
-  PatientId, SittingId, UserId,
-} from '../models/index.js';
+import type { Appointment, AppointmentDetails, AppointmentHistoryEntry } from '../booking/appointment.js';
+import type { Patient } from '../patients/patient.js';
+import type { AppointmentId, DoctorId, Page, PageRequest, PatientId, SittingId, UserId } from '../shared/primitives.js';
 import type {
   AppointmentRepository, BookingContext, BookingContextQuery, BookingRequest, SittingBookingRequest, StatusChange,
-} from '../ports/appointment-repository.js';
+} from '../booking/appointment-repository.js';
 import { bookIn, bookingContextIn, detailsOf, ensureSittingAndBookIn } from './in-memory-booking.js';
 import { copy, pageOf, type InMemoryState, type StateAccess } from './in-memory-state.js';
 

@@ -1,6 +1,6 @@
-import { DomainError } from '../errors/domain-error.js';
-import type { Appointment, AppointmentDetails } from '../models/index.js';
-import type { BookingContext, BookingContextQuery, BookingRequest, SittingBookingRequest } from '../ports/appointment-repository.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { Appointment, AppointmentDetails } from '../booking/appointment.js';
+import type { BookingContext, BookingContextQuery, BookingRequest, SittingBookingRequest } from '../booking/appointment-repository.js';
 import { copy, nextId, type InMemoryState } from './in-memory-state.js';
 import { ensureSittingIn, sittingsOfSlotIn } from './in-memory-sitting-repository.js';
 

@@ -1,5 +1,5 @@
-import type { Cache, CacheEntryOptions } from '../ports/cache.js';
-import type { Clock } from '../ports/clock.js';
+import type { Cache, CacheEntryOptions } from '../cache/cache.js';
+import type { Clock } from '../shared/clock.js';
 import { deepFreeze } from '../cache/deep-freeze.js';
 
 interface Entry {

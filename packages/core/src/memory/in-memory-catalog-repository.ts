@@ -1,5 +1,6 @@
-import { normalizeCatalogName, type Qualification, type Specialization, type SpecializationId } from '../models/index.js';
-import type { CatalogRepository } from '../ports/catalog-repository.js';
+import { normalizeCatalogName, type Qualification, type Specialization } from '../catalog/catalog.js';
+import type { SpecializationId } from '../shared/primitives.js';
+import type { CatalogRepository } from '../catalog/catalog-repository.js';
 import { copy, nextId, type StateAccess } from './in-memory-state.js';
 
 /** {@link CatalogRepository} over the in-memory state; lists are by id. @category Testing */

@@ -1,8 +1,7 @@
-import { DomainError } from '../errors/domain-error.js';
-import type {
-  Doctor, DoctorId, DoctorQualification, DoctorSnapshot, Page, PageRequest, SpecializationId, UserId,
-} from '../models/index.js';
-import type { DoctorRepository } from '../ports/doctor-repository.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { Doctor, DoctorQualification, DoctorSnapshot } from '../doctors/doctor.js';
+import type { DoctorId, Page, PageRequest, SpecializationId, UserId } from '../shared/primitives.js';
+import type { DoctorRepository } from '../doctors/doctor-repository.js';
 import { compareSlots } from './in-memory-slot-repository.js';
 import { copy, nextId, pageOf, type InMemoryState, type StateAccess } from './in-memory-state.js';
 

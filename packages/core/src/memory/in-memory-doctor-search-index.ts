@@ -1,6 +1,7 @@
-import { normalizeCatalogName, type DoctorId, type Page } from '../models/index.js';
-import type { DoctorSearchIndex, DoctorSearchQuery } from '../ports/doctor-search-index.js';
-import type { DoctorView } from '../views/doctor-view.js';
+import { normalizeCatalogName } from '../catalog/catalog.js';
+import type { DoctorId, Page } from '../shared/primitives.js';
+import type { DoctorSearchIndex, DoctorSearchQuery } from '../search/doctor-search-index.js';
+import type { DoctorView } from '../doctors/doctor-view.js';
 import { compareNames, compareRatings, nameMatchRank, searchWordsOf } from '../search/name-match.js';
 
 /**

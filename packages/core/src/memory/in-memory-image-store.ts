@@ -1,4 +1,4 @@
-import type { ImageContentType, ImageStore, StoredImage } from '../ports/image-store.js';
+import type { ImageContentType, ImageStore, StoredImage } from '../shared/image-store.js';
 
 const extensions: Record<ImageContentType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
 

@@ -1,4 +1,4 @@
-import type { OutboxEntry, OutboxStore } from '../ports/outbox.js';
+import type { OutboxEntry, OutboxStore } from '../outbox/outbox.js';
 import { copy, type InMemoryOutboxRow } from './in-memory-state.js';
 import type { InMemoryUnitOfWork } from './in-memory-unit-of-work.js';
 

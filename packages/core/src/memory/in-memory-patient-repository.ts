@@ -1,5 +1,6 @@
-import type { NewPatient, Page, PageRequest, Patient, PatientId, UserId } from '../models/index.js';
-import type { PatientRepository } from '../ports/patient-repository.js';
+import type { NewPatient, Patient } from '../patients/patient.js';
+import type { Page, PageRequest, PatientId, UserId } from '../shared/primitives.js';
+import type { PatientRepository } from '../patients/patient-repository.js';
 import { copy, nextId, pageOf, type StateAccess } from './in-memory-state.js';
 
 /** {@link PatientRepository} over the in-memory state. @category Testing */

@@ -1,5 +1,5 @@
-import type { Clock } from '../ports/clock.js';
-import type { RateLimitDecision, RateLimiter } from '../ports/rate-limiter.js';
+import type { Clock } from '../shared/clock.js';
+import type { RateLimitDecision, RateLimiter } from '../identity/rate-limiter.js';
 
 interface Window {
   count: number;

@@ -1,6 +1,7 @@
-import { DomainError } from '../errors/domain-error.js';
-import type { AppointmentId, NewRating, Rating } from '../models/index.js';
-import type { RatingRepository } from '../ports/rating-repository.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { NewRating, Rating } from '../ratings/rating.js';
+import type { AppointmentId } from '../shared/primitives.js';
+import type { RatingRepository } from '../ratings/rating-repository.js';
 import { copy, nextId, type StateAccess } from './in-memory-state.js';
 
 /** {@link RatingRepository} over the in-memory state. @category Testing */

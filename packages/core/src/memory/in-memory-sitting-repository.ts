@@ -1,5 +1,6 @@
-import type { LocalDate, NewSitting, Sitting, SittingId, SlotId } from '../models/index.js';
-import type { SittingRepository } from '../ports/sitting-repository.js';
+import type { NewSitting, Sitting } from '../scheduling/sitting.js';
+import type { LocalDate, SittingId, SlotId } from '../shared/primitives.js';
+import type { SittingRepository } from '../scheduling/sitting-repository.js';
 import { copy, nextId, type InMemoryState, type StateAccess } from './in-memory-state.js';
 
 /** The stored sitting of (slot, date), created `scheduled` with nothing booked if missing. */

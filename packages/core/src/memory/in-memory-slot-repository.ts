@@ -1,6 +1,7 @@
-import { DomainError } from '../errors/domain-error.js';
-import { isoWeekday, type DoctorId, type NewSlot, type Slot, type SlotId } from '../models/index.js';
-import type { SlotRepository } from '../ports/slot-repository.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { NewSlot, Slot } from '../scheduling/slot.js';
+import { isoWeekday, type DoctorId, type SlotId } from '../shared/primitives.js';
+import type { SlotRepository } from '../scheduling/slot-repository.js';
 import { copy, nextId, type StateAccess } from './in-memory-state.js';
 
 /** {@link SlotRepository} over the in-memory state. @category Testing */

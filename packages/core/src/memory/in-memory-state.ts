@@ -1,8 +1,13 @@
-import type { DomainEvent } from '../events/domain-event.js';
-import type {
-  Appointment, AppointmentHistoryEntry, Doctor, DoctorId, DoctorQualification, Patient, Qualification,
-  Rating, Sitting, Slot, Specialization, SpecializationId, User,
-} from '../models/index.js';
+import type { DomainEvent } from '../shared/domain-event.js';
+import type { Appointment, AppointmentHistoryEntry } from '../booking/appointment.js';
+import type { Qualification, Specialization } from '../catalog/catalog.js';
+import type { Doctor, DoctorQualification } from '../doctors/doctor.js';
+import type { User } from '../identity/user.js';
+import type { Patient } from '../patients/patient.js';
+import type { Rating } from '../ratings/rating.js';
+import type { Sitting } from '../scheduling/sitting.js';
+import type { Slot } from '../scheduling/slot.js';
+import type { DoctorId, SpecializationId } from '../shared/primitives.js';
 
 /** An outbox row with the relay's bookkeeping. @category Testing */
 export interface InMemoryOutboxRow {

@@ -1,5 +1,6 @@
-import type { Role, UserId } from '../models/index.js';
-import type { IssuedToken, TokenClaims, TokenIssuer } from '../ports/token-issuer.js';
+import type { Role } from '../identity/user.js';
+import type { UserId } from '../shared/primitives.js';
+import type { IssuedToken, TokenClaims, TokenIssuer } from '../identity/token-issuer.js';
 
 /**
  * {@link TokenIssuer} in memory: tokens are opaque handles into a map (so any change to one

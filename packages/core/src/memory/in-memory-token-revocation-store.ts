@@ -1,5 +1,5 @@
-import type { Clock } from '../ports/clock.js';
-import type { TokenRevocationStore } from '../ports/token-revocation-store.js';
+import type { Clock } from '../shared/clock.js';
+import type { TokenRevocationStore } from '../identity/token-revocation-store.js';
 
 /** {@link TokenRevocationStore} in memory; an entry is forgotten once its token expires (by the {@link Clock}). @category Testing */
 export class InMemoryTokenRevocationStore implements TokenRevocationStore {

@@ -1,6 +1,7 @@
-import { DomainError } from '../errors/domain-error.js';
-import { normalizeEmail, type NewUser, type Role, type User, type UserId } from '../models/index.js';
-import type { UserRepository } from '../ports/user-repository.js';
+import { DomainError } from '../shared/domain-error.js';
+import { normalizeEmail, type NewUser, type Role, type User } from '../identity/user.js';
+import type { UserId } from '../shared/primitives.js';
+import type { UserRepository } from '../identity/user-repository.js';
 import { copy, nextId, type StateAccess } from './in-memory-state.js';
 
 /** {@link UserRepository} over the in-memory state. @category Testing */

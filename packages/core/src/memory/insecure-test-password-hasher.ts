@@ -1,4 +1,4 @@
-import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { PasswordHasher } from '../identity/password-hasher.js';
 
 /**
  * A {@link PasswordHasher} for TESTS ONLY. It is NOT secure: the "hash" is a reversible

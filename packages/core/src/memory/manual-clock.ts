@@ -1,4 +1,4 @@
-import type { Clock } from '../ports/clock.js';
+import type { Clock } from '../shared/clock.js';
 
 /** A {@link Clock} that only moves when told to: tests drive time with `set` and `advance`. @category Testing */
 export class ManualClock implements Clock {

@@ -1,5 +1,5 @@
-import type { DomainEvent } from '../events/domain-event.js';
-import type { OutboxPublisher } from '../ports/outbox.js';
+import type { DomainEvent } from '../shared/domain-event.js';
+import type { OutboxPublisher } from '../outbox/outbox.js';
 
 /**
  * {@link OutboxPublisher} that records what was published (in order) and optionally passes

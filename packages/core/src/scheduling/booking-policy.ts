@@ -1,4 +1,4 @@
-import type { LocalDate } from '../models/primitives.js';
+import type { LocalDate } from '../shared/primitives.js';
 
 /**
  * The booking window: a sitting closes `cutoffMinutes` before it starts, and sittings up to

@@ -1,4 +1,4 @@
-import type { LocalDate } from '../models/primitives.js';
+import type { LocalDate } from '../shared/primitives.js';
 
 const localDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const msPerDay = 86_400_000;

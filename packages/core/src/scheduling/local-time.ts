@@ -1,5 +1,5 @@
-import type { LocalTime } from '../models/primitives.js';
-import type { Slot } from '../models/slot.js';
+import type { LocalTime } from '../shared/primitives.js';
+import type { Slot } from './slot.js';
 
 const localTimePattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { LocalDate } from '../models/primitives.js';
-import { isoWeekday } from '../models/primitives.js';
+import type { LocalDate } from '../shared/primitives.js';
+import { isoWeekday } from '../shared/primitives.js';
 import type { BookingPolicy } from './booking-policy.js';
 import {
   cancelledDatesArb,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { LocalDate, LocalTime, TimeZone } from '../models/primitives.js';
+import type { LocalDate, LocalTime, TimeZone } from '../shared/primitives.js';
 import {
   localDateArb,
   offsetTransitions,

@@ -1,6 +1,6 @@
-import type { LocalDate } from '../models/primitives.js';
-import { isoWeekday } from '../models/primitives.js';
-import type { Slot } from '../models/slot.js';
+import type { LocalDate } from '../shared/primitives.js';
+import { isoWeekday } from '../shared/primitives.js';
+import type { Slot } from './slot.js';
 import type { SittingTimes } from './booking-policy.js';
 import { isoWeekdayOf } from './local-date.js';
 import { minutesOfDay } from './local-time.js';

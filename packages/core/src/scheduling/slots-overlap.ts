@@ -1,4 +1,4 @@
-import type { Slot } from '../models/slot.js';
+import type { Slot } from './slot.js';
 import { minutesOfDay, slotEndMinutes } from './local-time.js';
 
 /**

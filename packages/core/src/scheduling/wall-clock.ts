@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import type { LocalDate, TimeZone } from '../models/primitives.js';
+import type { LocalDate, TimeZone } from '../shared/primitives.js';
 import { epochDayOf, toLocalDate } from './local-date.js';
 
 const msPerMinute = 60_000;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { IANAZone } from 'luxon';
-import type { LocalDate, LocalTime, TimeZone, Weekday } from '../models/primitives.js';
-import { weekdays } from '../models/primitives.js';
-import type { Slot } from '../models/slot.js';
-import { slotLimits } from '../models/slot.js';
+import type { LocalDate, LocalTime, TimeZone, Weekday } from '../shared/primitives.js';
+import { weekdays } from '../shared/primitives.js';
+import type { Slot } from '../scheduling/slot.js';
+import { slotLimits } from '../scheduling/slot.js';
 import type { BookingPolicy } from '../scheduling/booking-policy.js';
 import { addDays, epochDayOf, isoWeekdayOf, toLocalDate } from '../scheduling/local-date.js';
 import { formatMinutesOfDay, minutesPerDay } from '../scheduling/local-time.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cache } from '../ports/cache.js';
+import type { Cache } from '../cache/cache.js';
 import { suiteSubject, unique, type ContractSubject } from './contract-support.js';
 
 /**

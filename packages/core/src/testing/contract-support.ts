@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import { isDomainError, type DomainErrorCode } from '../errors/domain-error.js';
-import type {
-  Doctor, LocalDate, LocalTime, Patient, Sitting, Slot, User, Weekday,
-} from '../models/index.js';
-import type { Repositories } from '../ports/unit-of-work.js';
+import { isDomainError, type DomainErrorCode } from '../shared/domain-error.js';
+import type { Doctor } from '../doctors/doctor.js';
+import type { User } from '../identity/user.js';
+import type { Patient } from '../patients/patient.js';
+import type { Sitting } from '../scheduling/sitting.js';
+import type { Slot } from '../scheduling/slot.js';
+import type { LocalDate, LocalTime, Weekday } from '../shared/primitives.js';
+import type { Repositories } from '../shared/unit-of-work.js';
 
 /** What every contract subject may offer: a clean-up run once after its suite. @category Testing */
 export interface ContractSubject {

@@ -1,9 +1,10 @@
-import type { DoctorId, LocalDate, Weekday } from '../models/index.js';
-import { seedQualifications, seedSpecializations, weekdays } from '../models/index.js';
-import type { DoctorSearchIndex } from '../ports/doctor-search-index.js';
-import type { Repositories, UnitOfWork } from '../ports/unit-of-work.js';
-import { toDoctorView } from '../views/to-doctor-view.js';
-import type { DoctorView } from '../views/doctor-view.js';
+import type { DoctorId, LocalDate, Weekday } from '../shared/primitives.js';
+import { seedQualifications, seedSpecializations } from '../catalog/catalog.js';
+import { weekdays } from '../shared/primitives.js';
+import type { DoctorSearchIndex } from '../search/doctor-search-index.js';
+import type { Repositories, UnitOfWork } from '../shared/unit-of-work.js';
+import { toDoctorView } from '../doctors/to-doctor-view.js';
+import type { DoctorView } from '../doctors/doctor-view.js';
 import { newPatient, newSitting, newSlot, newUser, unique } from './contract-support.js';
 import { InMemoryUnitOfWork } from '../memory/in-memory-unit-of-work.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DoctorView } from '../views/doctor-view.js';
+import type { DoctorView } from '../doctors/doctor-view.js';
 import type { DoctorSearchSubject } from './doctor-search-index-contract.js';
 
 /** `get`, `ids`, and (for engines holding documents) `upsert` and `remove`. Runs last: it changes the index. */

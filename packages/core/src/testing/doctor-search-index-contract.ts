@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DoctorSearchIndex, DoctorSearchQuery } from '../ports/doctor-search-index.js';
-import type { DoctorView } from '../views/doctor-view.js';
+import type { DoctorSearchIndex, DoctorSearchQuery } from '../search/doctor-search-index.js';
+import type { DoctorView } from '../doctors/doctor-view.js';
 import { suiteSubject, type ContractSubject } from './contract-support.js';
 import type { DoctorFixture } from './doctor-fixtures.js';
 import { describeSearchMaintenance } from './doctor-search-index-contract-maintenance.js';

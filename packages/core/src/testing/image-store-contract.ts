@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageStore } from '../ports/image-store.js';
+import type { ImageStore } from '../shared/image-store.js';
 import { suiteSubject, type ContractSubject } from './contract-support.js';
 
 /** What {@link describeImageStoreContract} runs against. @category Testing */

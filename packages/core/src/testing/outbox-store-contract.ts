@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../events/domain-event.js';
+import type { DomainEvent } from '../shared/domain-event.js';
 import { suiteSubject } from './contract-support.js';
 import type { UnitOfWorkSubject } from './unit-of-work-contract.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PasswordHasher } from '../ports/password-hasher.js';
+import type { PasswordHasher } from '../identity/password-hasher.js';
 import { suiteSubject, type ContractSubject } from './contract-support.js';
 
 /** What {@link describePasswordHasherContract} runs against. @category Testing */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RateLimiter } from '../ports/rate-limiter.js';
+import type { RateLimiter } from '../identity/rate-limiter.js';
 import { suiteSubject, unique, type ContractSubject } from './contract-support.js';
 
 /**

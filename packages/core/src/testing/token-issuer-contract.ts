@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenIssuer } from '../ports/token-issuer.js';
+import type { TokenIssuer } from '../identity/token-issuer.js';
 import { suiteSubject, type ContractSubject } from './contract-support.js';
 
 /** What {@link describeTokenIssuerContract} runs against: an issuer and the lifetime it gives tokens. @category Testing */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenRevocationStore } from '../ports/token-revocation-store.js';
+import type { TokenRevocationStore } from '../identity/token-revocation-store.js';
 import { suiteSubject, unique, type ContractSubject } from './contract-support.js';
 
 /**

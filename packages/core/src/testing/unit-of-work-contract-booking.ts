@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../errors/domain-error.js';
-import type { Appointment, Patient, Sitting, User } from '../models/index.js';
-import type { Repositories } from '../ports/unit-of-work.js';
+import { isDomainError } from '../shared/domain-error.js';
+import type { Appointment } from '../booking/appointment.js';
+import type { User } from '../identity/user.js';
+import type { Patient } from '../patients/patient.js';
+import type { Sitting } from '../scheduling/sitting.js';
+import type { Repositories } from '../shared/unit-of-work.js';
 import { contractNow, expectDomainError, newDoctor, newPatient, newSitting, newSlot, newUser, unique } from './contract-support.js';
 import type { UnitOfWorkSubject } from './unit-of-work-contract.js';
 

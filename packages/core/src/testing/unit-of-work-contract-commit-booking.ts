@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../errors/domain-error.js';
-import type { DomainEvent } from '../events/domain-event.js';
-import type { AppointmentDetails, LocalDate, Patient, Slot } from '../models/index.js';
-import type { Repositories } from '../ports/unit-of-work.js';
+import { isDomainError } from '../shared/domain-error.js';
+import type { DomainEvent } from '../shared/domain-event.js';
+import type { AppointmentDetails } from '../booking/appointment.js';
+import type { Patient } from '../patients/patient.js';
+import type { Slot } from '../scheduling/slot.js';
+import type { LocalDate } from '../shared/primitives.js';
+import type { Repositories } from '../shared/unit-of-work.js';
 import { contractNow, expectDomainError, newDoctor, newPatient, newSlot, newUser, unique } from './contract-support.js';
 import type { UnitOfWorkSubject } from './unit-of-work-contract.js';
 

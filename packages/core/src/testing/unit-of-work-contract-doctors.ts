@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DoctorId } from '../models/index.js';
-import type { Repositories } from '../ports/unit-of-work.js';
+import type { DoctorId } from '../shared/primitives.js';
+import type { Repositories } from '../shared/unit-of-work.js';
 import {
   contractNow, expectDomainError, newDoctor, newPatient, newSitting, newSlot, newUser, unique,
 } from './contract-support.js';

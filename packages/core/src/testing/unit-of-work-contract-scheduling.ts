@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Repositories } from '../ports/unit-of-work.js';
+import type { Repositories } from '../shared/unit-of-work.js';
 import { expectDomainError, newDoctor, newSitting, newSlot } from './contract-support.js';
 import type { UnitOfWorkSubject } from './unit-of-work-contract.js';
 

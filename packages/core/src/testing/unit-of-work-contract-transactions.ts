@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent } from '../events/domain-event.js';
-import { DomainError } from '../errors/domain-error.js';
-import type { Repositories } from '../ports/unit-of-work.js';
+import type { DomainEvent } from '../shared/domain-event.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { Repositories } from '../shared/unit-of-work.js';
 import { contractNow, expectDomainError, newDoctor, newPatient, newSitting, newSlot, newUser, rejectionOf, unique } from './contract-support.js';
 import type { UnitOfWorkSubject } from './unit-of-work-contract.js';
 

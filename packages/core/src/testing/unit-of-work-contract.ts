@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
-import type { OutboxStore } from '../ports/outbox.js';
-import type { UnitOfWork } from '../ports/unit-of-work.js';
+import type { OutboxStore } from '../outbox/outbox.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { suiteSubject, type ContractSubject } from './contract-support.js';
 import { describeBookingStepContract } from './unit-of-work-contract-booking-step.js';
 import { describeBookingContract } from './unit-of-work-contract-booking.js';

@@ -1,0 +1,72 @@
+import type { AppointmentDetails, AppointmentStatus } from './appointment.js';
+import type { Slot } from '../scheduling/slot.js';
+import type { LocalDate } from '../shared/primitives.js';
+import type { SittingTimes } from '../scheduling/booking-policy.js';
+import { expectedTime } from '../scheduling/sitting-times.js';
+import type { SlotView } from '../doctors/doctor-view.js';
+import { toSlotView } from '../doctors/to-doctor-view.js';
+
+/** An appointment as the API shows it: the place in the queue and when to come. @category Views */
+export interface AppointmentView {
+  id: number;
+  patient_id: number;
+  patient_name: string;
+  doctor_id: number;
+  doctor_name: string;
+  slot_id: number;
+  sitting_id: number;
+  /** The sitting's local date `YYYY-MM-DD`. */
+  date: LocalDate;
+  queue_number: number;
+  /** ISO 8601 instant: sitting start + (queue_number − 1) × appointment duration. */
+  expected_time: string;
+  status: AppointmentStatus;
+  /** ISO 8601 instant. */
+  booked_at: string;
+  /** The patient's own window, ISO 8601 instants: from `expected_time` for one appointment duration. */
+  timings: { start: string; end: string };
+}
+
+/** The API view of an appointment, with its expected time computed from the queue number. @category Views */
+export function toAppointmentView(details: AppointmentDetails): AppointmentView {
+  const { appointment } = details;
+  const expected = expectedTime(details.sittingStartsAt, details.durationMinutes, appointment.queueNumber);
+  const end = new Date(expected.getTime() + details.durationMinutes * 60_000);
+  return {
+    id: appointment.id,
+    patient_id: appointment.patientId,
+    patient_name: details.patientName,
+    doctor_id: appointment.doctorId,
+    doctor_name: details.doctorName,
+    slot_id: appointment.slotId,
+    sitting_id: appointment.sittingId,
+    date: details.date,
+    queue_number: appointment.queueNumber,
+    expected_time: expected.toISOString(),
+    status: appointment.status,
+    booked_at: appointment.bookedAt.toISOString(),
+    timings: { start: expected.toISOString(), end: end.toISOString() },
+  };
+}
+
+/** A slot's next sitting and how many places are taken (`GET /doctors/timings/{id}`). @category Views */
+export interface TimingView {
+  slot: SlotView;
+  /** The sitting's local date `YYYY-MM-DD`. */
+  occurring_date: LocalDate;
+  /** ISO 8601 instants of the sitting's start and end. */
+  starts_at: string;
+  ends_at: string;
+  slots_booked: number;
+}
+
+/** The API view of a slot's next sitting and the places booked in it. @category Views */
+export function toTimingView(slot: Slot, sitting: SittingTimes, slotsBooked: number): TimingView {
+  return {
+    slot: toSlotView(slot),
+    occurring_date: sitting.date,
+    starts_at: sitting.startsAt.toISOString(),
+    ends_at: sitting.endsAt.toISOString(),
+    slots_booked: slotsBooked,
+  };
+}

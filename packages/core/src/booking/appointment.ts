@@ -1,0 +1,48 @@
+import type { AppointmentId, DoctorId, LocalDate, PatientId, SittingId, SlotId, UserId } from '../shared/primitives.js';
+import type { SittingStatus } from '../scheduling/sitting.js';
+
+/** Every status of an appointment; `booked` and `checked_in` hold a place. @category Models */
+export const appointmentStatuses = ['booked', 'cancelled', 'checked_in', 'completed', 'no_show'] as const;
+/** The status of an appointment (see {@link canTransition} for the allowed moves). @category Models */
+export type AppointmentStatus = (typeof appointmentStatuses)[number];
+
+/** Statuses that hold a place in the sitting: all but `cancelled`. @category Models */
+export const activeAppointmentStatuses: readonly AppointmentStatus[] = ['booked', 'checked_in', 'completed', 'no_show'];
+
+/** A patient's place in a sitting. @category Models */
+export interface Appointment {
+  readonly id: AppointmentId;
+  readonly sittingId: SittingId;
+  readonly slotId: SlotId;
+  readonly doctorId: DoctorId;
+  readonly patientId: PatientId;
+  /** 1 … the sitting's places; unique among the sitting's active appointments. */
+  readonly queueNumber: number;
+  readonly status: AppointmentStatus;
+  readonly bookedBy: UserId;
+  readonly bookedAt: Date;
+  /** The client's `Idempotency-Key`, unique per booking user. */
+  readonly idempotencyKey: string | null;
+}
+
+/** One status change of an appointment: what, who (`null`: the system), when. @category Models */
+export interface AppointmentHistoryEntry {
+  readonly appointmentId: AppointmentId;
+  readonly status: AppointmentStatus;
+  readonly actorId: UserId | null;
+  readonly at: Date;
+  readonly reason: string | null;
+}
+
+/** An appointment with the sitting, slot, patient and doctor facts needed to present it. @category Models */
+export interface AppointmentDetails {
+  readonly appointment: Appointment;
+  readonly date: LocalDate;
+  readonly sittingStartsAt: Date;
+  readonly sittingStatus: SittingStatus;
+  readonly durationMinutes: number;
+  readonly patientName: string;
+  readonly patientOwnerId: UserId;
+  readonly doctorName: string;
+  readonly doctorUserId: UserId;
+}

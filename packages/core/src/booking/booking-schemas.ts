@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { CoercedId, Id, LocalDateString, trimmedString } from '../shared/common-schemas.js';
+
+/** A reason given with a cancellation, kept in the history. */
+const Reason = trimmedString(1, 500).optional();
+
+/**
+ * `POST /patient/new_appointment`: a place for one of the caller's patients in a sitting of
+ * `slot_id`, on `date` (default: the next open sitting). `idempotency_key` (the
+ * `Idempotency-Key` header) makes a retried request return the first booking.
+ * @category Schemas
+ */
+export const BookAppointmentInput = z.strictObject({
+  patient_id: Id,
+  slot_id: Id,
+  date: LocalDateString.optional(),
+  idempotency_key: z.string().trim().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'Expected printable ASCII.').optional(),
+});
+/** The input `BookAppointmentInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
+export type BookAppointmentInput = z.input<typeof BookAppointmentInput>;
+
+/** An appointment by id (path `{id}`): history, check-in, completion, no-show. @category Schemas */
+export const AppointmentIdInput = z.strictObject({ id: CoercedId });
+/** The input `AppointmentIdInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
+export type AppointmentIdInput = z.input<typeof AppointmentIdInput>;
+
+/** Cancels an appointment (its owner or its doctor). @category Schemas */
+export const CancelAppointmentInput = z.strictObject({ id: CoercedId, reason: Reason });
+/** The input `CancelAppointmentInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
+export type CancelAppointmentInput = z.input<typeof CancelAppointmentInput>;
+
+/** A doctor cancels one date's sitting of their slot. @category Schemas */
+export const CancelSittingInput = z.strictObject({ slot_id: CoercedId, date: LocalDateString, reason: Reason });
+/** The input `CancelSittingInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
+export type CancelSittingInput = z.input<typeof CancelSittingInput>;
+
+/** The queue of one sitting of the doctor's slot (`date` omitted: the next sitting). @category Schemas */
+export const SittingQueueInput = z.strictObject({ slot_id: CoercedId, date: LocalDateString.optional() });
+/** The input `SittingQueueInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
+export type SittingQueueInput = z.input<typeof SittingQueueInput>;
+
+/** Rates the doctor of a completed appointment, once: 1–5 whole stars and a review. @category Schemas */
+export const RateDoctorInput = z.strictObject({
+  appointment_id: Id,
+  stars: z.number().int().min(1).max(5),
+  review: trimmedString(0, 2000).default(''),
+});
+/** The input `RateDoctorInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
+export type RateDoctorInput = z.input<typeof RateDoctorInput>;

@@ -1,0 +1,73 @@
+import { canTransition } from './status-transitions.js';
+import { DomainError } from '../shared/domain-error.js';
+import type { DomainEvent } from '../shared/domain-event.js';
+import type { AppointmentDetails, AppointmentStatus } from './appointment.js';
+import type { Actor } from '../identity/user.js';
+import type { AppointmentId } from '../shared/primitives.js';
+import type { OutboxPublisher } from '../outbox/outbox.js';
+import type { Repositories, UnitOfWork } from '../shared/unit-of-work.js';
+import type { AppointmentView } from './appointment-view.js';
+import { toAppointmentView } from './appointment-view.js';
+import { commit } from '../shared/commit.js';
+import { appointmentChanged, sittingChanged } from './appointment-events.js';
+
+/** What a status change needs besides the appointment. */
+export interface StatusChangeOrder {
+  readonly actor: Actor;
+  readonly to: AppointmentStatus;
+  readonly reason: string | null;
+  readonly now: Date;
+}
+
+/**
+ * Moves an appointment to `order.to` if the rules allow it from its current status, as a
+ * compare-and-set on that status (a concurrent change makes this one fail rather than
+ * overwrite it), recording who and when. Leaving the active statuses frees the place, so
+ * the sitting changes too.
+ */
+export async function changeAppointmentStatus(
+  uow: UnitOfWork,
+  publisher: OutboxPublisher,
+  details: AppointmentDetails,
+  order: StatusChangeOrder,
+): Promise<AppointmentView> {
+  const { appointment } = details;
+  const refusal = new DomainError(
+    'INVALID_STATUS_TRANSITION',
+    `An appointment that is ${appointment.status} cannot become ${order.to}.`,
+  );
+  if (!canTransition(appointment.status, order.to)) throw refusal;
+  return commit(uow, publisher, order.now, async (repositories) => {
+    const changed = await repositories.appointments.transition(appointment.id, {
+      from: [appointment.status], to: order.to, actorId: order.actor.userId, at: order.now, reason: order.reason,
+    });
+    if (!changed) throw refusal;
+    const events: DomainEvent[] = [appointmentChanged(changed)];
+    if (order.to === 'cancelled') {
+      events.push(sittingChanged({ id: changed.sittingId, slotId: changed.slotId, doctorId: changed.doctorId }));
+    }
+    return { result: await appointmentView(repositories, changed.id), events };
+  });
+}
+
+/** The presentable appointment `id`, which must exist (it was just read or written). */
+export async function appointmentView(repositories: Repositories, id: AppointmentId): Promise<AppointmentView> {
+  const details = await repositories.appointments.details(id);
+  if (!details) throw new Error(`appointment ${id} has no details`);
+  return toAppointmentView(details);
+}
+
+/**
+ * The appointment `id` as the doctor of its sitting may act on it. The patient's owner
+ * sees it but may not do this (`FORBIDDEN`); to anyone else it does not exist.
+ */
+export async function appointmentOfDoctor(
+  repositories: Repositories, actor: Actor, id: AppointmentId,
+): Promise<AppointmentDetails> {
+  const details = await repositories.appointments.details(id);
+  if (details?.doctorUserId === actor.userId) return details;
+  if (details?.patientOwnerId === actor.userId) {
+    throw new DomainError('FORBIDDEN', 'Only the doctor of the sitting can do this.');
+  }
+  throw new DomainError('APPOINTMENT_NOT_FOUND', `No appointment ${id}.`);
+}

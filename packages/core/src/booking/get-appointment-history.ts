@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import { DomainError } from '../shared/domain-error.js';
+import type { AppointmentStatus } from './appointment.js';
+import type { Actor } from '../identity/user.js';
+import type { UnitOfWork } from '../shared/unit-of-work.js';
+import { AppointmentIdInput } from './booking-schemas.js';
+import type { AppointmentView } from './appointment-view.js';
+import { toAppointmentView } from './appointment-view.js';
+import { parseInput } from '../shared/parse-input.js';
+
+/** One status change as the API shows it. @category Views */
+export interface AppointmentHistoryEntryView {
+  status: AppointmentStatus;
+  /** Who made the change; `null` for the system (the worker's no-show). */
+  actor_id: number | null;
+  /** ISO 8601 instant. */
+  at: string;
+  reason: string | null;
+}
+
+/** An appointment and every status change it went through, oldest first. @category Views */
+export interface AppointmentHistoryView {
+  appointment: AppointmentView;
+  history: AppointmentHistoryEntryView[];
+}
+
+/**
+ * An appointment with its status history. Visible to the user who owns the patient, the
+ * doctor of the sitting and admins; to anyone else it does not exist.
+ * @category Use cases
+ */
+export class GetAppointmentHistory {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  async execute(actor: Actor, input: z.input<typeof AppointmentIdInput>): Promise<AppointmentHistoryView> {
+    const { id } = parseInput(AppointmentIdInput, input);
+    const read = this.uow.read;
+    const details = await read.appointments.details(id);
+    const allowed = details !== undefined
+      && (actor.role === 'admin' || details.patientOwnerId === actor.userId || details.doctorUserId === actor.userId);
+    if (!allowed) throw new DomainError('APPOINTMENT_NOT_FOUND', `No appointment ${id}.`);
+    const history = await read.appointments.history(id);
+    return {
+      appointment: toAppointmentView(details),
+      history: history.map((entry) => ({
+        status: entry.status, actor_id: entry.actorId, at: entry.at.toISOString(), reason: entry.reason,
+      })),
+    };
+  }
+}

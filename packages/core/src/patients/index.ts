@@ -1,0 +1,8 @@
+// The people a user books for.
+export * from './patient.js';
+export * from './patient-repository.js';
+export * from './register-patient.js';
+export * from './list-patients.js';
+export * from './get-patient.js';
+export * from './patient-view.js';
+export * from './patient-schemas.js';

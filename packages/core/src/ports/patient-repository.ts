@@ -1,9 +1,0 @@
-import type { NewPatient, Page, PageRequest, Patient, PatientId, UserId } from '../models/index.js';
-
-/** Patients, each owned by the user who registered them. @category Ports */
-export interface PatientRepository {
-  create(patient: NewPatient): Promise<Patient>;
-  findById(id: PatientId): Promise<Patient | undefined>;
-  /** A user's patients by ascending id. */
-  listByOwner(ownerId: UserId, page: PageRequest): Promise<Page<Patient>>;
-}

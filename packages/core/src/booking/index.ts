@@ -1,7 +1,7 @@
 // Appointments: the model, the booking decision and status transitions, the repository, then
 // booking, cancelling, status changes and the queues, the view and the input schemas.
 export * from './appointment.js';
-export * from './queue-number.js';
+export * from './decide-booking.js';
 export * from './status-transitions.js';
 export * from './appointment-repository.js';
 export { commitBookingInTransaction } from './commit-booking.js';

@@ -1,30 +1,21 @@
-import { DomainError } from '../shared/domain-error.js';
+import { bookingRefused, decideBooking } from '../booking/decide-booking.js';
 import type { Appointment, AppointmentDetails } from '../booking/appointment.js';
 import type { BookingContext, BookingContextQuery, BookingRequest, SittingBookingRequest } from '../booking/appointment-repository.js';
 import { copy, nextId, type InMemoryState } from './in-memory-state.js';
 import { ensureSittingIn, sittingsOfSlotIn } from './in-memory-sitting-repository.js';
 
-/** The booking rules, checked and applied in one synchronous step. */
+/** The booking decision ({@link decideBooking}) applied to the state in one synchronous step. */
 export function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
-  const sitting = s.sittings.get(request.sittingId);
-  if (!sitting) throw new DomainError('SITTING_NOT_FOUND', 'No such sitting.');
-  if (sitting.status === 'cancelled') throw new DomainError('SITTING_CANCELLED', 'The sitting is cancelled.');
-  if (sitting.status === 'completed') throw new DomainError('SITTING_CLOSED', 'The sitting is closed.');
+  const stored = s.sittings.get(request.sittingId);
   const all = [...s.appointments.values()];
-  if (request.idempotencyKey !== null
-    && all.some((a) => a.bookedBy === request.bookedBy && a.idempotencyKey === request.idempotencyKey)) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'The idempotency key was used for another booking.');
-  }
-  const active = all.filter((a) => a.sittingId === sitting.id && a.status !== 'cancelled');
-  if (active.some((a) => a.patientId === request.patientId)) {
-    throw new DomainError('ALREADY_BOOKED', 'The patient already has a place in this sitting.');
-  }
-  const taken = new Set(active.map((a) => a.queueNumber));
-  let queueNumber = 1;
-  while (taken.has(queueNumber)) queueNumber += 1;
-  if (active.length >= sitting.places || queueNumber > sitting.places) {
-    throw new DomainError('SITTING_FULL', 'The sitting is full.');
-  }
+  const active = all.filter((a) => a.sittingId === request.sittingId && a.status !== 'cancelled');
+  const decision = decideBooking(stored && { ...stored, active }, {
+    patientId: request.patientId,
+    idempotencyKeyUsedElsewhere: request.idempotencyKey !== null
+      && all.some((a) => a.bookedBy === request.bookedBy && a.idempotencyKey === request.idempotencyKey),
+  });
+  if (decision.outcome === 'refused') throw bookingRefused(decision.refusal);
+  const { queueNumber, sitting: { active: held, ...sitting } } = decision;
   const appointment: Appointment = {
     id: nextId(s, 'appointment'),
     sittingId: sitting.id,
@@ -38,7 +29,7 @@ export function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
     idempotencyKey: request.idempotencyKey,
   };
   s.appointments.set(appointment.id, appointment);
-  s.sittings.set(sitting.id, { ...sitting, booked: active.length + 1 });
+  s.sittings.set(sitting.id, { ...sitting, booked: held.length + 1 });
   s.history.push({ appointmentId: appointment.id, status: 'booked', actorId: request.bookedBy, at: appointment.bookedAt, reason: null });
   return appointment;
 }

@@ -82,5 +82,24 @@ export function describeTransactionContract(subject: () => UnitOfWorkSubject): v
       });
       expect(await subject().uow.read.users.findById(user.id)).toEqual(user);
     });
+
+    it('keeps a sitting created through `read.sittings.createMissing` while a transaction runs', async () => {
+      const slot = await tx(async (r) => newSlot(r, (await newDoctor(r)).doctor.id));
+      const startsAt = new Date('2026-01-12T10:00:00.000Z');
+      let started!: () => void;
+      let release!: () => void;
+      const inside = new Promise<void>((resolve) => { started = resolve; });
+      const gate = new Promise<void>((resolve) => { release = resolve; });
+      // A transaction in flight while the write through `read` happens, committing after it.
+      const running = tx(async (r) => { await newUser(r); started(); await gate; });
+      await inside;
+      const [created] = await subject().uow.read.sittings.createMissing([{
+        slotId: slot.id, doctorId: slot.doctorId, date: '2026-01-12', startsAt,
+        endsAt: new Date(startsAt.getTime() + 100 * 60_000), places: slot.places, durationMinutes: slot.durationMinutes,
+      }]);
+      release();
+      await running;
+      expect(await subject().uow.read.sittings.findById(created!.id)).toEqual(created);
+    });
   });
 }

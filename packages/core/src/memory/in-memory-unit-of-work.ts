@@ -2,7 +2,7 @@ import type { DomainEvent } from '../shared/domain-event.js';
 import type { AppointmentDetails } from '../booking/appointment.js';
 import type { SittingBookingRequest } from '../booking/appointment-repository.js';
 import type { CommittedBooking, OutboxWriter, Repositories, UnitOfWork } from '../shared/unit-of-work.js';
-import { commitBookingInTransaction } from '../booking/commit-booking.js';
+import { commitBookingInTransaction } from '../shared/commit-booking.js';
 import { InMemoryAppointmentRepository } from './in-memory-appointment-repository.js';
 import { InMemoryCatalogRepository } from './in-memory-catalog-repository.js';
 import { InMemoryDoctorRepository } from './in-memory-doctor-repository.js';

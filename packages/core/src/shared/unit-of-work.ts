@@ -55,7 +55,8 @@ export interface CommittedBooking {
 
 /**
  * The door to the source of truth. Writes go through `transaction` (all or nothing, outbox
- * included) or `commitBooking`; plain reads may use `read`, outside any transaction.
+ * included) or `commitBooking`; plain reads may use `read`, outside any transaction, which
+ * offers reads only.
  * @category Ports
  */
 export interface UnitOfWork {
@@ -75,7 +76,8 @@ export interface UnitOfWork {
     eventsOf: (details: AppointmentDetails) => readonly DomainEvent[],
     now: Date,
   ): Promise<CommittedBooking>;
-  readonly read: Repositories;
+  /** Reads of the committed state, outside any transaction. */
+  readonly read: ReadRepositories;
 }
 
 /** Injection token of {@link UnitOfWork}. @category Ports */

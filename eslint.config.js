@@ -40,6 +40,50 @@ export const corePurity = {
   },
 };
 
+/**
+ * The only core modules whose values `packages/core/src/memory/` may import: shared
+ * primitives and the few model rules the stores apply. Adapters point inward, so a use case
+ * is never among them; a new entry is a deliberate choice. Type imports are free (ports and
+ * models are types).
+ */
+const memoryValueSources = [
+  'shared/domain-error',
+  'shared/primitives',
+  'shared/commit-booking',
+  'catalog/catalog',
+  'identity/user',
+  'cache/deep-freeze',
+  'search/name-match',
+];
+
+/**
+ * Keeps the in-memory adapters off the use cases (dependencies point inward);
+ * test/lint/memory-imports.test.ts proves the rule bites.
+ */
+export const memoryImportsInward = {
+  files: ['packages/core/src/memory/**/*.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^\\.\\./(?!(?:${memoryValueSources.join('|')})\\.js$)`,
+            allowTypeImports: true,
+            message:
+              'memory/ is an adapter: it takes values only from the modules in memoryValueSources (eslint.config.js), never from a use case.',
+          },
+          {
+            regex: '^@doctorly/core',
+            message:
+              'memory/ imports core modules by relative path, never through a barrel that re-exports use cases.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', 'coverage/**', 'test/lint-fixtures/**', '.doctorly/**', '.scratch/**'] },
   js.configs.recommended,
@@ -64,4 +108,5 @@ export default tseslint.config(
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   corePurity,
+  memoryImportsInward,
 );

@@ -1,8 +1,8 @@
 import { createTestRedisSearch, isSkip } from '@doctorly/test-support';
 import { describe, expect, it } from 'vitest';
 import { detectRedisCapabilities } from './capabilities.js';
-import { unusedPort } from './test-support/fault-proxy.js';
-import { hasRedisServerBinary, RedisServerProcess } from './test-support/redis-server.js';
+import { unusedPort } from './testing/fault-proxy.js';
+import { hasRedisServerBinary, RedisServerProcess } from './testing/redis-server.js';
 
 const canSpawnRedis = await hasRedisServerBinary();
 const stack = await createTestRedisSearch();

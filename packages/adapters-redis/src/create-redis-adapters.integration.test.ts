@@ -11,7 +11,7 @@ import { RedisCache } from './cache/redis-cache.js';
 import { createRedisAdapters } from './create-redis-adapters.js';
 import { redisModule } from './redis-module.js';
 import { RedisTokenRevocationStore } from './security/redis-token-revocation-store.js';
-import { unusedPort } from './test-support/fault-proxy.js';
+import { unusedPort } from './testing/fault-proxy.js';
 
 const target = await createTestRedis();
 

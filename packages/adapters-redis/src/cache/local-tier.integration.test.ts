@@ -3,7 +3,7 @@ import { createTestRedis, isSkip } from '@doctorly/test-support';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisAdapters, type RedisAdapters } from '../create-redis-adapters.js';
-import { FaultProxy } from '../test-support/fault-proxy.js';
+import { FaultProxy } from '../testing/fault-proxy.js';
 
 const target = await createTestRedis();
 const contractTarget = await createTestRedis();

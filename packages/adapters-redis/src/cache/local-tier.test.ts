@@ -48,18 +48,29 @@ describe('LocalTier', () => {
     expect(tier.lookup('b', 0)).toBeUndefined();
   });
 
-  it('keeps nothing while disabled, forgets everything when disabled, and keeps misses out', () => {
-    const tier = new LocalTier(1_000);
-    expect(tier.beginFetch('a')).toBeUndefined();
-    tier.enable(0);
+  it('keeps nothing while disabled: a read is not even begun', () => {
+    expect(new LocalTier(1_000).beginFetch('a')).toBeUndefined();
+  });
+
+  it('forgets everything when disabled', () => {
+    const tier = enabled();
     fill(tier, 'a', '"A"');
+    tier.disable();
+    tier.enable(0);
+    expect(tier.lookup('a', 0)).toBeUndefined();
+  });
+
+  it('does not keep the answer of a read begun before it was disabled', () => {
+    const tier = enabled();
     const inFlight = tier.beginFetch('b')!;
     tier.disable();
-    expect(tier.lookup('a', 0)).toBeUndefined();
     tier.enable(0);
     tier.completeFetch('b', inFlight, '"B"', 3, 10_000, 0);
-    expect(tier.lookup('a', 0)).toBeUndefined();
     expect(tier.lookup('b', 0)).toBeUndefined();
+  });
+
+  it('keeps misses out', () => {
+    const tier = enabled();
     const miss = tier.beginFetch('c')!;
     tier.completeFetch('c', miss, undefined, 0, 10_000, 0);
     expect(tier.size).toBe(0);

@@ -3,8 +3,8 @@ import { createTestRedis, isSkip } from '@doctorly/test-support';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { RedisCache } from '../cache/redis-cache.js';
-import { FaultProxy, startSilentServer, unusedPort } from '../test-support/fault-proxy.js';
-import { hasRedisServerBinary, RedisServerProcess } from '../test-support/redis-server.js';
+import { FaultProxy, startSilentServer, unusedPort } from '../testing/fault-proxy.js';
+import { hasRedisServerBinary, RedisServerProcess } from '../testing/redis-server.js';
 import type { RedisAdapterEvent } from './events.js';
 import { FailOpenRedis, type FailOpenOptions } from './fail-open-redis.js';
 

@@ -4,7 +4,7 @@ import { createTestRedis, isSkip } from '@doctorly/test-support';
 import { createClient } from 'redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RedisAdapterEvent } from '../fail-open/events.js';
-import { FaultProxy } from '../test-support/fault-proxy.js';
+import { FaultProxy } from '../testing/fault-proxy.js';
 import { DoctorSearchIndexWithFallback } from './doctor-search-index-with-fallback.js';
 import { RedisDoctorSearchIndex } from './redis-doctor-search-index.js';
 

@@ -1,7 +1,7 @@
 import { createTestRedis, isSkip } from '@doctorly/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FailOpenRedis } from '../fail-open/fail-open-redis.js';
-import { unusedPort } from '../test-support/fault-proxy.js';
+import { unusedPort } from '../testing/fault-proxy.js';
 import { RedisRateLimiter } from './redis-rate-limiter.js';
 
 const target = await createTestRedis();

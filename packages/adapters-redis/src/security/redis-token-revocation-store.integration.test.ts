@@ -3,7 +3,7 @@ import { createTestRedis, isSkip } from '@doctorly/test-support';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FailOpenRedis } from '../fail-open/fail-open-redis.js';
-import { FaultProxy, unusedPort } from '../test-support/fault-proxy.js';
+import { FaultProxy, unusedPort } from '../testing/fault-proxy.js';
 import { RedisTokenRevocationStore } from './redis-token-revocation-store.js';
 
 const target = await createTestRedis();

@@ -1,8 +1,23 @@
-import type { Appointment, AppointmentDetails, AppointmentHistoryEntry, AppointmentStatus } from './appointment.js';
+import type {
+  Appointment,
+  AppointmentDetails,
+  AppointmentHistoryEntry,
+  AppointmentStatus,
+} from './appointment.js';
 import type { Patient } from '../patients/patient.js';
 import type { NewSitting, Sitting } from '../scheduling/sitting.js';
 import type { Slot } from '../scheduling/slot.js';
-import type { AppointmentId, DoctorId, LocalDate, Page, PageRequest, PatientId, SittingId, SlotId, UserId } from '../shared/primitives.js';
+import type {
+  AppointmentId,
+  DoctorId,
+  LocalDate,
+  Page,
+  PageRequest,
+  PatientId,
+  SittingId,
+  SlotId,
+  UserId,
+} from '../shared/primitives.js';
 
 /** What taking a place needs. @category Ports */
 export interface BookingRequest {
@@ -18,7 +33,7 @@ export interface SittingBookingRequest extends Omit<BookingRequest, 'sittingId'>
   readonly sitting: NewSitting;
 }
 
-/** What {@link AppointmentRepository.bookingContext} reads. @category Ports */
+/** What {@link AppointmentReader.bookingContext} reads. @category Ports */
 export interface BookingContextQuery {
   readonly patientId: PatientId;
   readonly slotId: SlotId;
@@ -48,8 +63,30 @@ export interface StatusChange {
   readonly reason: string | null;
 }
 
+/** The reads of {@link AppointmentRepository}: what `UnitOfWork.read` offers. @category Ports */
+export interface AppointmentReader {
+  /**
+   * The patient, the slot, the slot's stored sittings in a window and, if asked, an earlier
+   * booking by idempotency key: what the booking use case reads before it decides, in one
+   * read (one round trip to a database). Ownership is not checked here.
+   */
+  bookingContext(query: BookingContextQuery): Promise<BookingContext>;
+  findById(id: AppointmentId): Promise<Appointment | undefined>;
+  findByIdempotencyKey(bookedBy: UserId, key: string): Promise<Appointment | undefined>;
+  details(id: AppointmentId): Promise<AppointmentDetails | undefined>;
+  history(id: AppointmentId): Promise<readonly AppointmentHistoryEntry[]>;
+  /** Appointments booked by a user, newest sitting first. */
+  listByBooker(userId: UserId, page: PageRequest): Promise<Page<AppointmentDetails>>;
+  /** A sitting's appointments (all statuses) by queue number. */
+  listBySitting(sittingId: SittingId): Promise<readonly AppointmentDetails[]>;
+  /** Distinct patients with a non-cancelled appointment with the doctor, by name. */
+  patientsOfDoctor(doctorId: DoctorId, page: PageRequest): Promise<Page<Patient>>;
+  /** Whether the patient holds a non-cancelled appointment with the doctor. */
+  isPatientOfDoctor(patientId: PatientId, doctorId: DoctorId): Promise<boolean>;
+}
+
 /** Appointments: atomic booking, status changes with history, and the lists built on them. @category Ports */
-export interface AppointmentRepository {
+export interface AppointmentRepository extends AppointmentReader {
   /**
    * Takes the lowest free queue number of a `scheduled` sitting and records the appointment
    * (status `booked`, with its first history entry), atomically: the store, not the caller,
@@ -62,34 +99,19 @@ export interface AppointmentRepository {
   /**
    * The sitting of `request.sitting` (created `scheduled` if missing, as
    * `SittingRepository.ensure`), then a place in it as {@link AppointmentRepository.book},
-   * answered with the appointment's {@link AppointmentRepository.details}: the whole write of a
+   * answered with the appointment's {@link AppointmentReader.details}: the whole write of a
    * booking in one step, which a database does in one round trip.
    * @throws DomainError as {@link AppointmentRepository.book}, but never `SITTING_NOT_FOUND`.
    */
   ensureSittingAndBook(request: SittingBookingRequest): Promise<AppointmentDetails>;
-  /**
-   * The patient, the slot, the slot's stored sittings in a window and, if asked, an earlier
-   * booking by idempotency key: what the booking use case reads before it decides, in one
-   * read (one round trip to a database). Ownership is not checked here.
-   */
-  bookingContext(query: BookingContextQuery): Promise<BookingContext>;
-  findById(id: AppointmentId): Promise<Appointment | undefined>;
-  findByIdempotencyKey(bookedBy: UserId, key: string): Promise<Appointment | undefined>;
-  details(id: AppointmentId): Promise<AppointmentDetails | undefined>;
   /**
    * Moves an appointment to `change.to` if its status is one of `change.from` (else `undefined`),
    * records the history entry, and frees its place when it leaves the active statuses.
    */
   transition(id: AppointmentId, change: StatusChange): Promise<Appointment | undefined>;
   /** Applies `change` to every appointment of a sitting whose status is in `change.from`; returns them. */
-  transitionAllInSitting(sittingId: SittingId, change: StatusChange): Promise<readonly Appointment[]>;
-  history(id: AppointmentId): Promise<readonly AppointmentHistoryEntry[]>;
-  /** Appointments booked by a user, newest sitting first. */
-  listByBooker(userId: UserId, page: PageRequest): Promise<Page<AppointmentDetails>>;
-  /** A sitting's appointments (all statuses) by queue number. */
-  listBySitting(sittingId: SittingId): Promise<readonly AppointmentDetails[]>;
-  /** Distinct patients with a non-cancelled appointment with the doctor, by name. */
-  patientsOfDoctor(doctorId: DoctorId, page: PageRequest): Promise<Page<Patient>>;
-  /** Whether the patient holds a non-cancelled appointment with the doctor. */
-  isPatientOfDoctor(patientId: PatientId, doctorId: DoctorId): Promise<boolean>;
+  transitionAllInSitting(
+    sittingId: SittingId,
+    change: StatusChange,
+  ): Promise<readonly Appointment[]>;
 }

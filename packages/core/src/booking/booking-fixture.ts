@@ -41,32 +41,32 @@ export class BookingWorld {
 
   async user(name = `user${this.users + 1}`, role: Role = 'user'): Promise<Actor> {
     this.users += 1;
-    const user = await this.uow.read.users.create({
+    const user = await this.uow.transaction((r) => r.users.create({
       name, email: `${name}.${this.users}@example.com`, passwordHash: 'x', role, registeredAt: this.clock.now(), confirmed: false,
-    });
+    }));
     return { userId: user.id, role: user.role };
   }
 
   async doctor(name = `doctor${this.users + 1}`): Promise<{ actor: Actor; doctor: Doctor }> {
     const actor = await this.user(name);
-    const doctor = await this.uow.read.doctors.create({
+    const doctor = await this.uow.transaction((r) => r.doctors.create({
       userId: actor.userId, description: 'A doctor', image: null, createdAt: this.clock.now(),
-    });
+    }));
     return { actor, doctor };
   }
 
   /** A slot of `doctorId`: by default Mondays 10:00 UTC, 3 places of 10 minutes. */
   slot(doctorId: number, shape: Partial<NewSlot> = {}): Promise<Slot> {
-    return this.uow.read.slots.create({
+    return this.uow.transaction((r) => r.slots.create({
       doctorId, day: 'monday', start: '10:00', durationMinutes: 10, places: 3, fee: 100, timeZone: 'UTC',
       createdAt: this.clock.now(), ...shape,
-    });
+    }));
   }
 
   patient(owner: Actor, name = 'Pat'): Promise<Patient> {
-    return this.uow.read.patients.create({
+    return this.uow.transaction((r) => r.patients.create({
       ownerId: owner.userId, name, age: 30, gender: 'other', symptoms: 'cough', createdAt: this.clock.now(),
-    });
+    }));
   }
 
   /**

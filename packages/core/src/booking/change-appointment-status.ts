@@ -5,7 +5,7 @@ import type { AppointmentDetails, AppointmentStatus } from './appointment.js';
 import type { Actor } from '../identity/user.js';
 import type { AppointmentId } from '../shared/primitives.js';
 import type { OutboxPublisher } from '../outbox/outbox.js';
-import type { Repositories, UnitOfWork } from '../shared/unit-of-work.js';
+import type { ReadRepositories, UnitOfWork } from '../shared/unit-of-work.js';
 import type { AppointmentView } from './appointment-view.js';
 import { toAppointmentView } from './appointment-view.js';
 import { commit } from '../shared/commit.js';
@@ -51,7 +51,7 @@ export async function changeAppointmentStatus(
 }
 
 /** The presentable appointment `id`, which must exist (it was just read or written). */
-export async function appointmentView(repositories: Repositories, id: AppointmentId): Promise<AppointmentView> {
+export async function appointmentView(repositories: ReadRepositories, id: AppointmentId): Promise<AppointmentView> {
   const details = await repositories.appointments.details(id);
   if (!details) throw new Error(`appointment ${id} has no details`);
   return toAppointmentView(details);
@@ -62,7 +62,7 @@ export async function appointmentView(repositories: Repositories, id: Appointmen
  * sees it but may not do this (`FORBIDDEN`); to anyone else it does not exist.
  */
 export async function appointmentOfDoctor(
-  repositories: Repositories, actor: Actor, id: AppointmentId,
+  repositories: ReadRepositories, actor: Actor, id: AppointmentId,
 ): Promise<AppointmentDetails> {
   const details = await repositories.appointments.details(id);
   if (details?.doctorUserId === actor.userId) return details;

@@ -4,7 +4,6 @@ export * from './appointment.js';
 export * from './decide-booking.js';
 export * from './status-transitions.js';
 export * from './appointment-repository.js';
-export { commitBookingInTransaction } from './commit-booking.js';
 export * from './book-appointment.js';
 export * from './cancel-appointment.js';
 export * from './check-in-appointment.js';

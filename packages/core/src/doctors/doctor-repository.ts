@@ -1,5 +1,11 @@
 import type { Doctor, DoctorQualification, DoctorSnapshot } from './doctor.js';
-import type { DoctorId, Page, PageRequest, SpecializationId, UserId } from '../shared/primitives.js';
+import type {
+  DoctorId,
+  Page,
+  PageRequest,
+  SpecializationId,
+  UserId,
+} from '../shared/primitives.js';
 
 /** Ranking input of the popular doctors: rating sum and count, patients served. @category Ports */
 export interface DoctorRatingStats {
@@ -9,17 +15,10 @@ export interface DoctorRatingStats {
   readonly patientCount: number;
 }
 
-/** Doctor profiles, their specializations and qualifications, and the doctor lists. @category Ports */
-export interface DoctorRepository {
-  /** @throws DomainError `ALREADY_A_DOCTOR` when the user has a profile. */
-  create(doctor: Omit<Doctor, 'id'>): Promise<Doctor>;
+/** The reads of {@link DoctorRepository}: what `UnitOfWork.read` offers. @category Ports */
+export interface DoctorReader {
   findById(id: DoctorId): Promise<Doctor | undefined>;
   findByUserId(userId: UserId): Promise<Doctor | undefined>;
-  update(id: DoctorId, changes: { description?: string; image?: string | null }): Promise<void>;
-  /** Adds specializations; ones the doctor has are ignored. */
-  addSpecializations(id: DoctorId, specializationIds: readonly SpecializationId[]): Promise<void>;
-  /** Adds qualifications; the same (qualification, date, institute) again is ignored. */
-  addQualifications(id: DoctorId, qualifications: readonly DoctorQualification[]): Promise<void>;
   /** Everything needed to present one doctor, or `undefined`. */
   snapshot(id: DoctorId): Promise<DoctorSnapshot | undefined>;
   /** Snapshots of the given doctors, in the order of `ids`; unknown ids are left out. */
@@ -35,4 +34,15 @@ export interface DoctorRepository {
    * ties by patients served then id; doctors without ratings rank at the prior mean.
    */
   popular(priorMean: number, priorWeight: number, page: PageRequest): Promise<Page<DoctorSnapshot>>;
+}
+
+/** Doctor profiles, their specializations and qualifications, and the doctor lists. @category Ports */
+export interface DoctorRepository extends DoctorReader {
+  /** @throws DomainError `ALREADY_A_DOCTOR` when the user has a profile. */
+  create(doctor: Omit<Doctor, 'id'>): Promise<Doctor>;
+  update(id: DoctorId, changes: { description?: string; image?: string | null }): Promise<void>;
+  /** Adds specializations; ones the doctor has are ignored. */
+  addSpecializations(id: DoctorId, specializationIds: readonly SpecializationId[]): Promise<void>;
+  /** Adds qualifications; the same (qualification, date, institute) again is ignored. */
+  addQualifications(id: DoctorId, qualifications: readonly DoctorQualification[]): Promise<void>;
 }

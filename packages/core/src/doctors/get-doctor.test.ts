@@ -23,7 +23,7 @@ describe('GetDoctor', () => {
   it('reads through the cache until the doctor tag is invalidated', async () => {
     const { uow, cache, doctor, getDoctor } = await setup();
     await getDoctor.execute({ id: doctor.id });
-    await uow.read.doctors.update(doctor.id, { description: 'second' });
+    await uow.transaction((r) => r.doctors.update(doctor.id, { description: 'second' }));
     expect((await getDoctor.execute({ id: doctor.id })).description).toBe('first');
     await cache.invalidateTags([cacheTags.doctor(doctor.id)]);
     expect((await getDoctor.execute({ id: doctor.id })).description).toBe('second');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryUnitOfWork, InsecureTestPasswordHasher, ManualClock, RecordingOutboxPublisher } from '@doctorly/core/testing';
-import type { Repositories, UnitOfWork } from '../shared/unit-of-work.js';
+import type { ReadRepositories, Repositories, UnitOfWork } from '../shared/unit-of-work.js';
 import { RegisterDoctor } from './register-doctor.js';
 
 const input = { name: 'Dr Ayesha', email: 'Ayesha@Example.com', password: 'correct horse', description: 'Hello I am a doctor' };
@@ -8,7 +8,7 @@ const input = { name: 'Dr Ayesha', email: 'Ayesha@Example.com', password: 'corre
 /** A unit of work whose doctor repository fails inside transactions, to see the user go too. */
 class FailingDoctorsUnitOfWork implements UnitOfWork {
   constructor(private readonly inner: InMemoryUnitOfWork) {}
-  get read(): Repositories {
+  get read(): ReadRepositories {
     return this.inner.read;
   }
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {

@@ -32,7 +32,7 @@ describe('Authenticate', () => {
   it('takes the role from the user as it is now, not from the token', async () => {
     const { uow, clock, tokens, user, authenticate } = await setup();
     const issued = await tokens.issue({ userId: user.id, role: 'user' }, clock.now());
-    await uow.read.users.setRole(user.id, 'admin');
+    await uow.transaction((r) => r.users.setRole(user.id, 'admin'));
     expect((await authenticate.execute(issued.token)).role).toBe('admin');
   });
 
@@ -43,7 +43,7 @@ describe('Authenticate', () => {
     // Cached: only the id and the role, never the password hash.
     expect(await cache.get(cacheKeys.userIdentity(user.id))).toEqual({ id: user.id, role: 'user' });
 
-    await uow.read.users.setRole(user.id, 'admin');
+    await uow.transaction((r) => r.users.setRole(user.id, 'admin'));
     // Without an invalidation the cached identity answers (what the TTL bounds)…
     expect((await authenticate.execute(issued.token)).role).toBe('user');
     // … and `user.changed` invalidates the user's tag, as the outbox publisher does.

@@ -1,8 +1,14 @@
 import type { DomainEvent } from '../shared/domain-event.js';
 import type { AppointmentDetails } from '../booking/appointment.js';
 import type { SittingBookingRequest } from '../booking/appointment-repository.js';
-import type { CommittedBooking, OutboxWriter, Repositories, UnitOfWork } from '../shared/unit-of-work.js';
-import { commitBookingInTransaction } from '../booking/commit-booking.js';
+import type {
+  CommittedBooking,
+  OutboxWriter,
+  ReadRepositories,
+  Repositories,
+  UnitOfWork,
+} from '../shared/unit-of-work.js';
+import { commitBookingInTransaction } from '../shared/commit-booking.js';
 import { InMemoryAppointmentRepository } from './in-memory-appointment-repository.js';
 import { InMemoryCatalogRepository } from './in-memory-catalog-repository.js';
 import { InMemoryDoctorRepository } from './in-memory-doctor-repository.js';
@@ -10,36 +16,32 @@ import { InMemoryPatientRepository } from './in-memory-patient-repository.js';
 import { InMemoryRatingRepository } from './in-memory-rating-repository.js';
 import { InMemorySittingRepository } from './in-memory-sitting-repository.js';
 import { InMemorySlotRepository } from './in-memory-slot-repository.js';
-import { copy, emptyInMemoryState, nextId, type InMemoryState, type StateAccess } from './in-memory-state.js';
+import {
+  copy,
+  emptyInMemoryState,
+  nextId,
+  type InMemoryState,
+  type StateAccess,
+} from './in-memory-state.js';
 import { InMemoryUserRepository } from './in-memory-user-repository.js';
-
-/** Repository methods that write: called through `read`, each runs as its own transaction. */
-const writeMethods = new Set([
-  'create', 'setRole', 'setPasswordHash', 'update', 'addSpecializations', 'addQualifications',
-  'setSpecializationImage', 'seed', 'ensure', 'setStatus', 'book', 'ensureSittingAndBook', 'transition', 'transitionAllInSitting',
-  'append',
-]);
 
 /**
  * The {@link UnitOfWork} port over plain maps: the reference the SQL adapters are checked
  * against, and a store for demos. A transaction works on a deep copy of the committed state
  * and replaces it only when the work succeeds (all or nothing, outbox included);
  * transactions run one at a time, so bookings through it are atomic. `read` sees only
- * committed state; a write made through `read` is a transaction of its own. Do not call
- * `read`'s writes from inside a transaction: like a second connection, it waits for the
- * first one to end (and here that is a deadlock).
+ * committed state.
  * @category Testing
  */
 export class InMemoryUnitOfWork implements UnitOfWork {
   private committed: InMemoryState = emptyInMemoryState();
   private queue: Promise<unknown> = Promise.resolve();
-  readonly read: Repositories;
-
-  constructor() {
-    const direct = repositoriesOver(() => this.committed);
-    this.read = autoCommitting(direct, (method, args) =>
-      this.transaction((r) => (r[method.repository] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method.name]!(...args)));
-  }
+  /**
+   * Reads of the committed state, as it is at each call. Typed as reads only: a write must
+   * go through `transaction`, which queues it; one made straight on the committed state
+   * would be lost when a transaction in flight commits its older copy.
+   */
+  readonly read: ReadRepositories = repositoriesOver(() => this.committed);
 
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
@@ -52,7 +54,9 @@ export class InMemoryUnitOfWork implements UnitOfWork {
 
   /** One booking, one transaction: bookings here are never grouped. */
   commitBooking(
-    request: SittingBookingRequest, eventsOf: (details: AppointmentDetails) => readonly DomainEvent[], now: Date,
+    request: SittingBookingRequest,
+    eventsOf: (details: AppointmentDetails) => readonly DomainEvent[],
+    now: Date,
   ): Promise<CommittedBooking> {
     return commitBookingInTransaction(this, request, eventsOf, now);
   }
@@ -89,23 +93,6 @@ function repositoriesOver(state: StateAccess): Repositories {
   };
 }
 
-type WriteCall = (method: { repository: keyof Repositories; name: string }, args: unknown[]) => Promise<unknown>;
-
-/** Wraps each repository so reads go straight to `direct` and writes through `write`. */
-function autoCommitting(direct: Repositories, write: WriteCall): Repositories {
-  const wrap = <R extends object>(repository: keyof Repositories, target: R): R =>
-    new Proxy(target, {
-      get(obj, name, receiver) {
-        const value: unknown = Reflect.get(obj, name, receiver);
-        if (typeof name !== 'string' || typeof value !== 'function') return value;
-        if (writeMethods.has(name)) return (...args: unknown[]) => write({ repository, name }, args);
-        return (value as (...a: unknown[]) => unknown).bind(obj);
-      },
-    });
-  const entries = Object.entries(direct) as [keyof Repositories, object][];
-  return Object.fromEntries(entries.map(([key, repo]) => [key, wrap(key, repo)])) as unknown as Repositories;
-}
-
 /** {@link OutboxWriter} over the in-memory state. @category Testing */
 export class InMemoryOutboxWriter implements OutboxWriter {
   constructor(private readonly state: StateAccess) {}
@@ -115,8 +102,15 @@ export class InMemoryOutboxWriter implements OutboxWriter {
     for (const event of events) {
       const id = nextId(s, 'outbox');
       s.outbox.set(id, {
-        id, event: copy(event), createdAt: new Date(now.getTime()), attempts: 0, lastError: null,
-        completedAt: null, parked: false, leaseUntil: null, retryAt: null,
+        id,
+        event: copy(event),
+        createdAt: new Date(now.getTime()),
+        attempts: 0,
+        lastError: null,
+        completedAt: null,
+        parked: false,
+        leaseUntil: null,
+        retryAt: null,
       });
     }
     return Promise.resolve();

@@ -48,9 +48,9 @@ describe('GetPatient', () => {
 
   it('a doctor whose only appointment with the patient was cancelled no longer sees the patient', async () => {
     const { uow, clock, doctor, owner, patient, appointment, getPatient } = await setup();
-    await uow.read.appointments.transition(appointment.id, {
+    await uow.transaction((r) => r.appointments.transition(appointment.id, {
       from: ['booked'], to: 'cancelled', actorId: owner.userId, at: clock.now(), reason: null,
-    });
+    }));
     await expect(getPatient.execute({ userId: doctor.user.id, role: 'user' }, { id: patient.id })).rejects.toMatchObject({
       code: 'PATIENT_NOT_FOUND',
     });

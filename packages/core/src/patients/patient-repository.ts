@@ -1,10 +1,14 @@
 import type { NewPatient, Patient } from './patient.js';
 import type { Page, PageRequest, PatientId, UserId } from '../shared/primitives.js';
 
-/** Patients, each owned by the user who registered them. @category Ports */
-export interface PatientRepository {
-  create(patient: NewPatient): Promise<Patient>;
+/** The reads of {@link PatientRepository}: what `UnitOfWork.read` offers. @category Ports */
+export interface PatientReader {
   findById(id: PatientId): Promise<Patient | undefined>;
   /** A user's patients by ascending id. */
   listByOwner(ownerId: UserId, page: PageRequest): Promise<Page<Patient>>;
+}
+
+/** Patients, each owned by the user who registered them. @category Ports */
+export interface PatientRepository extends PatientReader {
+  create(patient: NewPatient): Promise<Patient>;
 }

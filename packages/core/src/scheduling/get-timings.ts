@@ -5,7 +5,7 @@ import { DomainError } from '../shared/domain-error.js';
 import type { Slot } from './slot.js';
 import type { Cache } from '../cache/cache.js';
 import type { Clock } from '../shared/clock.js';
-import type { Repositories, UnitOfWork } from '../shared/unit-of-work.js';
+import type { ReadRepositories, UnitOfWork } from '../shared/unit-of-work.js';
 import type { BookingPolicy } from './booking-policy.js';
 import { nextSitting } from './next-sitting.js';
 import { IdParam } from '../shared/common-schemas.js';
@@ -58,7 +58,7 @@ export class GetTimings {
 }
 
 async function timingsOf(
-  read: Repositories, slots: readonly Slot[], now: Date, policy: BookingPolicy,
+  read: ReadRepositories, slots: readonly Slot[], now: Date, policy: BookingPolicy,
 ): Promise<TimingView[]> {
   const timings = await Promise.all(
     slots.map(async (slot) => {

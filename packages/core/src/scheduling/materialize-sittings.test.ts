@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Repositories, UnitOfWork } from '../shared/unit-of-work.js';
+import type { ReadRepositories, Repositories, UnitOfWork } from '../shared/unit-of-work.js';
 import { BookingWorld } from '../booking/booking-fixture.js';
-import { commitBookingInTransaction } from '../booking/commit-booking.js';
+import { commitBookingInTransaction } from '../shared/commit-booking.js';
 import { MaterializeSittings } from './materialize-sittings.js';
 
 /** The world's unit of work, counting the transactions opened through it. */
@@ -12,7 +12,7 @@ class CountingUnitOfWork implements UnitOfWork {
 
   constructor(private readonly inner: UnitOfWork) {}
 
-  get read(): Repositories {
+  get read(): ReadRepositories {
     return this.inner.read;
   }
 

@@ -2,7 +2,7 @@ import type { Sitting } from './sitting.js';
 import type { Slot } from './slot.js';
 import type { LocalDate, SlotId } from '../shared/primitives.js';
 import type { OutboxPublisher } from '../outbox/outbox.js';
-import type { SittingRepository } from './sitting-repository.js';
+import type { SittingReader } from './sitting-repository.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import type { BookingPolicy, SittingTimes } from './booking-policy.js';
 import { addDays } from './local-date.js';
@@ -73,7 +73,7 @@ export class MaterializeSittings {
    * since only dates the slot could still open are looked up.
    */
   private async storedOf(
-    sittings: SittingRepository,
+    sittings: SittingReader,
     slots: readonly Slot[],
     now: Date,
   ): Promise<Map<SlotId, Sitting[]>> {

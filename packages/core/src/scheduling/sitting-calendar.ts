@@ -1,7 +1,7 @@
 import type { NewSitting, Sitting } from './sitting.js';
 import type { Slot } from './slot.js';
 import type { LocalDate } from '../shared/primitives.js';
-import type { SittingRepository } from './sitting-repository.js';
+import type { SittingReader } from './sitting-repository.js';
 import type { BookingPolicy, SittingTimes } from './booking-policy.js';
 import { addDays, toLocalDate } from './local-date.js';
 import { horizonEnd } from './next-sitting.js';
@@ -39,7 +39,7 @@ export function sittingsIn(sittings: readonly Sitting[], window: DateWindow): Si
 
 /** The slot's stored sittings in its {@link sittingWindow}. */
 export function storedSittingsInWindow(
-  sittings: SittingRepository,
+  sittings: SittingReader,
   slot: Pick<Slot, 'id' | 'timeZone'>,
   now: Date,
   policy: BookingPolicy,

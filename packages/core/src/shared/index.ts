@@ -6,6 +6,7 @@ export * from './domain-event.js';
 export * from './clock.js';
 export * from './unit-of-work.js';
 export { commit, type Committed } from './commit.js';
+export { commitBookingInTransaction } from './commit-booking.js';
 export { parseInput } from './parse-input.js';
 export * from './image-store.js';
 export * from './common-schemas.js';

@@ -1,21 +1,41 @@
 import type { DomainEvent } from './domain-event.js';
 import type { AppointmentDetails } from '../booking/appointment.js';
-import type { AppointmentRepository, SittingBookingRequest } from '../booking/appointment-repository.js';
-import type { CatalogRepository } from '../catalog/catalog-repository.js';
-import type { DoctorRepository } from '../doctors/doctor-repository.js';
-import type { PatientRepository } from '../patients/patient-repository.js';
-import type { RatingRepository } from '../ratings/rating-repository.js';
-import type { SittingRepository } from '../scheduling/sitting-repository.js';
-import type { SlotRepository } from '../scheduling/slot-repository.js';
-import type { UserRepository } from '../identity/user-repository.js';
+import type {
+  AppointmentReader,
+  AppointmentRepository,
+  SittingBookingRequest,
+} from '../booking/appointment-repository.js';
+import type { CatalogReader, CatalogRepository } from '../catalog/catalog-repository.js';
+import type { DoctorReader, DoctorRepository } from '../doctors/doctor-repository.js';
+import type { PatientReader, PatientRepository } from '../patients/patient-repository.js';
+import type { RatingReader, RatingRepository } from '../ratings/rating-repository.js';
+import type { SittingReader, SittingRepository } from '../scheduling/sitting-repository.js';
+import type { SlotReader, SlotRepository } from '../scheduling/slot-repository.js';
+import type { UserReader, UserRepository } from '../identity/user-repository.js';
 
 /** Appends events to the transactional outbox. @category Ports */
 export interface OutboxWriter {
   append(events: readonly DomainEvent[], now: Date): Promise<void>;
 }
 
-/** Every repository, bound to one transaction or to none. @category Ports */
-export interface Repositories {
+/**
+ * The reads of every repository, outside any transaction: what {@link UnitOfWork.read}
+ * offers. It has no write methods, so a write that skips `transaction` does not compile.
+ * @category Ports
+ */
+export interface ReadRepositories {
+  readonly users: UserReader;
+  readonly doctors: DoctorReader;
+  readonly catalog: CatalogReader;
+  readonly patients: PatientReader;
+  readonly slots: SlotReader;
+  readonly sittings: SittingReader;
+  readonly appointments: AppointmentReader;
+  readonly ratings: RatingReader;
+}
+
+/** Every repository, reads and writes, bound to one transaction. @category Ports */
+export interface Repositories extends ReadRepositories {
   readonly users: UserRepository;
   readonly doctors: DoctorRepository;
   readonly catalog: CatalogRepository;
@@ -35,7 +55,8 @@ export interface CommittedBooking {
 
 /**
  * The door to the source of truth. Writes go through `transaction` (all or nothing, outbox
- * included); plain reads may use `read`, outside any transaction.
+ * included) or `commitBooking`; plain reads may use `read`, outside any transaction, which
+ * offers reads only.
  * @category Ports
  */
 export interface UnitOfWork {
@@ -55,7 +76,8 @@ export interface UnitOfWork {
     eventsOf: (details: AppointmentDetails) => readonly DomainEvent[],
     now: Date,
   ): Promise<CommittedBooking>;
-  readonly read: Repositories;
+  /** Reads of the committed state, outside any transaction. */
+  readonly read: ReadRepositories;
 }
 
 /** Injection token of {@link UnitOfWork}. @category Ports */

@@ -6,17 +6,41 @@ import { InMemoryUnitOfWork } from '../memory/in-memory-unit-of-work.js';
 import { ManualClock } from '../memory/manual-clock.js';
 import { RecordingOutboxPublisher } from '../memory/recording-outbox-publisher.js';
 
-const user = (email: string) => ({ name: 'U', email, passwordHash: 'h', role: 'user' as const, registeredAt: new Date(0), confirmed: false });
+const user = (email: string) => ({
+  name: 'U',
+  email,
+  passwordHash: 'h',
+  role: 'user' as const,
+  registeredAt: new Date(0),
+  confirmed: false,
+});
 
 describe('InMemoryCache beyond the contract', () => {
-  it('evicts the least recently used entry past its bound', async () => {
+  /** A cache bounded to two entries, `a` read after `b` was written, then `c` added. */
+  async function pastItsBound(): Promise<InMemoryCache> {
     const cache = new InMemoryCache(new ManualClock(), 2);
     await cache.set('a', 1, { ttlSeconds: 60, tags: ['t'] });
     await cache.set('b', 2, { ttlSeconds: 60, tags: [] });
-    expect(await cache.get('a')).toBe(1);
+    await cache.get('a');
     await cache.set('c', 3, { ttlSeconds: 60, tags: ['t'] });
-    expect([await cache.get('a'), await cache.get('b'), await cache.get('c')]).toEqual([1, undefined, 3]);
-    expect(cache.size).toBe(2);
+    return cache;
+  }
+
+  it('evicts the least recently used entry past its bound', async () => {
+    const cache = await pastItsBound();
+    expect([await cache.get('a'), await cache.get('b'), await cache.get('c')]).toEqual([
+      1,
+      undefined,
+      3,
+    ]);
+  });
+
+  it('holds no more entries than its bound', async () => {
+    expect((await pastItsBound()).size).toBe(2);
+  });
+
+  it('frees the entries of an invalidated tag', async () => {
+    const cache = await pastItsBound();
     await cache.invalidateTags(['t']);
     expect(cache.size).toBe(0);
   });
@@ -29,22 +53,22 @@ describe('InMemoryCache beyond the contract', () => {
 });
 
 describe('InMemoryUnitOfWork beyond the contract', () => {
-  it('lets `read` see only committed state, and serialises its writes after a running transaction', async () => {
+  it("does not show a running transaction's writes through `read` until it commits", async () => {
     const uow = new InMemoryUnitOfWork();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const inside = new Promise<void>((resolve) => (written = resolve));
     const running = uow.transaction(async (r) => {
       await r.users.create(user('in-tx@example.test'));
+      written();
       await gate;
     });
-    await Promise.resolve();
+    await inside;
     expect(await uow.read.users.findByEmail('in-tx@example.test')).toBeUndefined();
-    const autoCommitted = uow.read.users.create(user('auto@example.test'));
     release();
     await running;
-    await autoCommitted;
     expect(await uow.read.users.findByEmail('in-tx@example.test')).toBeDefined();
-    expect(await uow.read.users.findByEmail('auto@example.test')).toBeDefined();
   });
 
   it('keeps working after a failed transaction', async () => {
@@ -56,36 +80,64 @@ describe('InMemoryUnitOfWork beyond the contract', () => {
 });
 
 describe('InMemoryDoctorSearchIndex beyond the contract', () => {
-  it('ranks prefix matches before typo matches under relevance, and finds "oneil" by one edit', async () => {
+  async function namesFound(name: string): Promise<string[]> {
     const index = new InMemoryDoctorSearchIndex();
-    await upsertSeeder(index, new Date('2026-01-05T00:00:00Z'))([
-      { name: 'Ayesha Khan' }, { name: 'Ayesa Ali' }, { name: "Imran O'Neil-Baig" },
-    ]);
-    const result = await index.search({ name: 'ayesa', sort: 'relevance', order: 'asc', limit: 10, offset: 0 });
-    expect(result.items.map((d) => d.user.name)).toEqual(['Ayesa Ali', 'Ayesha Khan']);
-    const oneil = await index.search({ name: 'oneil', sort: 'relevance', order: 'asc', limit: 10, offset: 0 });
-    expect(oneil.items.map((d) => d.user.name)).toEqual(["Imran O'Neil-Baig"]);
+    await upsertSeeder(
+      index,
+      new Date('2026-01-05T00:00:00Z'),
+    )([{ name: 'Ayesha Khan' }, { name: 'Ayesa Ali' }, { name: "Imran O'Neil-Baig" }]);
+    const query = { name, sort: 'relevance', order: 'asc', limit: 10, offset: 0 } as const;
+    return (await index.search(query)).items.map((d) => d.user.name);
+  }
+
+  it('ranks prefix matches before typo matches under relevance', async () => {
+    expect(await namesFound('ayesa')).toEqual(['Ayesa Ali', 'Ayesha Khan']);
+  });
+
+  it('finds "oneil" in "O\'Neil-Baig" by one edit, punctuation read as a separator', async () => {
+    expect(await namesFound('oneil')).toEqual(["Imran O'Neil-Baig"]);
   });
 });
 
-describe('RecordingOutboxPublisher and ManualClock', () => {
-  it('records events in order and swallows a failing callback', async () => {
+describe('RecordingOutboxPublisher', () => {
+  it('records events in the order published', async () => {
+    const publisher = new RecordingOutboxPublisher();
+    await publisher.published([{ type: 'catalog.changed' }]);
+    await publisher.published([{ type: 'user.changed', userId: 1 }]);
+    expect(publisher.events).toEqual([
+      { type: 'catalog.changed' },
+      { type: 'user.changed', userId: 1 },
+    ]);
+  });
+
+  it('records the events and resolves even when its callback throws', async () => {
     const publisher = new RecordingOutboxPublisher(() => {
       throw new Error('down');
     });
+    await expect(publisher.published([{ type: 'catalog.changed' }])).resolves.toBeUndefined();
+    expect(publisher.events).toEqual([{ type: 'catalog.changed' }]);
+  });
+
+  it('forgets what it recorded on clear()', async () => {
+    const publisher = new RecordingOutboxPublisher();
     await publisher.published([{ type: 'catalog.changed' }]);
-    await publisher.published([{ type: 'user.changed', userId: 1 }]);
-    expect(publisher.events).toEqual([{ type: 'catalog.changed' }, { type: 'user.changed', userId: 1 }]);
     publisher.clear();
     expect(publisher.events).toEqual([]);
   });
+});
 
-  it('moves only when told, and hands out copies', () => {
+describe('ManualClock', () => {
+  it('moves only when told: advance() by seconds, set() to an instant', () => {
     const clock = new ManualClock('2026-01-05T09:00:00Z');
-    clock.now().setTime(0);
     clock.advance(1.5);
     expect(clock.now().toISOString()).toBe('2026-01-05T09:00:01.500Z');
     clock.set('2030-01-01T00:00:00Z');
     expect(clock.now().toISOString()).toBe('2030-01-01T00:00:00.000Z');
+  });
+
+  it('hands out copies: changing one does not move the clock', () => {
+    const clock = new ManualClock('2026-01-05T09:00:00Z');
+    clock.now().setTime(0);
+    expect(clock.now().toISOString()).toBe('2026-01-05T09:00:00.000Z');
   });
 });

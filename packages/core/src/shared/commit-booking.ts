@@ -1,12 +1,13 @@
-import type { DomainEvent } from '../shared/domain-event.js';
-import type { AppointmentDetails } from './appointment.js';
-import type { SittingBookingRequest } from './appointment-repository.js';
-import type { CommittedBooking, UnitOfWork } from '../shared/unit-of-work.js';
+import type { DomainEvent } from './domain-event.js';
+import type { AppointmentDetails } from '../booking/appointment.js';
+import type { SittingBookingRequest } from '../booking/appointment-repository.js';
+import type { CommittedBooking, UnitOfWork } from './unit-of-work.js';
 
 /**
  * {@link UnitOfWork.commitBooking} as one transaction of its own: the reference behaviour,
  * for stores that do not group bookings, and for a group that has to be run one by one.
- * @category Use cases
+ * It sits beside the port, not with the use cases, because stores (adapters) call it.
+ * @category Ports
  */
 export function commitBookingInTransaction(
   uow: Pick<UnitOfWork, 'transaction'>,

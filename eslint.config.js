@@ -50,6 +50,7 @@ const memoryValueSources = [
   'shared/domain-error',
   'shared/primitives',
   'shared/commit-booking',
+  'booking/decide-booking',
   'catalog/catalog',
   'identity/user',
   'cache/deep-freeze',

@@ -14,6 +14,8 @@ import type { AppointmentView } from './appointment-view.js';
 import { toAppointmentView } from './appointment-view.js';
 import { appointmentChanged, sittingChanged } from './appointment-events.js';
 import { parseInput } from '../shared/parse-input.js';
+import { authorized } from '../access/authorize.js';
+import { patientFacts } from '../access/facts.js';
 import { resolveSittingDate } from '../scheduling/resolve-sitting-date.js';
 import { newSittingOf, sittingWindow, sittingWindowOfAnyZone, sittingsIn } from '../scheduling/sitting-calendar.js';
 
@@ -65,11 +67,9 @@ export class BookAppointment {
       patientId: patient_id, slotId: slot_id, ...sittingWindowOfAnyZone(now, this.policy),
       earlier: key === null ? null : { bookedBy: actor.userId, key },
     });
-    const { patient, slot } = context;
+    const { slot } = context;
     // Another user's patient answers like a missing one: its existence must not leak.
-    if (!patient || patient.ownerId !== actor.userId) {
-      throw new DomainError('PATIENT_NOT_FOUND', `No patient ${patient_id}.`);
-    }
+    const patient = authorized(actor, 'patient.book', context.patient, patientFacts(patient_id, context.patient));
     if (!slot) throw new DomainError('SLOT_NOT_FOUND', `No slot ${slot_id}.`);
     if (context.earlier) return replayed(context.earlier, patient, slot);
     const stored = sittingsIn(context.sittings, sittingWindow(slot, now, this.policy));

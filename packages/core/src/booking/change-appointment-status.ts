@@ -10,6 +10,8 @@ import type { AppointmentView } from './appointment-view.js';
 import { toAppointmentView } from './appointment-view.js';
 import { commit } from '../shared/commit.js';
 import { appointmentChanged, sittingChanged } from './appointment-events.js';
+import { authorized } from '../access/authorize.js';
+import { appointmentFacts } from '../access/facts.js';
 
 /** What a status change needs besides the appointment. */
 export interface StatusChangeOrder {
@@ -57,17 +59,16 @@ export async function appointmentView(repositories: Repositories, id: Appointmen
   return toAppointmentView(details);
 }
 
+/** The status changes only the doctor of the sitting makes. */
+export type DoctorStatusKey = 'appointment.checkIn' | 'appointment.complete' | 'appointment.markNoShow';
+
 /**
- * The appointment `id` as the doctor of its sitting may act on it. The patient's owner
- * sees it but may not do this (`FORBIDDEN`); to anyone else it does not exist.
+ * The appointment `id` as the doctor of its sitting may act on it; the refusal is the access
+ * policy's (the patient's owner sees it, so is told `FORBIDDEN`; to anyone else it does not exist).
  */
 export async function appointmentOfDoctor(
-  repositories: Repositories, actor: Actor, id: AppointmentId,
+  repositories: Pick<Repositories, 'appointments'>, actor: Actor, id: AppointmentId, key: DoctorStatusKey,
 ): Promise<AppointmentDetails> {
   const details = await repositories.appointments.details(id);
-  if (details?.doctorUserId === actor.userId) return details;
-  if (details?.patientOwnerId === actor.userId) {
-    throw new DomainError('FORBIDDEN', 'Only the doctor of the sitting can do this.');
-  }
-  throw new DomainError('APPOINTMENT_NOT_FOUND', `No appointment ${id}.`);
+  return authorized(actor, key, details, appointmentFacts(id, details));
 }

@@ -60,6 +60,16 @@ describe('GetSittingQueue', () => {
     await expect(uc.queue.execute(drC.actor, { slot_id: slot.id, date: '2026-01-06' })).rejects.toMatchObject({ code: 'NOT_A_SITTING_DATE' });
   });
 
+  it("shows an admin any slot's queue, as an admin reads every appointment", async () => {
+    const admin = await world.user('admin', 'admin');
+    await expect(uc.queue.execute(admin, { slot_id: slot.id })).resolves.toMatchObject({ slot_id: slot.id });
+  });
+
+  it('answers an admin SLOT_NOT_FOUND for a slot that does not exist', async () => {
+    const admin = await world.user('admin', 'admin');
+    await expect(uc.queue.execute(admin, { slot_id: 999 })).rejects.toMatchObject({ code: 'SLOT_NOT_FOUND' });
+  });
+
   it('has no sitting to show when every one within the horizon is cancelled', async () => {
     for (const date of ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02']) {
       await uc.cancelSitting.execute(drC.actor, { slot_id: slot.id, date });

@@ -7,7 +7,8 @@ import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { localDateOf } from '../scheduling/wall-clock.js';
 import { AddQualificationsInput } from './doctor-schemas.js';
 import type { DoctorView } from './doctor-view.js';
-import { doctorOfActor, loadDoctorView } from './profile-support.js';
+import { doctorOfActor } from './doctor-of-actor.js';
+import { loadDoctorView } from './profile-support.js';
 import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
 
@@ -38,7 +39,7 @@ export class AddQualifications {
     if (future.length > 0) throw new DomainError('VALIDATION_FAILED', 'The input is not valid.', future);
 
     return commit(this.uow, this.publisher, now, async (repositories) => {
-      const doctor = await doctorOfActor(repositories, actor);
+      const doctor = await doctorOfActor(repositories.doctors, actor, 'profile.edit');
       const known = new Map(
         (await repositories.catalog.findQualificationsByName([...new Set(names)])).map((q) => [q.name, q]),
       );

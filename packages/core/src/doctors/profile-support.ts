@@ -1,22 +1,10 @@
 import { DomainError } from '../shared/domain-error.js';
-import type { Doctor } from './doctor.js';
-import type { Actor } from '../identity/user.js';
 import type { DoctorId } from '../shared/primitives.js';
 import type { Repositories } from '../shared/unit-of-work.js';
 import type { ReadThrough } from '../cache/read-through.js';
 import { cacheKeys, cacheTags, cacheTtl } from '../cache/cache-keys.js';
 import type { DoctorView } from './doctor-view.js';
 import { toDoctorView } from './to-doctor-view.js';
-
-/**
- * The doctor profile of the calling user; `NOT_A_DOCTOR` when the user has none.
- * @category Use cases
- */
-export async function doctorOfActor(repositories: Repositories, actor: Actor): Promise<Doctor> {
-  const doctor = await repositories.doctors.findByUserId(actor.userId);
-  if (!doctor) throw new DomainError('NOT_A_DOCTOR', 'Only a doctor can do this: create a doctor profile first.');
-  return doctor;
-}
 
 /** The current view of a doctor from the store; `DOCTOR_NOT_FOUND` when there is none. @category Use cases */
 export async function loadDoctorView(repositories: Repositories, id: DoctorId, now: Date): Promise<DoctorView> {

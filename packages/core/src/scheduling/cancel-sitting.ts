@@ -9,10 +9,11 @@ import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { isSlotDate, sittingTimes } from './sitting-times.js';
 import { CancelSittingInput } from '../booking/booking-schemas.js';
 import { appointmentChanged, sittingChanged } from '../booking/appointment-events.js';
-import { doctorOfActor } from '../doctors/doctor-of-actor.js';
 import { newSittingOf } from './sitting-calendar.js';
 import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
+import { authorized } from '../access/authorize.js';
+import { slotFacts } from '../access/facts.js';
 
 /** A cancelled sitting. @category Views */
 export interface CancelledSittingView {
@@ -25,7 +26,7 @@ export interface CancelledSittingView {
 }
 
 /**
- * A doctor cancels one date's sitting of their own slot (leave, holiday): the sitting is
+ * A doctor cancels one date's sitting of their own slot (`sitting.cancel`: leave, holiday): the sitting is
  * stored as cancelled, so nobody can book it and the slot's next sitting moves on, and its
  * booked and checked-in appointments are cancelled with the doctor as actor. Only a sitting
  * that has not started can be cancelled; cancelling a cancelled one again changes nothing.
@@ -42,9 +43,9 @@ export class CancelSitting {
     const { slot_id, date, reason } = parseInput(CancelSittingInput, input);
     const now = this.clock.now();
     const read = this.uow.read;
-    const doctor = await doctorOfActor(read.doctors, actor);
-    const slot = await read.slots.findById(slot_id);
-    if (!slot || slot.doctorId !== doctor.id) throw new DomainError('SLOT_NOT_FOUND', `No slot ${slot_id}.`);
+    const doctor = await read.doctors.findByUserId(actor.userId);
+    const found = await read.slots.findById(slot_id);
+    const slot = authorized(actor, 'sitting.cancel', found, slotFacts(slot_id, found, doctor));
     if (!isSlotDate(slot, date)) throw new DomainError('NOT_A_SITTING_DATE', `The slot has no sitting on ${date}.`);
     const times = sittingTimes(slot, date);
     if (now.getTime() >= times.endsAt.getTime()) throw new DomainError('SITTING_PAST', `The sitting of ${date} has ended.`);

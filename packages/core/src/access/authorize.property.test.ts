@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../identity/user.js';
 import { authorize, can } from './authorize.js';
-import { accessPolicy, accessResources, policyKeys, resourceOf, type PolicyKey } from './policy.js';
+import { accessPolicy, notFoundCodeOf, policyKeys, resourceOf, type PolicyKey } from './policy.js';
 import type { AccessFacts } from './relations.js';
 
 // Few users and doctors, so that owners and doctors often coincide with the caller.
@@ -23,7 +23,7 @@ const facts: fc.Arbitrary<AccessFacts> = fc.record(
   },
   { requiredKeys: ['id'] },
 );
-const hiding = policyKeys.filter((key) => accessResources[resourceOf(key)].notFound !== undefined);
+const hiding = policyKeys.filter((key) => notFoundCodeOf(key) !== undefined);
 
 function thrown(run: () => void): unknown {
   try {

@@ -1,6 +1,7 @@
 import { DomainError, type DomainErrorCode } from '../shared/domain-error.js';
 import type { Actor } from '../identity/user.js';
 import {
+  notFoundCodeOf,
   accessPolicy,
   accessResources,
   resourceOf,
@@ -72,7 +73,7 @@ function refusal(key: PolicyKey, code: DomainErrorCode, id: number | undefined):
 }
 
 function notFoundCode(key: PolicyKey): DomainErrorCode {
-  const code = (accessResources[resourceOf(key)] as AccessResource).notFound;
+  const code = notFoundCodeOf(key);
   // Only resources with a not-found code have hiding rules (a test checks the table).
   if (code === undefined)
     throw new Error(`${key}: the ${resourceOf(key)} resource cannot be hidden`);

@@ -3,3 +3,4 @@ export * from './relations.js';
 export * from './policy.js';
 export * from './authorize.js';
 export * from './facts.js';
+export * from './matrix.js';

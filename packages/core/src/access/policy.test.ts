@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from './authorize.js';
-import { accessPolicy, accessResources, policyKeys, resourceOf, type PolicyKey } from './policy.js';
+import { matrixCallerNames, matrixCallers, matrixDecision, type MatrixCaller } from './matrix.js';
+import { accessPolicy, notFoundCodeOf, policyKeys, resourceOf, type PolicyKey } from './policy.js';
 import { relations, type Relation } from './relations.js';
 
-// The callers of the authorization matrix, by their relations to a subject owned by the
-// user `owner` and concerning the doctor `doctorConcerned`.
-const callers = {
-  anonymous: ['anyone'],
-  stranger: ['anyone', 'authenticated'],
-  owner: ['anyone', 'authenticated', 'owner'],
-  doctorConcerned: ['anyone', 'authenticated', 'doctor', 'doctorConcerned'],
-  otherDoctor: ['anyone', 'authenticated', 'doctor'],
-  admin: ['anyone', 'authenticated', 'admin'],
-} as const satisfies Record<string, readonly Relation[]>;
-type Caller = keyof typeof callers;
-
 // What each caller is answered: ok, 401, 403 (FORBIDDEN), doc (NOT_A_DOCTOR), 404 (hidden).
+type Caller = MatrixCaller;
 type Answer = 'ok' | '401' | '403' | 'doc' | '404';
 const expected: Record<PolicyKey, Record<Caller, Answer>> = {
   'account.register': row('ok ok ok ok ok ok'),
@@ -58,17 +48,14 @@ function row(answers: string): Record<Caller, Answer> {
 }
 
 function answerOf(key: PolicyKey, caller: Caller): Answer {
-  const decision = decide(key, new Set<Relation>(callers[caller]));
+  const decision = matrixDecision(key, caller);
   if (decision.allowed) return 'ok';
   const short: Partial<Record<string, Answer>> = {
     UNAUTHENTICATED: '401',
     FORBIDDEN: '403',
     NOT_A_DOCTOR: 'doc',
   };
-  return (
-    short[decision.code] ??
-    (decision.code === accessResources[resourceOf(key)].notFound ? '404' : ('?' as Answer))
-  );
+  return short[decision.code] ?? (decision.code === notFoundCodeOf(key) ? '404' : ('?' as Answer));
 }
 
 /** Every set of relations a caller could have (each includes `anyone`). */
@@ -80,7 +67,7 @@ const everyRelationSet: ReadonlySet<Relation>[] = Array.from(
 
 describe('the access policy', () => {
   const cases = policyKeys.flatMap((key) =>
-    (Object.keys(callers) as Caller[]).map((caller) => ({
+    matrixCallerNames.map((caller) => ({
       key,
       caller,
       answer: expected[key][caller],
@@ -93,7 +80,7 @@ describe('the access policy', () => {
   it.each(policyKeys.filter((key) => accessPolicy[key].refuse === 'hidden'))(
     '%s hides a resource that has a not-found code',
     (key) => {
-      expect(accessResources[resourceOf(key)]).toHaveProperty('notFound');
+      expect(notFoundCodeOf(key)).toBeDefined();
     },
   );
 
@@ -120,15 +107,15 @@ describe('the access policy', () => {
       (key) => accessPolicy[key].kind === 'read' && accessPolicy[key].refuse === 'hidden',
     ),
   )('%s: an admin reads it', (key) =>
-    expect(decide(key, new Set<Relation>(callers.admin)).allowed).toBe(true),
+    expect(decide(key, new Set<Relation>(matrixCallers.admin)).allowed).toBe(true),
   );
 
   it('lets an admin, as such, change nothing but the catalog', () => {
     const adminOnly = policyKeys.filter(
       (key) =>
         accessPolicy[key].kind === 'change' &&
-        decide(key, new Set<Relation>(callers.admin)).allowed &&
-        !decide(key, new Set<Relation>(callers.stranger)).allowed,
+        decide(key, new Set<Relation>(matrixCallers.admin)).allowed &&
+        !decide(key, new Set<Relation>(matrixCallers.stranger)).allowed,
     );
     expect(adminOnly).toEqual(['catalog.manage']);
   });

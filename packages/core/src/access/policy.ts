@@ -109,3 +109,9 @@ export const policyKeys = Object.keys(accessPolicy) as PolicyKey[];
 export function resourceOf(key: PolicyKey): AccessResourceName {
   return key.slice(0, key.indexOf('.')) as AccessResourceName;
 }
+
+/** The code `key`'s resource answers when it hides (as when missing); `undefined`: it never hides. @category Access */
+export function notFoundCodeOf(key: PolicyKey): DomainErrorCode | undefined {
+  const resource: AccessResource = accessResources[resourceOf(key)];
+  return resource.notFound;
+}

@@ -1,9 +1,9 @@
 import { DomainError, type DomainErrorCode } from '../shared/domain-error.js';
 import type { Actor } from '../identity/user.js';
 import {
-  notFoundCodeOf,
   accessPolicy,
   accessResources,
+  notFoundCodeOf,
   resourceOf,
   type AccessResource,
   type AccessRule,

@@ -15,8 +15,8 @@ import { relationsOf } from '../access/relations.js';
 /**
  * Cancels an appointment, freeing its place (the next booking reuses its queue number).
  * The user who owns the patient or the doctor of the sitting may (`appointment.cancel`); to
- * anyone else the appointment does not exist. Only a booked or checked-in appointment of a sitting that has
- * not ended can be cancelled.
+ * anyone else the appointment does not exist. Only a booked or checked-in appointment of a
+ * sitting that has not ended can be cancelled.
  * @category Use cases
  */
 export class CancelAppointment {

@@ -9,9 +9,9 @@ import { authorized, can } from '../access/authorize.js';
 import { patientFacts } from '../access/facts.js';
 
 /**
- * One patient (`GET /patient/get/{id}`), for whoever may see it: its owner, a doctor the
- * patient holds an appointment with, or an admin (`patient.read`). To anyone else it does not exist
- * (`PATIENT_NOT_FOUND`). Not cached: who may see it depends on the caller.
+ * One patient (`GET /patient/get/{id}`), for whoever may see it (`patient.read`): its owner,
+ * a doctor the patient holds an appointment with, or an admin. To anyone else it does not
+ * exist (`PATIENT_NOT_FOUND`). Not cached: who may see it depends on the caller.
  * @category Use cases
  */
 export class GetPatient {
@@ -23,7 +23,10 @@ export class GetPatient {
     // Whether the caller treats the patient costs two reads: asked only when the owner's or
     // an admin's relation does not already allow (relations only add up, so this is safe).
     const cheap = patientFacts(id, found);
-    const facts = found && !can(actor, 'patient.read', cheap) ? patientFacts(id, found, await this.treats(actor, found)) : cheap;
+    const facts =
+      found && !can(actor, 'patient.read', cheap)
+        ? patientFacts(id, found, await this.treats(actor, found))
+        : cheap;
     return toPatientView(authorized(actor, 'patient.read', found, facts));
   }
 

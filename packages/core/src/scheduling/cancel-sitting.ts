@@ -26,10 +26,11 @@ export interface CancelledSittingView {
 }
 
 /**
- * A doctor cancels one date's sitting of their own slot (`sitting.cancel`: leave, holiday): the sitting is
- * stored as cancelled, so nobody can book it and the slot's next sitting moves on, and its
- * booked and checked-in appointments are cancelled with the doctor as actor. Only a sitting
- * that has not started can be cancelled; cancelling a cancelled one again changes nothing.
+ * A doctor cancels one date's sitting of their own slot (leave, holiday; `sitting.cancel`):
+ * the sitting is stored as cancelled, so nobody can book it and the slot's next sitting moves
+ * on, and its booked and checked-in appointments are cancelled with the doctor as actor. Only
+ * a sitting that has not started can be cancelled; cancelling a cancelled one again changes
+ * nothing.
  * @category Use cases
  */
 export class CancelSitting {

@@ -26,7 +26,10 @@ export class CancelAppointment {
     private readonly clock: Clock,
   ) {}
 
-  async execute(actor: Actor, input: z.input<typeof CancelAppointmentInput>): Promise<AppointmentView> {
+  async execute(
+    actor: Actor,
+    input: z.input<typeof CancelAppointmentInput>,
+  ): Promise<AppointmentView> {
     const { id, reason } = parseInput(CancelAppointmentInput, input);
     const now = this.clock.now();
     const read = this.uow.read;
@@ -36,10 +39,15 @@ export class CancelAppointment {
     const byDoctor = relationsOf(actor, facts).has('doctorConcerned');
     const sitting = await read.sittings.findById(details.appointment.sittingId);
     if (!sitting || now.getTime() >= sitting.endsAt.getTime()) {
-      throw new DomainError('INVALID_STATUS_TRANSITION', 'The sitting has ended: its appointments can no longer be cancelled.');
+      throw new DomainError(
+        'INVALID_STATUS_TRANSITION',
+        'The sitting has ended: its appointments can no longer be cancelled.',
+      );
     }
     return changeAppointmentStatus(this.uow, this.publisher, details, {
-      actor, to: 'cancelled', now,
+      actor,
+      to: 'cancelled',
+      now,
       reason: reason ?? (byDoctor ? 'cancelled by the doctor' : 'cancelled by the patient'),
     });
   }

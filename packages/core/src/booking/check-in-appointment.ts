@@ -23,7 +23,10 @@ export class CheckInAppointment {
     const { id } = parseInput(AppointmentIdInput, input);
     const details = await appointmentOfDoctor(this.uow.read, actor, id, 'appointment.checkIn');
     return changeAppointmentStatus(this.uow, this.publisher, details, {
-      actor, to: 'checked_in', reason: null, now: this.clock.now(),
+      actor,
+      to: 'checked_in',
+      reason: null,
+      now: this.clock.now(),
     });
   }
 }

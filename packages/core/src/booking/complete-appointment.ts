@@ -23,7 +23,10 @@ export class CompleteAppointment {
     const { id } = parseInput(AppointmentIdInput, input);
     const details = await appointmentOfDoctor(this.uow.read, actor, id, 'appointment.complete');
     return changeAppointmentStatus(this.uow, this.publisher, details, {
-      actor, to: 'completed', reason: null, now: this.clock.now(),
+      actor,
+      to: 'completed',
+      reason: null,
+      now: this.clock.now(),
     });
   }
 }

@@ -33,7 +33,10 @@ export interface AppointmentHistoryView {
 export class GetAppointmentHistory {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async execute(actor: Actor, input: z.input<typeof AppointmentIdInput>): Promise<AppointmentHistoryView> {
+  async execute(
+    actor: Actor,
+    input: z.input<typeof AppointmentIdInput>,
+  ): Promise<AppointmentHistoryView> {
     const { id } = parseInput(AppointmentIdInput, input);
     const read = this.uow.read;
     const found = await read.appointments.details(id);
@@ -42,7 +45,10 @@ export class GetAppointmentHistory {
     return {
       appointment: toAppointmentView(details),
       history: history.map((entry) => ({
-        status: entry.status, actor_id: entry.actorId, at: entry.at.toISOString(), reason: entry.reason,
+        status: entry.status,
+        actor_id: entry.actorId,
+        at: entry.at.toISOString(),
+        reason: entry.reason,
       })),
     };
   }

@@ -60,7 +60,8 @@ export class GetSittingQueue {
     if (date === undefined) {
       times = await this.currentOrNext(slot);
     } else {
-      if (!isSlotDate(slot, date)) throw new DomainError('NOT_A_SITTING_DATE', `The slot has no sitting on ${date}.`);
+      if (!isSlotDate(slot, date))
+        throw new DomainError('NOT_A_SITTING_DATE', `The slot has no sitting on ${date}.`);
       times = sittingTimes(slot, date);
     }
     const sitting = await read.sittings.findBySlotAndDate(slot.id, times.date);
@@ -83,11 +84,18 @@ export class GetSittingQueue {
       const times = sittingTimes(slot, day);
       if (now.getTime() < times.endsAt.getTime()) return times;
     }
-    throw new DomainError('SITTING_NOT_FOUND', 'The slot has no sitting within the booking horizon.');
+    throw new DomainError(
+      'SITTING_NOT_FOUND',
+      'The slot has no sitting within the booking horizon.',
+    );
   }
 }
 
-function sittingFacts(slot: Slot, times: SittingTimes, sitting: Sitting | undefined): Omit<SittingQueueView, 'appointments'> {
+function sittingFacts(
+  slot: Slot,
+  times: SittingTimes,
+  sitting: Sitting | undefined,
+): Omit<SittingQueueView, 'appointments'> {
   return {
     slot_id: slot.id,
     sitting_id: sitting?.id ?? null,

@@ -26,7 +26,10 @@ export class ListMyAppointments {
     this.readThrough = new ReadThrough(cache);
   }
 
-  async execute(actor: Actor, input: z.input<typeof PageInput> = {}): Promise<Page<AppointmentView>> {
+  async execute(
+    actor: Actor,
+    input: z.input<typeof PageInput> = {},
+  ): Promise<Page<AppointmentView>> {
     const page = parseInput(PageInput, input);
     authorize(actor, 'appointment.listOwn');
     const key = cacheKeys.userAppointments(actor.userId, page);

@@ -23,7 +23,10 @@ export class MarkNoShow {
     const { id } = parseInput(AppointmentIdInput, input);
     const details = await appointmentOfDoctor(this.uow.read, actor, id, 'appointment.markNoShow');
     return changeAppointmentStatus(this.uow, this.publisher, details, {
-      actor, to: 'no_show', reason: null, now: this.clock.now(),
+      actor,
+      to: 'no_show',
+      reason: null,
+      now: this.clock.now(),
     });
   }
 }

@@ -24,7 +24,11 @@ export class SetSpecializationImage {
     private readonly images: ImageStore,
   ) {}
 
-  async execute(actor: Actor, input: z.input<typeof IdParam>, image: StoredImage): Promise<SpecializationView> {
+  async execute(
+    actor: Actor,
+    input: z.input<typeof IdParam>,
+    image: StoredImage,
+  ): Promise<SpecializationView> {
     authorize(actor, 'catalog.manage');
     const { id } = parseInput(IdParam, input);
     if (!(await this.uow.read.catalog.findSpecialization(id))) throw notFound(id);
@@ -34,7 +38,10 @@ export class SetSpecializationImage {
       await repositories.catalog.setSpecializationImage(id, path);
       const specialization = await repositories.catalog.findSpecialization(id);
       if (!specialization) throw notFound(id);
-      return { result: toSpecializationView(specialization), events: [{ type: 'catalog.changed' }] };
+      return {
+        result: toSpecializationView(specialization),
+        events: [{ type: 'catalog.changed' }],
+      };
     });
   }
 }

@@ -31,7 +31,9 @@ export class AddSpecializations {
       const doctor = await doctorOfActor(repositories.doctors, actor, 'profile.edit');
       const found = await repositories.catalog.findSpecializationsByName([...new Set(names)]);
       const known = new Set(found.map((s) => s.name));
-      const unknown = names.flatMap((name, i) => (known.has(name) ? [] : [{ path: `specialization_name[${i}]`, name }]));
+      const unknown = names.flatMap((name, i) =>
+        known.has(name) ? [] : [{ path: `specialization_name[${i}]`, name }],
+      );
       if (unknown.length > 0) {
         const list = [...new Set(unknown.map((u) => u.name))].join(', ');
         throw new DomainError(
@@ -40,7 +42,10 @@ export class AddSpecializations {
           unknown.map(({ path, name }) => ({ path, message: `Unknown specialization: ${name}.` })),
         );
       }
-      await repositories.doctors.addSpecializations(doctor.id, found.map((s) => s.id));
+      await repositories.doctors.addSpecializations(
+        doctor.id,
+        found.map((s) => s.id),
+      );
       return {
         result: await loadDoctorView(repositories, doctor.id, now),
         events: [{ type: 'doctor.changed', doctorId: doctor.id }],

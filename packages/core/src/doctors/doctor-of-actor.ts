@@ -22,4 +22,3 @@ export async function doctorOfActor(
   if (doctor === undefined) throw new Error(`${key} allowed a caller without a doctor profile`);
   return doctor;
 }
-

@@ -7,7 +7,11 @@ import type { DoctorView } from './doctor-view.js';
 import { toDoctorView } from './to-doctor-view.js';
 
 /** The current view of a doctor from the store; `DOCTOR_NOT_FOUND` when there is none. @category Use cases */
-export async function loadDoctorView(repositories: Repositories, id: DoctorId, now: Date): Promise<DoctorView> {
+export async function loadDoctorView(
+  repositories: Repositories,
+  id: DoctorId,
+  now: Date,
+): Promise<DoctorView> {
   const snapshot = await repositories.doctors.snapshot(id);
   if (!snapshot) throw new DomainError('DOCTOR_NOT_FOUND', `There is no doctor ${id}.`);
   return toDoctorView(snapshot, now);
@@ -20,7 +24,9 @@ export function cachedDoctorView(
   id: DoctorId,
   now: () => Date,
 ): Promise<DoctorView> {
-  return reads.get(cacheKeys.doctor(id), { ttlSeconds: cacheTtl.doctor, tags: [cacheTags.doctor(id)] }, () =>
-    loadDoctorView(repositories, id, now()),
+  return reads.get(
+    cacheKeys.doctor(id),
+    { ttlSeconds: cacheTtl.doctor, tags: [cacheTags.doctor(id)] },
+    () => loadDoctorView(repositories, id, now()),
   );
 }

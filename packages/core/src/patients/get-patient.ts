@@ -33,6 +33,9 @@ export class GetPatient {
   /** Whether the caller's doctor profile has `patient` (an appointment in one of its sittings). */
   private async treats(actor: Actor, patient: Patient): Promise<boolean> {
     const doctor = await this.uow.read.doctors.findByUserId(actor.userId);
-    return doctor !== undefined && (await this.uow.read.appointments.isPatientOfDoctor(patient.id, doctor.id));
+    return (
+      doctor !== undefined &&
+      (await this.uow.read.appointments.isPatientOfDoctor(patient.id, doctor.id))
+    );
   }
 }

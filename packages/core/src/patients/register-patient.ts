@@ -22,7 +22,14 @@ export class RegisterPatient {
     authorize(actor, 'patient.register');
     const now = this.clock.now();
     return commit(this.uow, this.publisher, now, async (repositories) => {
-      const patient = await repositories.patients.create({ ownerId: actor.userId, name, age, gender, symptoms, createdAt: now });
+      const patient = await repositories.patients.create({
+        ownerId: actor.userId,
+        name,
+        age,
+        gender,
+        symptoms,
+        createdAt: now,
+      });
       return {
         result: toPatientView(patient),
         events: [{ type: 'patient.changed', patientId: patient.id, ownerId: actor.userId }],

@@ -41,7 +41,12 @@ export class RateDoctor {
     const now = this.clock.now();
     const read = this.uow.read;
     const found = await read.appointments.details(appointment_id);
-    const { appointment } = authorized(actor, 'appointment.rate', found, appointmentFacts(appointment_id, found));
+    const { appointment } = authorized(
+      actor,
+      'appointment.rate',
+      found,
+      appointmentFacts(appointment_id, found),
+    );
     if (appointment.status !== 'completed') {
       throw new DomainError('NOT_RATEABLE', 'Only a completed appointment can be rated.');
     }
@@ -51,17 +56,30 @@ export class RateDoctor {
     return commit(this.uow, this.publisher, now, async (repositories) => {
       // The store refuses a second rating of the appointment (ALREADY_RATED) under concurrency.
       const rating = await repositories.ratings.create({
-        doctorId: appointment.doctorId, patientId: appointment.patientId, appointmentId: appointment.id,
-        stars: stars as Rating['stars'], review, ratedBy: actor.userId, createdAt: now,
+        doctorId: appointment.doctorId,
+        patientId: appointment.patientId,
+        appointmentId: appointment.id,
+        stars: stars as Rating['stars'],
+        review,
+        ratedBy: actor.userId,
+        createdAt: now,
       });
-      return { result: toRatingView(rating), events: [{ type: 'doctor.changed', doctorId: appointment.doctorId }] };
+      return {
+        result: toRatingView(rating),
+        events: [{ type: 'doctor.changed', doctorId: appointment.doctorId }],
+      };
     });
   }
 }
 
 function toRatingView(rating: Rating): RatingView {
   return {
-    id: rating.id, doctor_id: rating.doctorId, patient_id: rating.patientId, appointment_id: rating.appointmentId,
-    stars: rating.stars, review: rating.review, created_at: rating.createdAt.toISOString(),
+    id: rating.id,
+    doctor_id: rating.doctorId,
+    patient_id: rating.patientId,
+    appointment_id: rating.appointmentId,
+    stars: rating.stars,
+    review: rating.review,
+    created_at: rating.createdAt.toISOString(),
   };
 }

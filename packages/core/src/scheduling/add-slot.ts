@@ -49,7 +49,9 @@ export class AddSlot {
         timeZone: parsed.time_zone ?? this.options.defaultTimeZone,
         createdAt: now,
       };
-      const clash = (await repositories.slots.listByDoctor(doctor.id)).find((other) => slotsOverlap(slot, other));
+      const clash = (await repositories.slots.listByDoctor(doctor.id)).find((other) =>
+        slotsOverlap(slot, other),
+      );
       if (clash) {
         throw new DomainError(
           'SLOT_OVERLAP',
@@ -57,7 +59,10 @@ export class AddSlot {
         );
       }
       const created = await repositories.slots.create(slot);
-      return { result: toSlotView(created), events: [{ type: 'doctor.changed', doctorId: doctor.id }] };
+      return {
+        result: toSlotView(created),
+        events: [{ type: 'doctor.changed', doctorId: doctor.id }],
+      };
     });
   }
 }

@@ -40,28 +40,37 @@ export class CancelSitting {
     private readonly clock: Clock,
   ) {}
 
-  async execute(actor: Actor, input: z.input<typeof CancelSittingInput>): Promise<CancelledSittingView> {
+  async execute(
+    actor: Actor,
+    input: z.input<typeof CancelSittingInput>,
+  ): Promise<CancelledSittingView> {
     const { slot_id, date, reason } = parseInput(CancelSittingInput, input);
     const now = this.clock.now();
     const read = this.uow.read;
     const doctor = await read.doctors.findByUserId(actor.userId);
     const found = await read.slots.findById(slot_id);
     const slot = authorized(actor, 'sitting.cancel', found, slotFacts(slot_id, found, doctor));
-    if (!isSlotDate(slot, date)) throw new DomainError('NOT_A_SITTING_DATE', `The slot has no sitting on ${date}.`);
+    if (!isSlotDate(slot, date))
+      throw new DomainError('NOT_A_SITTING_DATE', `The slot has no sitting on ${date}.`);
     const times = sittingTimes(slot, date);
-    if (now.getTime() >= times.endsAt.getTime()) throw new DomainError('SITTING_PAST', `The sitting of ${date} has ended.`);
+    if (now.getTime() >= times.endsAt.getTime())
+      throw new DomainError('SITTING_PAST', `The sitting of ${date} has ended.`);
     if (now.getTime() >= times.startsAt.getTime()) {
       throw new DomainError('SITTING_CLOSED', `The sitting of ${date} has started.`);
     }
     return commit(this.uow, this.publisher, now, async (repositories) => {
       const sitting = await repositories.sittings.ensure(newSittingOf(slot, times));
       const view = { slot_id: slot.id, sitting_id: sitting.id, date, status: 'cancelled' as const };
-      if (sitting.status === 'cancelled') return { result: { ...view, cancelled_appointments: 0 }, events: [] };
+      if (sitting.status === 'cancelled')
+        return { result: { ...view, cancelled_appointments: 0 }, events: [] };
       if (!(await repositories.sittings.setStatus(sitting.id, 'cancelled'))) {
         throw new DomainError('SITTING_PAST', `The sitting of ${date} is over.`);
       }
       const cancelled = await repositories.appointments.transitionAllInSitting(sitting.id, {
-        from: ['booked', 'checked_in'], to: 'cancelled', actorId: actor.userId, at: now,
+        from: ['booked', 'checked_in'],
+        to: 'cancelled',
+        actorId: actor.userId,
+        at: now,
         reason: reason ?? 'the doctor cancelled the sitting',
       });
       const events: DomainEvent[] = [sittingChanged(sitting), ...cancelled.map(appointmentChanged)];

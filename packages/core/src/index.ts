@@ -5,6 +5,7 @@
  * @module @doctorly/core
  */
 export * from './shared/index.js';
+export * from './access/index.js';
 export * from './identity/index.js';
 export * from './catalog/index.js';
 export * from './doctors/index.js';

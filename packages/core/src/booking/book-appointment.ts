@@ -14,8 +14,15 @@ import type { AppointmentView } from './appointment-view.js';
 import { toAppointmentView } from './appointment-view.js';
 import { appointmentChanged, sittingChanged } from './appointment-events.js';
 import { parseInput } from '../shared/parse-input.js';
+import { authorized } from '../access/authorize.js';
+import { patientFacts } from '../access/facts.js';
 import { resolveSittingDate } from '../scheduling/resolve-sitting-date.js';
-import { newSittingOf, sittingWindow, sittingWindowOfAnyZone, sittingsIn } from '../scheduling/sitting-calendar.js';
+import {
+  newSittingOf,
+  sittingWindow,
+  sittingWindowOfAnyZone,
+  sittingsIn,
+} from '../scheduling/sitting-calendar.js';
 
 /**
  * Books a place for one of the caller's patients in a sitting of a slot: the next open
@@ -55,30 +62,46 @@ export class BookAppointment {
     private readonly policy: BookingPolicy,
   ) {}
 
-  async execute(actor: Actor, input: z.input<typeof BookAppointmentInput>): Promise<AppointmentView> {
+  async execute(
+    actor: Actor,
+    input: z.input<typeof BookAppointmentInput>,
+  ): Promise<AppointmentView> {
     const { patient_id, slot_id, date, idempotency_key } = parseInput(BookAppointmentInput, input);
     const now = this.clock.now();
     const key = idempotency_key ?? null;
     // One read for everything the decision needs. The slot's zone is not known yet, so the
     // sittings come for a window that holds the slot's own, narrowed below.
     const context = await this.uow.read.appointments.bookingContext({
-      patientId: patient_id, slotId: slot_id, ...sittingWindowOfAnyZone(now, this.policy),
+      patientId: patient_id,
+      slotId: slot_id,
+      ...sittingWindowOfAnyZone(now, this.policy),
       earlier: key === null ? null : { bookedBy: actor.userId, key },
     });
-    const { patient, slot } = context;
+    const { slot } = context;
     // Another user's patient answers like a missing one: its existence must not leak.
-    if (!patient || patient.ownerId !== actor.userId) {
-      throw new DomainError('PATIENT_NOT_FOUND', `No patient ${patient_id}.`);
-    }
+    const patient = authorized(
+      actor,
+      'patient.book',
+      context.patient,
+      patientFacts(patient_id, context.patient),
+    );
     if (!slot) throw new DomainError('SLOT_NOT_FOUND', `No slot ${slot_id}.`);
     if (context.earlier) return replayed(context.earlier, patient, slot);
     const stored = sittingsIn(context.sittings, sittingWindow(slot, now, this.policy));
     const times = resolveSittingDate(slot, date, now, this.policy, stored);
     let committed: CommittedBooking;
     try {
-      committed = await this.uow.commitBooking({
-        sitting: newSittingOf(slot, times), patientId: patient.id, bookedBy: actor.userId, at: now, idempotencyKey: key,
-      }, bookingEvents, now);
+      committed = await this.uow.commitBooking(
+        {
+          sitting: newSittingOf(slot, times),
+          patientId: patient.id,
+          bookedBy: actor.userId,
+          at: now,
+          idempotencyKey: key,
+        },
+        bookingEvents,
+        now,
+      );
     } catch (error) {
       // A concurrent request with the same key won the race: answer with its booking.
       if (key !== null && isDomainError(error)) {
@@ -101,14 +124,21 @@ export class BookAppointment {
 
 /** What a booking tells the rest of the system: its appointment and its sitting changed. */
 function bookingEvents({ appointment }: AppointmentDetails): readonly DomainEvent[] {
-  const sitting = { id: appointment.sittingId, slotId: appointment.slotId, doctorId: appointment.doctorId };
+  const sitting = {
+    id: appointment.sittingId,
+    slotId: appointment.slotId,
+    doctorId: appointment.doctorId,
+  };
   return [appointmentChanged(appointment), sittingChanged(sitting)];
 }
 
 /** The answer to a repeated idempotency key; a key reused for another booking is refused. */
 function replayed(earlier: AppointmentDetails, patient: Patient, slot: Slot): AppointmentView {
   if (earlier.appointment.patientId !== patient.id || earlier.appointment.slotId !== slot.id) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another booking.');
+    throw new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This idempotency key was used for another booking.',
+    );
   }
   return toAppointmentView(earlier);
 }

@@ -10,6 +10,8 @@ import type { AppointmentView } from './appointment-view.js';
 import { toAppointmentView } from './appointment-view.js';
 import { commit } from '../shared/commit.js';
 import { appointmentChanged, sittingChanged } from './appointment-events.js';
+import { authorized } from '../access/authorize.js';
+import { appointmentFacts } from '../access/facts.js';
 
 /** What a status change needs besides the appointment. */
 export interface StatusChangeOrder {
@@ -39,35 +41,51 @@ export async function changeAppointmentStatus(
   if (!canTransition(appointment.status, order.to)) throw refusal;
   return commit(uow, publisher, order.now, async (repositories) => {
     const changed = await repositories.appointments.transition(appointment.id, {
-      from: [appointment.status], to: order.to, actorId: order.actor.userId, at: order.now, reason: order.reason,
+      from: [appointment.status],
+      to: order.to,
+      actorId: order.actor.userId,
+      at: order.now,
+      reason: order.reason,
     });
     if (!changed) throw refusal;
     const events: DomainEvent[] = [appointmentChanged(changed)];
     if (order.to === 'cancelled') {
-      events.push(sittingChanged({ id: changed.sittingId, slotId: changed.slotId, doctorId: changed.doctorId }));
+      events.push(
+        sittingChanged({
+          id: changed.sittingId,
+          slotId: changed.slotId,
+          doctorId: changed.doctorId,
+        }),
+      );
     }
     return { result: await appointmentView(repositories, changed.id), events };
   });
 }
 
 /** The presentable appointment `id`, which must exist (it was just read or written). */
-export async function appointmentView(repositories: ReadRepositories, id: AppointmentId): Promise<AppointmentView> {
+export async function appointmentView(
+  repositories: ReadRepositories,
+  id: AppointmentId,
+): Promise<AppointmentView> {
   const details = await repositories.appointments.details(id);
   if (!details) throw new Error(`appointment ${id} has no details`);
   return toAppointmentView(details);
 }
 
+/** The status changes only the doctor of the sitting makes. */
+export type DoctorStatusKey =
+  'appointment.checkIn' | 'appointment.complete' | 'appointment.markNoShow';
+
 /**
- * The appointment `id` as the doctor of its sitting may act on it. The patient's owner
- * sees it but may not do this (`FORBIDDEN`); to anyone else it does not exist.
+ * The appointment `id` as the doctor of its sitting may act on it; the refusal is the access
+ * policy's (the patient's owner sees it, so is told `FORBIDDEN`; to anyone else it does not exist).
  */
 export async function appointmentOfDoctor(
-  repositories: ReadRepositories, actor: Actor, id: AppointmentId,
+  repositories: Pick<ReadRepositories, 'appointments'>,
+  actor: Actor,
+  id: AppointmentId,
+  key: DoctorStatusKey,
 ): Promise<AppointmentDetails> {
   const details = await repositories.appointments.details(id);
-  if (details?.doctorUserId === actor.userId) return details;
-  if (details?.patientOwnerId === actor.userId) {
-    throw new DomainError('FORBIDDEN', 'Only the doctor of the sitting can do this.');
-  }
-  throw new DomainError('APPOINTMENT_NOT_FOUND', `No appointment ${id}.`);
+  return authorized(actor, key, details, appointmentFacts(id, details));
 }

@@ -21,9 +21,12 @@ export class CheckInAppointment {
 
   async execute(actor: Actor, input: z.input<typeof AppointmentIdInput>): Promise<AppointmentView> {
     const { id } = parseInput(AppointmentIdInput, input);
-    const details = await appointmentOfDoctor(this.uow.read, actor, id);
+    const details = await appointmentOfDoctor(this.uow.read, actor, id, 'appointment.checkIn');
     return changeAppointmentStatus(this.uow, this.publisher, details, {
-      actor, to: 'checked_in', reason: null, now: this.clock.now(),
+      actor,
+      to: 'checked_in',
+      reason: null,
+      now: this.clock.now(),
     });
   }
 }

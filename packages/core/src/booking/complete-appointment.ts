@@ -21,9 +21,12 @@ export class CompleteAppointment {
 
   async execute(actor: Actor, input: z.input<typeof AppointmentIdInput>): Promise<AppointmentView> {
     const { id } = parseInput(AppointmentIdInput, input);
-    const details = await appointmentOfDoctor(this.uow.read, actor, id);
+    const details = await appointmentOfDoctor(this.uow.read, actor, id, 'appointment.complete');
     return changeAppointmentStatus(this.uow, this.publisher, details, {
-      actor, to: 'completed', reason: null, now: this.clock.now(),
+      actor,
+      to: 'completed',
+      reason: null,
+      now: this.clock.now(),
     });
   }
 }

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { DomainError } from '../shared/domain-error.js';
 import type { AppointmentStatus } from './appointment.js';
 import type { Actor } from '../identity/user.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
@@ -7,6 +6,8 @@ import { AppointmentIdInput } from './booking-schemas.js';
 import type { AppointmentView } from './appointment-view.js';
 import { toAppointmentView } from './appointment-view.js';
 import { parseInput } from '../shared/parse-input.js';
+import { authorized } from '../access/authorize.js';
+import { appointmentFacts } from '../access/facts.js';
 
 /** One status change as the API shows it. @category Views */
 export interface AppointmentHistoryEntryView {
@@ -26,24 +27,28 @@ export interface AppointmentHistoryView {
 
 /**
  * An appointment with its status history. Visible to the user who owns the patient, the
- * doctor of the sitting and admins; to anyone else it does not exist.
+ * doctor of the sitting and admins (`appointment.read`); to anyone else it does not exist.
  * @category Use cases
  */
 export class GetAppointmentHistory {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async execute(actor: Actor, input: z.input<typeof AppointmentIdInput>): Promise<AppointmentHistoryView> {
+  async execute(
+    actor: Actor,
+    input: z.input<typeof AppointmentIdInput>,
+  ): Promise<AppointmentHistoryView> {
     const { id } = parseInput(AppointmentIdInput, input);
     const read = this.uow.read;
-    const details = await read.appointments.details(id);
-    const allowed = details !== undefined
-      && (actor.role === 'admin' || details.patientOwnerId === actor.userId || details.doctorUserId === actor.userId);
-    if (!allowed) throw new DomainError('APPOINTMENT_NOT_FOUND', `No appointment ${id}.`);
+    const found = await read.appointments.details(id);
+    const details = authorized(actor, 'appointment.read', found, appointmentFacts(id, found));
     const history = await read.appointments.history(id);
     return {
       appointment: toAppointmentView(details),
       history: history.map((entry) => ({
-        status: entry.status, actor_id: entry.actorId, at: entry.at.toISOString(), reason: entry.reason,
+        status: entry.status,
+        actor_id: entry.actorId,
+        at: entry.at.toISOString(),
+        reason: entry.reason,
       })),
     };
   }

@@ -14,9 +14,10 @@ import { localDateOf } from '../scheduling/wall-clock.js';
 import { SittingQueueInput } from './booking-schemas.js';
 import type { AppointmentView } from './appointment-view.js';
 import { toAppointmentView } from './appointment-view.js';
-import { doctorOfActor } from '../doctors/doctor-of-actor.js';
 import { cancelledDates, storedSittingsInWindow } from '../scheduling/sitting-calendar.js';
 import { parseInput } from '../shared/parse-input.js';
+import { authorized } from '../access/authorize.js';
+import { slotFacts } from '../access/facts.js';
 
 /** One sitting's queue as its doctor sees it. @category Views */
 export interface SittingQueueView {
@@ -35,9 +36,11 @@ export interface SittingQueueView {
 }
 
 /**
- * The queue of one sitting of the caller's own slot. Without a date: the sitting running
- * now or else the next one that is not cancelled, since a doctor checks patients in while
- * the sitting runs (after booking has closed). Another doctor's slot does not exist.
+ * The queue of one sitting of the caller's own slot (or, for an admin, of any slot). Without
+ * a date: the sitting running now or else the next one that is not cancelled, since a doctor
+ * checks patients in while the sitting runs (after booking has closed). Another doctor's
+ * slot does not exist; a caller without a doctor profile is told `NOT_A_DOCTOR`
+ * (`sitting.read` of the access policy).
  * @category Use cases
  */
 export class GetSittingQueue {
@@ -50,14 +53,15 @@ export class GetSittingQueue {
   async execute(actor: Actor, input: z.input<typeof SittingQueueInput>): Promise<SittingQueueView> {
     const { slot_id, date } = parseInput(SittingQueueInput, input);
     const read = this.uow.read;
-    const doctor = await doctorOfActor(read.doctors, actor);
-    const slot = await read.slots.findById(slot_id);
-    if (!slot || slot.doctorId !== doctor.id) throw new DomainError('SLOT_NOT_FOUND', `No slot ${slot_id}.`);
+    const doctor = await read.doctors.findByUserId(actor.userId);
+    const found = await read.slots.findById(slot_id);
+    const slot = authorized(actor, 'sitting.read', found, slotFacts(slot_id, found, doctor));
     let times: SittingTimes;
     if (date === undefined) {
       times = await this.currentOrNext(slot);
     } else {
-      if (!isSlotDate(slot, date)) throw new DomainError('NOT_A_SITTING_DATE', `The slot has no sitting on ${date}.`);
+      if (!isSlotDate(slot, date))
+        throw new DomainError('NOT_A_SITTING_DATE', `The slot has no sitting on ${date}.`);
       times = sittingTimes(slot, date);
     }
     const sitting = await read.sittings.findBySlotAndDate(slot.id, times.date);
@@ -80,11 +84,18 @@ export class GetSittingQueue {
       const times = sittingTimes(slot, day);
       if (now.getTime() < times.endsAt.getTime()) return times;
     }
-    throw new DomainError('SITTING_NOT_FOUND', 'The slot has no sitting within the booking horizon.');
+    throw new DomainError(
+      'SITTING_NOT_FOUND',
+      'The slot has no sitting within the booking horizon.',
+    );
   }
 }
 
-function sittingFacts(slot: Slot, times: SittingTimes, sitting: Sitting | undefined): Omit<SittingQueueView, 'appointments'> {
+function sittingFacts(
+  slot: Slot,
+  times: SittingTimes,
+  sitting: Sitting | undefined,
+): Omit<SittingQueueView, 'appointments'> {
   return {
     slot_id: slot.id,
     sitting_id: sitting?.id ?? null,

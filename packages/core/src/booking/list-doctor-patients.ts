@@ -28,7 +28,7 @@ export class ListDoctorPatients {
 
   async execute(actor: Actor, input: z.input<typeof PageInput> = {}): Promise<Page<PatientView>> {
     const page = parseInput(PageInput, input);
-    const doctor = await doctorOfActor(this.uow.read.doctors, actor);
+    const doctor = await doctorOfActor(this.uow.read.doctors, actor, 'profile.listPatients');
     const key = cacheKeys.doctorPatients(doctor.id, page);
     const options = { ttlSeconds: cacheTtl.lists, tags: [cacheTags.doctorPrivate(doctor.id)] };
     return this.readThrough.get(key, options, async () => {

@@ -9,6 +9,7 @@ import { PageInput } from '../shared/common-schemas.js';
 import type { AppointmentView } from './appointment-view.js';
 import { toAppointmentView } from './appointment-view.js';
 import { parseInput } from '../shared/parse-input.js';
+import { authorize } from '../access/authorize.js';
 
 /**
  * The caller's appointments (the ones they booked), newest sitting first. Cached per user
@@ -25,8 +26,12 @@ export class ListMyAppointments {
     this.readThrough = new ReadThrough(cache);
   }
 
-  async execute(actor: Actor, input: z.input<typeof PageInput> = {}): Promise<Page<AppointmentView>> {
+  async execute(
+    actor: Actor,
+    input: z.input<typeof PageInput> = {},
+  ): Promise<Page<AppointmentView>> {
     const page = parseInput(PageInput, input);
+    authorize(actor, 'appointment.listOwn');
     const key = cacheKeys.userAppointments(actor.userId, page);
     const options = { ttlSeconds: cacheTtl.lists, tags: [cacheTags.user(actor.userId)] };
     return this.readThrough.get(key, options, async () => {

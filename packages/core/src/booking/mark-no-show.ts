@@ -21,9 +21,12 @@ export class MarkNoShow {
 
   async execute(actor: Actor, input: z.input<typeof AppointmentIdInput>): Promise<AppointmentView> {
     const { id } = parseInput(AppointmentIdInput, input);
-    const details = await appointmentOfDoctor(this.uow.read, actor, id);
+    const details = await appointmentOfDoctor(this.uow.read, actor, id, 'appointment.markNoShow');
     return changeAppointmentStatus(this.uow, this.publisher, details, {
-      actor, to: 'no_show', reason: null, now: this.clock.now(),
+      actor,
+      to: 'no_show',
+      reason: null,
+      now: this.clock.now(),
     });
   }
 }

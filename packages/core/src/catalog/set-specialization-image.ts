@@ -9,10 +9,11 @@ import { IdParam } from '../shared/common-schemas.js';
 import { toSpecializationView, type SpecializationView } from './catalog-view.js';
 import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
+import { authorize } from '../access/authorize.js';
 
 /**
  * Sets a specialization's image (`POST /misc/image/{id}`). Only an admin manages the
- * catalog: anyone else gets `FORBIDDEN` (the catalog is public, so nothing is hidden).
+ * catalog (`catalog.manage`): anyone else gets `FORBIDDEN` (the catalog is public, so nothing is hidden).
  * @category Use cases
  */
 export class SetSpecializationImage {
@@ -23,8 +24,12 @@ export class SetSpecializationImage {
     private readonly images: ImageStore,
   ) {}
 
-  async execute(actor: Actor, input: z.input<typeof IdParam>, image: StoredImage): Promise<SpecializationView> {
-    if (actor.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only an admin can change the catalog.');
+  async execute(
+    actor: Actor,
+    input: z.input<typeof IdParam>,
+    image: StoredImage,
+  ): Promise<SpecializationView> {
+    authorize(actor, 'catalog.manage');
     const { id } = parseInput(IdParam, input);
     if (!(await this.uow.read.catalog.findSpecialization(id))) throw notFound(id);
     const path = await this.images.save('specializations', image);
@@ -33,7 +38,10 @@ export class SetSpecializationImage {
       await repositories.catalog.setSpecializationImage(id, path);
       const specialization = await repositories.catalog.findSpecialization(id);
       if (!specialization) throw notFound(id);
-      return { result: toSpecializationView(specialization), events: [{ type: 'catalog.changed' }] };
+      return {
+        result: toSpecializationView(specialization),
+        events: [{ type: 'catalog.changed' }],
+      };
     });
   }
 }

@@ -7,7 +7,8 @@ import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { localDateOf } from '../scheduling/wall-clock.js';
 import { AddQualificationsInput } from './doctor-schemas.js';
 import type { DoctorView } from './doctor-view.js';
-import { doctorOfActor, loadDoctorView } from './profile-support.js';
+import { doctorOfActor } from './doctor-of-actor.js';
+import { loadDoctorView } from './profile-support.js';
 import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
 
@@ -25,24 +26,33 @@ export class AddQualifications {
   ) {}
 
   async execute(actor: Actor, input: z.input<typeof AddQualificationsInput>): Promise<DoctorView> {
-    const { qualification_name: names, procurement_year: dates, institute_name: institutes } = parseInput(
-      AddQualificationsInput,
-      input,
-    );
+    const {
+      qualification_name: names,
+      procurement_year: dates,
+      institute_name: institutes,
+    } = parseInput(AddQualificationsInput, input);
     const now = this.clock.now();
     // Experience counts from these dates in UTC, so "the future" is judged the same way.
     const today = localDateOf(now, 'UTC');
     const future = dates.flatMap((date, i) =>
-      date > today ? [{ path: `procurement_year[${i}]`, message: `${date} is in the future.` }] : [],
+      date > today
+        ? [{ path: `procurement_year[${i}]`, message: `${date} is in the future.` }]
+        : [],
     );
-    if (future.length > 0) throw new DomainError('VALIDATION_FAILED', 'The input is not valid.', future);
+    if (future.length > 0)
+      throw new DomainError('VALIDATION_FAILED', 'The input is not valid.', future);
 
     return commit(this.uow, this.publisher, now, async (repositories) => {
-      const doctor = await doctorOfActor(repositories, actor);
+      const doctor = await doctorOfActor(repositories.doctors, actor, 'profile.edit');
       const known = new Map(
-        (await repositories.catalog.findQualificationsByName([...new Set(names)])).map((q) => [q.name, q]),
+        (await repositories.catalog.findQualificationsByName([...new Set(names)])).map((q) => [
+          q.name,
+          q,
+        ]),
       );
-      const unknown = names.flatMap((name, i) => (known.has(name) ? [] : [{ path: `qualification_name[${i}]`, name }]));
+      const unknown = names.flatMap((name, i) =>
+        known.has(name) ? [] : [{ path: `qualification_name[${i}]`, name }],
+      );
       if (unknown.length > 0) {
         const list = [...new Set(unknown.map((u) => u.name))].join(', ');
         throw new DomainError(

@@ -6,7 +6,8 @@ import type { OutboxPublisher } from '../outbox/outbox.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { AddSpecializationsInput } from './doctor-schemas.js';
 import type { DoctorView } from './doctor-view.js';
-import { doctorOfActor, loadDoctorView } from './profile-support.js';
+import { doctorOfActor } from './doctor-of-actor.js';
+import { loadDoctorView } from './profile-support.js';
 import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
 
@@ -27,10 +28,12 @@ export class AddSpecializations {
     const { specialization_name: names } = parseInput(AddSpecializationsInput, input);
     const now = this.clock.now();
     return commit(this.uow, this.publisher, now, async (repositories) => {
-      const doctor = await doctorOfActor(repositories, actor);
+      const doctor = await doctorOfActor(repositories.doctors, actor, 'profile.edit');
       const found = await repositories.catalog.findSpecializationsByName([...new Set(names)]);
       const known = new Set(found.map((s) => s.name));
-      const unknown = names.flatMap((name, i) => (known.has(name) ? [] : [{ path: `specialization_name[${i}]`, name }]));
+      const unknown = names.flatMap((name, i) =>
+        known.has(name) ? [] : [{ path: `specialization_name[${i}]`, name }],
+      );
       if (unknown.length > 0) {
         const list = [...new Set(unknown.map((u) => u.name))].join(', ');
         throw new DomainError(
@@ -39,7 +42,10 @@ export class AddSpecializations {
           unknown.map(({ path, name }) => ({ path, message: `Unknown specialization: ${name}.` })),
         );
       }
-      await repositories.doctors.addSpecializations(doctor.id, found.map((s) => s.id));
+      await repositories.doctors.addSpecializations(
+        doctor.id,
+        found.map((s) => s.id),
+      );
       return {
         result: await loadDoctorView(repositories, doctor.id, now),
         events: [{ type: 'doctor.changed', doctorId: doctor.id }],

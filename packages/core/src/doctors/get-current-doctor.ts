@@ -4,7 +4,8 @@ import type { Cache } from '../cache/cache.js';
 import type { Clock } from '../shared/clock.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import type { DoctorView } from './doctor-view.js';
-import { cachedDoctorView, doctorOfActor } from './profile-support.js';
+import { doctorOfActor } from './doctor-of-actor.js';
+import { cachedDoctorView } from './profile-support.js';
 
 /**
  * The calling doctor's own profile (`GET /doctors/info`); `NOT_A_DOCTOR` for a user without
@@ -23,7 +24,7 @@ export class GetCurrentDoctor {
   }
 
   async execute(actor: Actor): Promise<DoctorView> {
-    const doctor = await doctorOfActor(this.uow.read, actor);
+    const doctor = await doctorOfActor(this.uow.read.doctors, actor, 'profile.read');
     return cachedDoctorView(this.reads, this.uow.read, doctor.id, () => this.clock.now());
   }
 }

@@ -1,6 +1,4 @@
 import { DomainError } from '../shared/domain-error.js';
-import type { Doctor } from './doctor.js';
-import type { Actor } from '../identity/user.js';
 import type { DoctorId } from '../shared/primitives.js';
 import type { ReadRepositories } from '../shared/unit-of-work.js';
 import type { ReadThrough } from '../cache/read-through.js';
@@ -8,18 +6,12 @@ import { cacheKeys, cacheTags, cacheTtl } from '../cache/cache-keys.js';
 import type { DoctorView } from './doctor-view.js';
 import { toDoctorView } from './to-doctor-view.js';
 
-/**
- * The doctor profile of the calling user; `NOT_A_DOCTOR` when the user has none.
- * @category Use cases
- */
-export async function doctorOfActor(repositories: ReadRepositories, actor: Actor): Promise<Doctor> {
-  const doctor = await repositories.doctors.findByUserId(actor.userId);
-  if (!doctor) throw new DomainError('NOT_A_DOCTOR', 'Only a doctor can do this: create a doctor profile first.');
-  return doctor;
-}
-
 /** The current view of a doctor from the store; `DOCTOR_NOT_FOUND` when there is none. @category Use cases */
-export async function loadDoctorView(repositories: ReadRepositories, id: DoctorId, now: Date): Promise<DoctorView> {
+export async function loadDoctorView(
+  repositories: ReadRepositories,
+  id: DoctorId,
+  now: Date,
+): Promise<DoctorView> {
   const snapshot = await repositories.doctors.snapshot(id);
   if (!snapshot) throw new DomainError('DOCTOR_NOT_FOUND', `There is no doctor ${id}.`);
   return toDoctorView(snapshot, now);
@@ -32,7 +24,9 @@ export function cachedDoctorView(
   id: DoctorId,
   now: () => Date,
 ): Promise<DoctorView> {
-  return reads.get(cacheKeys.doctor(id), { ttlSeconds: cacheTtl.doctor, tags: [cacheTags.doctor(id)] }, () =>
-    loadDoctorView(repositories, id, now()),
+  return reads.get(
+    cacheKeys.doctor(id),
+    { ttlSeconds: cacheTtl.doctor, tags: [cacheTags.doctor(id)] },
+    () => loadDoctorView(repositories, id, now()),
   );
 }

@@ -4,7 +4,8 @@ import type { ImageStore, StoredImage } from '../shared/image-store.js';
 import type { OutboxPublisher } from '../outbox/outbox.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import type { DoctorView } from './doctor-view.js';
-import { doctorOfActor, loadDoctorView } from './profile-support.js';
+import { doctorOfActor } from './doctor-of-actor.js';
+import { loadDoctorView } from './profile-support.js';
 import { commit } from '../shared/commit.js';
 
 /**
@@ -22,11 +23,11 @@ export class SetDoctorImage {
 
   async execute(actor: Actor, image: StoredImage): Promise<DoctorView> {
     // Refuse before storing anything: a non-doctor's upload must not leave a file behind.
-    await doctorOfActor(this.uow.read, actor);
+    await doctorOfActor(this.uow.read.doctors, actor, 'profile.edit');
     const path = await this.images.save('doctors', image);
     const now = this.clock.now();
     return commit(this.uow, this.publisher, now, async (repositories) => {
-      const doctor = await doctorOfActor(repositories, actor);
+      const doctor = await doctorOfActor(repositories.doctors, actor, 'profile.edit');
       await repositories.doctors.update(doctor.id, { image: path });
       return {
         result: await loadDoctorView(repositories, doctor.id, now),

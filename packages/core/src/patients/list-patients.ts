@@ -8,6 +8,7 @@ import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { PageInput } from '../shared/common-schemas.js';
 import { toPatientView, type PatientView } from './patient-view.js';
 import { parseInput } from '../shared/parse-input.js';
+import { authorize } from '../access/authorize.js';
 
 /** The calling user's own patients (`GET /patient/all`), cached under the user's id. @category Use cases */
 export class ListPatients {
@@ -22,6 +23,7 @@ export class ListPatients {
 
   async execute(actor: Actor, input: z.input<typeof PageInput> = {}): Promise<Page<PatientView>> {
     const page = parseInput(PageInput, input);
+    authorize(actor, 'patient.listOwn');
     const options = { ttlSeconds: cacheTtl.lists, tags: [cacheTags.user(actor.userId)] };
     return await this.reads.get(cacheKeys.userPatients(actor.userId, page), options, async () => {
       const found = await this.uow.read.patients.listByOwner(actor.userId, page);

@@ -7,6 +7,7 @@ import { RegisterPatientInput } from './patient-schemas.js';
 import { toPatientView, type PatientView } from './patient-view.js';
 import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
+import { authorize } from '../access/authorize.js';
 
 /** Registers a patient (the caller, a relative …) owned by the calling user (`POST /patient/new`). @category Use cases */
 export class RegisterPatient {
@@ -18,9 +19,17 @@ export class RegisterPatient {
 
   async execute(actor: Actor, input: z.input<typeof RegisterPatientInput>): Promise<PatientView> {
     const { name, age, gender, symptoms } = parseInput(RegisterPatientInput, input);
+    authorize(actor, 'patient.register');
     const now = this.clock.now();
     return commit(this.uow, this.publisher, now, async (repositories) => {
-      const patient = await repositories.patients.create({ ownerId: actor.userId, name, age, gender, symptoms, createdAt: now });
+      const patient = await repositories.patients.create({
+        ownerId: actor.userId,
+        name,
+        age,
+        gender,
+        symptoms,
+        createdAt: now,
+      });
       return {
         result: toPatientView(patient),
         events: [{ type: 'patient.changed', patientId: patient.id, ownerId: actor.userId }],

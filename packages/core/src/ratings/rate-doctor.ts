@@ -8,6 +8,8 @@ import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { RateDoctorInput } from '../booking/booking-schemas.js';
 import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
+import { authorized } from '../access/authorize.js';
+import { appointmentFacts } from '../access/facts.js';
 
 /** A rating as the API shows it. @category Views */
 export interface RatingView {
@@ -23,7 +25,7 @@ export interface RatingView {
 
 /**
  * Rates the doctor of a completed appointment, once per appointment. Only the user who owns
- * the patient may; to anyone else the appointment does not exist. The doctor's rating
+ * the patient may (`appointment.rate`); to anyone else the appointment does not exist. The doctor's rating
  * changes, so the doctor's public data and search document do too.
  * @category Use cases
  */
@@ -38,11 +40,13 @@ export class RateDoctor {
     const { appointment_id, stars, review } = parseInput(RateDoctorInput, input);
     const now = this.clock.now();
     const read = this.uow.read;
-    const details = await read.appointments.details(appointment_id);
-    if (details?.patientOwnerId !== actor.userId) {
-      throw new DomainError('APPOINTMENT_NOT_FOUND', `No appointment ${appointment_id}.`);
-    }
-    const { appointment } = details;
+    const found = await read.appointments.details(appointment_id);
+    const { appointment } = authorized(
+      actor,
+      'appointment.rate',
+      found,
+      appointmentFacts(appointment_id, found),
+    );
     if (appointment.status !== 'completed') {
       throw new DomainError('NOT_RATEABLE', 'Only a completed appointment can be rated.');
     }
@@ -52,17 +56,30 @@ export class RateDoctor {
     return commit(this.uow, this.publisher, now, async (repositories) => {
       // The store refuses a second rating of the appointment (ALREADY_RATED) under concurrency.
       const rating = await repositories.ratings.create({
-        doctorId: appointment.doctorId, patientId: appointment.patientId, appointmentId: appointment.id,
-        stars: stars as Rating['stars'], review, ratedBy: actor.userId, createdAt: now,
+        doctorId: appointment.doctorId,
+        patientId: appointment.patientId,
+        appointmentId: appointment.id,
+        stars: stars as Rating['stars'],
+        review,
+        ratedBy: actor.userId,
+        createdAt: now,
       });
-      return { result: toRatingView(rating), events: [{ type: 'doctor.changed', doctorId: appointment.doctorId }] };
+      return {
+        result: toRatingView(rating),
+        events: [{ type: 'doctor.changed', doctorId: appointment.doctorId }],
+      };
     });
   }
 }
 
 function toRatingView(rating: Rating): RatingView {
   return {
-    id: rating.id, doctor_id: rating.doctorId, patient_id: rating.patientId, appointment_id: rating.appointmentId,
-    stars: rating.stars, review: rating.review, created_at: rating.createdAt.toISOString(),
+    id: rating.id,
+    doctor_id: rating.doctorId,
+    patient_id: rating.patientId,
+    appointment_id: rating.appointmentId,
+    stars: rating.stars,
+    review: rating.review,
+    created_at: rating.createdAt.toISOString(),
   };
 }

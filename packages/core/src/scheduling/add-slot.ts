@@ -10,7 +10,7 @@ import { slotsOverlap } from './slots-overlap.js';
 import { AddSlotInput } from '../doctors/doctor-schemas.js';
 import type { SlotView } from '../doctors/doctor-view.js';
 import { toSlotView } from '../doctors/to-doctor-view.js';
-import { doctorOfActor } from '../doctors/profile-support.js';
+import { doctorOfActor } from '../doctors/doctor-of-actor.js';
 import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
 
@@ -38,7 +38,7 @@ export class AddSlot {
     const parsed = parseInput(AddSlotInput, input);
     const now = this.clock.now();
     return commit(this.uow, this.publisher, now, async (repositories) => {
-      const doctor = await doctorOfActor(repositories, actor);
+      const doctor = await doctorOfActor(repositories.doctors, actor, 'profile.addSlot');
       const slot: NewSlot = {
         doctorId: doctor.id,
         day: parsed.day,
@@ -49,7 +49,9 @@ export class AddSlot {
         timeZone: parsed.time_zone ?? this.options.defaultTimeZone,
         createdAt: now,
       };
-      const clash = (await repositories.slots.listByDoctor(doctor.id)).find((other) => slotsOverlap(slot, other));
+      const clash = (await repositories.slots.listByDoctor(doctor.id)).find((other) =>
+        slotsOverlap(slot, other),
+      );
       if (clash) {
         throw new DomainError(
           'SLOT_OVERLAP',
@@ -57,7 +59,10 @@ export class AddSlot {
         );
       }
       const created = await repositories.slots.create(slot);
-      return { result: toSlotView(created), events: [{ type: 'doctor.changed', doctorId: doctor.id }] };
+      return {
+        result: toSlotView(created),
+        events: [{ type: 'doctor.changed', doctorId: doctor.id }],
+      };
     });
   }
 }

@@ -9,10 +9,11 @@ import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { isSlotDate, sittingTimes } from './sitting-times.js';
 import { CancelSittingInput } from '../booking/booking-schemas.js';
 import { appointmentChanged, sittingChanged } from '../booking/appointment-events.js';
-import { doctorOfActor } from '../doctors/doctor-of-actor.js';
 import { newSittingOf } from './sitting-calendar.js';
 import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
+import { authorized } from '../access/authorize.js';
+import { slotFacts } from '../access/facts.js';
 
 /** A cancelled sitting. @category Views */
 export interface CancelledSittingView {
@@ -25,10 +26,11 @@ export interface CancelledSittingView {
 }
 
 /**
- * A doctor cancels one date's sitting of their own slot (leave, holiday): the sitting is
- * stored as cancelled, so nobody can book it and the slot's next sitting moves on, and its
- * booked and checked-in appointments are cancelled with the doctor as actor. Only a sitting
- * that has not started can be cancelled; cancelling a cancelled one again changes nothing.
+ * A doctor cancels one date's sitting of their own slot (leave, holiday; `sitting.cancel`):
+ * the sitting is stored as cancelled, so nobody can book it and the slot's next sitting moves
+ * on, and its booked and checked-in appointments are cancelled with the doctor as actor. Only
+ * a sitting that has not started can be cancelled; cancelling a cancelled one again changes
+ * nothing.
  * @category Use cases
  */
 export class CancelSitting {
@@ -38,28 +40,37 @@ export class CancelSitting {
     private readonly clock: Clock,
   ) {}
 
-  async execute(actor: Actor, input: z.input<typeof CancelSittingInput>): Promise<CancelledSittingView> {
+  async execute(
+    actor: Actor,
+    input: z.input<typeof CancelSittingInput>,
+  ): Promise<CancelledSittingView> {
     const { slot_id, date, reason } = parseInput(CancelSittingInput, input);
     const now = this.clock.now();
     const read = this.uow.read;
-    const doctor = await doctorOfActor(read.doctors, actor);
-    const slot = await read.slots.findById(slot_id);
-    if (!slot || slot.doctorId !== doctor.id) throw new DomainError('SLOT_NOT_FOUND', `No slot ${slot_id}.`);
-    if (!isSlotDate(slot, date)) throw new DomainError('NOT_A_SITTING_DATE', `The slot has no sitting on ${date}.`);
+    const doctor = await read.doctors.findByUserId(actor.userId);
+    const found = await read.slots.findById(slot_id);
+    const slot = authorized(actor, 'sitting.cancel', found, slotFacts(slot_id, found, doctor));
+    if (!isSlotDate(slot, date))
+      throw new DomainError('NOT_A_SITTING_DATE', `The slot has no sitting on ${date}.`);
     const times = sittingTimes(slot, date);
-    if (now.getTime() >= times.endsAt.getTime()) throw new DomainError('SITTING_PAST', `The sitting of ${date} has ended.`);
+    if (now.getTime() >= times.endsAt.getTime())
+      throw new DomainError('SITTING_PAST', `The sitting of ${date} has ended.`);
     if (now.getTime() >= times.startsAt.getTime()) {
       throw new DomainError('SITTING_CLOSED', `The sitting of ${date} has started.`);
     }
     return commit(this.uow, this.publisher, now, async (repositories) => {
       const sitting = await repositories.sittings.ensure(newSittingOf(slot, times));
       const view = { slot_id: slot.id, sitting_id: sitting.id, date, status: 'cancelled' as const };
-      if (sitting.status === 'cancelled') return { result: { ...view, cancelled_appointments: 0 }, events: [] };
+      if (sitting.status === 'cancelled')
+        return { result: { ...view, cancelled_appointments: 0 }, events: [] };
       if (!(await repositories.sittings.setStatus(sitting.id, 'cancelled'))) {
         throw new DomainError('SITTING_PAST', `The sitting of ${date} is over.`);
       }
       const cancelled = await repositories.appointments.transitionAllInSitting(sitting.id, {
-        from: ['booked', 'checked_in'], to: 'cancelled', actorId: actor.userId, at: now,
+        from: ['booked', 'checked_in'],
+        to: 'cancelled',
+        actorId: actor.userId,
+        at: now,
         reason: reason ?? 'the doctor cancelled the sitting',
       });
       const events: DomainEvent[] = [sittingChanged(sitting), ...cancelled.map(appointmentChanged)];

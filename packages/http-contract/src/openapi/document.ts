@@ -107,13 +107,11 @@ function routeConfig(definition: EndpointDeclaration): RouteConfig {
       content: {
         'multipart/form-data': {
           schema: z.object({
-            [definition.body.field]: z
-              .string()
-              .openapi({
-                type: 'string',
-                format: 'binary',
-                description: 'A PNG, JPEG or WebP image.',
-              }),
+            [definition.body.field]: z.string().openapi({
+              type: 'string',
+              format: 'binary',
+              description: 'A PNG, JPEG or WebP image.',
+            }),
           }),
         },
       },

@@ -38,13 +38,10 @@ export const DoctorViewSchema = z
     id,
     user: UserViewSchema,
     description: z.string(),
-    image: z
-      .string()
-      .nullable()
-      .openapi({
-        description: 'Absolute URL of the profile picture, or null.',
-        example: 'http://localhost:5000/static/doctors/5f0c….jpg',
-      }),
+    image: z.string().nullable().openapi({
+      description: 'Absolute URL of the profile picture, or null.',
+      example: 'http://localhost:5000/static/doctors/5f0c….jpg',
+    }),
     experience: z
       .number()
       .int()

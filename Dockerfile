@@ -16,6 +16,7 @@ COPY packages/core/package.json packages/core/
 COPY packages/adapters-postgres/package.json packages/adapters-postgres/
 COPY packages/adapters-redis/package.json packages/adapters-redis/
 COPY packages/runtime/package.json packages/runtime/
+COPY packages/http-contract/package.json packages/http-contract/
 COPY packages/http-koa/package.json packages/http-koa/
 COPY packages/worker/package.json packages/worker/
 COPY test/support/package.json test/support/
@@ -36,6 +37,7 @@ COPY --from=build /app/packages/core/package.json packages/core/
 COPY --from=build /app/packages/adapters-postgres/package.json packages/adapters-postgres/
 COPY --from=build /app/packages/adapters-redis/package.json packages/adapters-redis/
 COPY --from=build /app/packages/runtime/package.json packages/runtime/
+COPY --from=build /app/packages/http-contract/package.json packages/http-contract/
 COPY --from=build /app/packages/http-koa/package.json packages/http-koa/
 COPY --from=build /app/packages/worker/package.json packages/worker/
 COPY --from=build /app/test/support/package.json test/support/
@@ -50,6 +52,7 @@ COPY --from=build /app/packages/adapters-postgres/dist packages/adapters-postgre
 COPY --from=build /app/packages/adapters-postgres/migrations packages/adapters-postgres/migrations
 COPY --from=build /app/packages/adapters-redis/dist packages/adapters-redis/dist
 COPY --from=build /app/packages/runtime/dist packages/runtime/dist
+COPY --from=build /app/packages/http-contract/dist packages/http-contract/dist
 COPY --from=build /app/packages/http-koa/dist packages/http-koa/dist
 COPY --from=build /app/packages/worker/dist packages/worker/dist
 # DATA_DIR holds uploaded images (and, without DATABASE_URL, the PGlite database): a volume.

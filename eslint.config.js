@@ -85,6 +85,27 @@ export const memoryImportsInward = {
   },
 };
 
+/**
+ * Keeps `packages/http-contract` host-neutral: any host imports it, so it names no HTTP
+ * framework, no infrastructure and no composition root (it types use cases from core).
+ * Exported so a test can prove the rule bites.
+ */
+export const contractNeutrality = {
+  files: ['packages/http-contract/src/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{
+        group: [
+          'koa', 'koa-*', '@koa/*', 'express', 'fastify', 'pg', 'pg-*', '@electric-sql/*', 'ioredis', 'redis', 'redis-om',
+          'sharp', 'pino', 'inversify', 'node:http', 'http', '@doctorly/adapters-*', '@doctorly/runtime', '@doctorly/http-koa',
+          '@doctorly/worker',
+        ],
+        message: 'the HTTP contract is host-neutral: frameworks, infrastructure and the runtime belong to hosts.',
+      }],
+    }],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', 'coverage/**', 'test/lint-fixtures/**', '.doctorly/**', '.scratch/**'] },
   js.configs.recommended,
@@ -110,4 +131,5 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   corePurity,
   memoryImportsInward,
+  contractNeutrality,
 );

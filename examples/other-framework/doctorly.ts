@@ -1,12 +1,28 @@
 // The domain side of this host: core's use cases over core's in-memory adapters. Nothing
 // here knows about HTTP; http-host.ts knows nothing about storage.
 import {
-  AddSlot, Authenticate, BookAppointment, IssueToken, RegisterDoctor, RegisterPatient, RegisterUser, RelayOutbox,
-  SearchDoctors, type BookingPolicy, type Clock, type OutboxPublisher,
+  AddSlot,
+  Authenticate,
+  BookAppointment,
+  IssueToken,
+  RegisterDoctor,
+  RegisterPatient,
+  RegisterUser,
+  RelayOutbox,
+  SearchDoctors,
+  type BookingPolicy,
+  type Clock,
+  type OutboxPublisher,
 } from '@doctorly/core';
 import {
-  InMemoryCache, InMemoryDoctorSearchIndex, InMemoryOutboxStore, InMemoryRateLimiter, InMemoryTokenIssuer,
-  InMemoryTokenRevocationStore, InMemoryUnitOfWork, InsecureTestPasswordHasher,
+  InMemoryCache,
+  InMemoryDoctorSearchIndex,
+  InMemoryOutboxStore,
+  InMemoryRateLimiter,
+  InMemoryTokenIssuer,
+  InMemoryTokenRevocationStore,
+  InMemoryUnitOfWork,
+  InsecureTestPasswordHasher,
 } from '@doctorly/core/testing';
 
 /** The use cases this host serves, and what a client needs to try them. */
@@ -14,12 +30,21 @@ export interface Doctorly {
   readonly searchDoctors: SearchDoctors;
   readonly bookAppointment: BookAppointment;
   readonly authenticate: Authenticate;
-  /** A demo account's bearer token, its patient and a slot to book. */
-  readonly demo: { readonly token: string; readonly patientId: number; readonly slotId: number };
+  /** A demo account's bearer token, its two patients (Bilal and his daughter) and a slot to book. */
+  readonly demo: {
+    readonly token: string;
+    readonly patientIds: readonly [number, number];
+    readonly slotId: number;
+  };
 }
 
-/** Builds the use cases over in-memory adapters and loads a doctor, a user and a patient. */
-export async function createDoctorly(): Promise<Doctorly> {
+/** What a demo may change: the places in the demo slot's sittings (default 12). */
+export interface DoctorlyOptions {
+  readonly places?: number;
+}
+
+/** Builds the use cases over in-memory adapters and loads a doctor, a user and two patients. */
+export async function createDoctorly(options: DoctorlyOptions = {}): Promise<Doctorly> {
   const clock: Clock = { now: () => new Date() };
   const uow = new InMemoryUnitOfWork();
   const cache = new InMemoryCache(clock);
@@ -37,25 +62,61 @@ export async function createDoctorly(): Promise<Doctorly> {
   const policy: BookingPolicy = { horizonWeeks: 4, cutoffMinutes: 0 };
 
   const doctor = await new RegisterDoctor(uow, publisher, clock, hasher).execute({
-    name: 'Ayesha Khan', email: 'ayesha@example.com', password: 'a long demo password', description: 'General practitioner',
+    name: 'Ayesha Khan',
+    email: 'ayesha@example.com',
+    password: 'a long demo password',
+    description: 'General practitioner',
   });
-  const slot = await new AddSlot(uow, publisher, clock).execute({ userId: doctor.user.id, role: 'user' }, {
-    day: 'wednesday', start: '16:00', consultation_fee: 1500, appointment_duration: 15, num_slots: 12,
-  });
+  const slot = await new AddSlot(uow, publisher, clock).execute(
+    { userId: doctor.user.id, role: 'user' },
+    {
+      day: 'wednesday',
+      start: '16:00',
+      consultation_fee: 1500,
+      appointment_duration: 15,
+      num_slots: options.places ?? 12,
+    },
+  );
   const user = await new RegisterUser(uow, publisher, clock, hasher).execute({
-    name: 'Bilal', email: 'bilal@example.com', password: 'another demo password',
+    name: 'Bilal',
+    email: 'bilal@example.com',
+    password: 'another demo password',
   });
-  const patient = await new RegisterPatient(uow, publisher, clock).execute({ userId: user.id, role: user.role }, {
-    name: 'Bilal', age: 34, gender: 'male', symptoms: 'headache',
+  const registerPatient = new RegisterPatient(uow, publisher, clock);
+  const owner = { userId: user.id, role: user.role };
+  const bilal = await registerPatient.execute(owner, {
+    name: 'Bilal',
+    age: 34,
+    gender: 'male',
+    symptoms: 'headache',
   });
-  const { token } = await new IssueToken(uow, clock, hasher, tokens, new InMemoryRateLimiter(clock)).execute({
-    email: 'bilal@example.com', password: 'another demo password',
+  const daughter = await registerPatient.execute(owner, {
+    name: 'Sara',
+    age: 6,
+    gender: 'female',
+    symptoms: 'fever',
+  });
+  const { token } = await new IssueToken(
+    uow,
+    clock,
+    hasher,
+    tokens,
+    new InMemoryRateLimiter(clock),
+  ).execute({
+    email: 'bilal@example.com',
+    password: 'another demo password',
   });
 
   return {
     searchDoctors: new SearchDoctors(search, cache),
     bookAppointment: new BookAppointment(uow, publisher, clock, policy),
-    authenticate: new Authenticate(uow, clock, tokens, new InMemoryTokenRevocationStore(clock), cache),
-    demo: { token, patientId: patient.id, slotId: slot.id },
+    authenticate: new Authenticate(
+      uow,
+      clock,
+      tokens,
+      new InMemoryTokenRevocationStore(clock),
+      cache,
+    ),
+    demo: { token, patientIds: [bilal.id, daughter.id], slotId: slot.id },
   };
 }

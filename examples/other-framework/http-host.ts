@@ -1,9 +1,28 @@
-// A REST host on bare node:http: no Koa, no framework. It does what every Doctorly host does
-// and no more: read the request, call a use case, map a DomainError to a status.
+// A REST host on bare node:http: no Koa, no framework. Everything HTTP about Doctorly (paths,
+// auth schemes, input schemas, handlers, the error table and body) comes from
+// @doctorly/http-contract; this file only reads requests and writes answers.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isDomainError, type BookAppointmentInput, type DomainErrorCode } from '@doctorly/core';
-import type { Doctorly } from './doctorly.js';
+import {
+  HttpProblem,
+  Presenter,
+  authenticateRequest,
+  bookAppointment,
+  errorAnswer,
+  internalProblem,
+  problemOf,
+  searchDoctors,
+  type ApiEndpoint,
+  type UseCaseSet,
+  type UseCasesOf,
+} from '@doctorly/http-contract';
+
+/** The contract's endpoints this host serves: `GET /doctors/search` and `POST /patient/new_appointment`. */
+export const servedEndpoints = [searchDoctors, bookAppointment] as const;
+
+/** The use cases they need, and `authenticate` for their bearer tokens: a partial set, wired by hand. */
+export type HostUseCases = UseCasesOf<typeof servedEndpoints> & Pick<UseCaseSet, 'authenticate'>;
 
 /** A running host. */
 export interface RunningHost {
@@ -11,69 +30,111 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-/** The HTTP status of each expected failure; anything else is a bug and answers 500. */
-function statusOf(code: DomainErrorCode): number {
-  if (code === 'VALIDATION_FAILED') return 400;
-  if (code === 'UNAUTHENTICATED') return 401;
-  if (code === 'RATE_LIMITED') return 429;
-  if (code.endsWith('_NOT_FOUND')) return 404;
-  return 409;
+/** An answer to write: the contract's success or error answer. */
+interface Answer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
 }
 
-/** Serves `GET /doctors/search` and `POST /appointments` on `port` (0: any free port). */
-export async function startHost(doctorly: Doctorly, port: number, host = '127.0.0.1'): Promise<RunningHost> {
-  const server = createServer((req, res) => {
-    route(doctorly, req).then(
-      ({ status, body }) => send(res, status, body),
-      (error: unknown) => {
-        if (isDomainError(error)) {
-          send(res, statusOf(error.code), { code: error.code, message: error.message, errors: error.fieldErrors });
-        } else {
-          console.error(error);
-          send(res, 500, { code: 'INTERNAL', message: 'Something went wrong.' });
-        }
-      },
-    );
-  });
+/** Serves {@link servedEndpoints} on `port` (0: any free port). */
+export async function startHost(
+  useCases: HostUseCases,
+  port: number,
+  host = '127.0.0.1',
+): Promise<RunningHost> {
+  const server = createServer();
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const { port: bound } = server.address() as AddressInfo;
-  return { url: `http://${host}:${bound}`, close: () => closeServer(server) };
+  const url = `http://${host}:${(server.address() as AddressInfo).port}`;
+  // Image URLs in the answers are made absolute with the address the host is reached at.
+  const presenter = new Presenter(url);
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    void answer(useCases, presenter, req).then((answered) => send(res, answered));
+  });
+  return { url, close: () => closeServer(server) };
 }
 
-async function route(doctorly: Doctorly, req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+async function answer(
+  useCases: HostUseCases,
+  presenter: Presenter,
+  req: IncomingMessage,
+): Promise<Answer> {
   const url = new URL(req.url ?? '/', 'http://host');
-  if (req.method === 'GET' && url.pathname === '/doctors/search') {
-    // Query values are strings: the use case's schema parses and validates them.
-    return { status: 200, body: await doctorly.searchDoctors.execute(Object.fromEntries(url.searchParams)) };
+  const endpoint = servedEndpoints.find(
+    (e) => e.method.toUpperCase() === req.method && e.path === url.pathname,
+  );
+  try {
+    if (!endpoint)
+      throw new HttpProblem('ROUTE_NOT_FOUND', `No endpoint ${req.method} ${url.pathname}.`);
+    return await serve(endpoint, useCases, presenter, req, url);
+  } catch (error) {
+    // An expected failure answers the contract's status and body; anything else is a bug.
+    const problem = problemOf(error);
+    const requestId = randomUUID();
+    if (!problem) console.error(requestId, error);
+    const tokenPresented = req.headers.authorization !== undefined;
+    return errorAnswer(problem ?? internalProblem, {
+      requestId,
+      authScheme: endpoint?.auth ?? 'none',
+      tokenPresented,
+    });
   }
-  if (req.method === 'POST' && url.pathname === '/appointments') {
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-    const actor = await doctorly.authenticate.execute(token);
-    // Untrusted as it is: the use case parses it (VALIDATION_FAILED names each bad field).
-    const input = (await readJson(req)) as BookAppointmentInput;
-    return { status: 201, body: await doctorly.bookAppointment.execute(actor, input) };
-  }
-  return { status: 404, body: { code: 'ROUTE_NOT_FOUND', message: `No route ${req.method} ${url.pathname}.` } };
 }
 
-/** The JSON body (at most 100 KiB); anything unreadable is left for the use case to refuse. */
+/** Hands the raw request to the contract, which parses it with the endpoint's schemas and runs its handler. */
+async function serve(
+  endpoint: ApiEndpoint<keyof HostUseCases>,
+  useCases: HostUseCases,
+  presenter: Presenter,
+  req: IncomingMessage,
+  url: URL,
+): Promise<Answer> {
+  const actor = await authenticateRequest(
+    endpoint.auth,
+    req.headers.authorization,
+    useCases.authenticate,
+  );
+  const request = {
+    actor,
+    params: {},
+    query: Object.fromEntries(url.searchParams),
+    headers: req.headers,
+    body: endpoint.body?.kind === 'json' ? await readJson(req) : undefined,
+    client: { address: req.socket.remoteAddress ?? '' },
+  };
+  return endpoint.serve(useCases, request, presenter);
+}
+
+/** The JSON body (at most 100 KiB); none reads as `{}`, so the contract names the missing fields. */
 async function readJson(req: IncomingMessage): Promise<unknown> {
   let text = '';
   for await (const chunk of req) {
     text += String(chunk);
-    if (text.length > 100 * 1024) return undefined;
+    if (text.length > 100 * 1024) {
+      // The rest of the body stays unread: the connection cannot carry another request.
+      throw new HttpProblem('PAYLOAD_TOO_LARGE', 'The request body is too large.', [], {
+        connection: 'close',
+      });
+    }
   }
+  if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return undefined;
+    throw new HttpProblem('MALFORMED_BODY', 'The request body is not JSON.');
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+function send(res: ServerResponse, { status, headers, body }: Answer): void {
+  res.writeHead(status, {
+    ...headers,
+    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+  });
+  res.end(body === undefined ? undefined : JSON.stringify(body));
 }
 
 function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  return new Promise((resolve, reject) =>
+    server.close((error) => (error ? reject(error) : resolve())),
+  );
 }

@@ -1,70 +1,87 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDoctorly, type Doctorly } from './doctorly.js';
-import { startHost, type RunningHost } from './http-host.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nextWeekday, startExample, type ExampleHost } from './test-support.js';
 
-describe('examples/other-framework: core behind bare node:http', () => {
-  let doctorly: Doctorly;
-  let host: RunningHost;
-  beforeAll(async () => {
-    doctorly = await createDoctorly();
-    host = await startHost(doctorly, 0);
-  });
-  afterAll(async () => {
-    await host?.close();
-  });
+// Core behind bare node:http, serving two endpoints of @doctorly/http-contract over a real socket.
+let example: ExampleHost;
+beforeEach(async () => {
+  example = await startExample();
+});
+afterEach(() => example.host.close());
 
-  const book = (body: unknown, token: string | null = doctorly.demo.token) =>
-    fetch(`${host.url}/appointments`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token !== null && { authorization: `Bearer ${token}` }) },
-      body: JSON.stringify(body),
-    });
+type ErrorBody = {
+  code: string;
+  message: string;
+  description: string;
+  errors?: { field: string }[];
+};
 
-  it('GET /doctors/search finds the doctor by a typo of her name, with her slot', async () => {
-    const response = await fetch(`${host.url}/doctors/search?name=ayesa&day=wednesday`);
+describe('GET /doctors/search', () => {
+  it('finds the doctor by a typo of her name, with her slot, the total in X-Total-Count', async () => {
+    const response = await example.search('name=ayesa&day=wednesday');
     expect(response.status).toBe(200);
-    const page = (await response.json()) as { total: number; items: { user: { name: string }; slot: { day: string }[] }[] };
-    expect(page.total).toBe(1);
-    expect(page.items[0]!.user.name).toBe('Ayesha Khan');
-    expect(page.items[0]!.slot.map((s) => s.day)).toEqual(['wednesday']);
-    const none = await fetch(`${host.url}/doctors/search?name=ayesha&day=monday`);
-    expect(await none.json()).toEqual({ items: [], total: 0 });
+    expect(response.headers.get('x-total-count')).toBe('1');
+    const doctors = (await response.json()) as {
+      user: { name: string };
+      slot: { day: string }[];
+    }[];
+    expect(doctors.map((d) => d.user.name)).toEqual(['Ayesha Khan']);
+    expect(doctors[0]!.slot.map((s) => s.day)).toEqual(['wednesday']);
   });
 
-  it('GET /doctors/search answers 400 with the field for an invalid query', async () => {
-    const response = await fetch(`${host.url}/doctors/search?day=someday`);
+  it('answers an empty page when a filter excludes her', async () => {
+    const response = await example.search('name=ayesha&day=monday');
+    expect(response.headers.get('x-total-count')).toBe('0');
+    expect(await response.json()).toEqual([]);
+  });
+
+  it('answers 400 naming the invalid query field', async () => {
+    const response = await example.search('day=someday');
     expect(response.status).toBe(400);
-    const body = (await response.json()) as { code: string; errors: { path: string }[] };
+    const body = (await response.json()) as ErrorBody;
     expect(body.code).toBe('VALIDATION_FAILED');
-    expect(body.errors.map((e) => e.path)).toEqual(['day']);
+    expect(body.errors?.map((e) => e.field)).toEqual(['day']);
   });
+});
 
-  it('POST /appointments books the next sitting and hands out queue numbers', async () => {
-    const { patientId, slotId } = doctorly.demo;
-    const response = await book({ patient_id: patientId, slot_id: slotId });
+describe('POST /patient/new_appointment', () => {
+  it('books the next Wednesday sitting at 16:00 with queue number 1', async () => {
+    const { patientIds, slotId } = example.doctorly.demo;
+    const response = await example.book({ patient_id: patientIds[0], slot_id: slotId });
     expect(response.status).toBe(201);
-    const appointment = (await response.json()) as { queue_number: number; date: string; expected_time: string };
+    const appointment = (await response.json()) as {
+      queue_number: number;
+      date: string;
+      expected_time: string;
+    };
     expect(appointment.queue_number).toBe(1);
-    expect(new Date(`${appointment.date}T00:00:00Z`).getUTCDay()).toBe(3);
+    expect(appointment.date).toBe(nextWeekday(3));
     expect(appointment.expected_time).toBe(`${appointment.date}T16:00:00.000Z`);
-    const again = await book({ patient_id: patientId, slot_id: slotId });
-    expect(again.status).toBe(409);
-    expect(((await again.json()) as { code: string }).code).toBe('ALREADY_BOOKED');
   });
 
-  it('POST /appointments refuses a missing token, a bad body and an unknown slot', async () => {
-    const { patientId } = doctorly.demo;
-    expect((await book({ patient_id: patientId, slot_id: 1 }, null)).status).toBe(401);
-    expect((await book({ patient_id: patientId, slot_id: 1 }, 'forged')).status).toBe(401);
-    const invalid = await book({ patient_id: 'one' });
-    expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { errors: { path: string }[] }).errors.map((e) => e.path).sort()).toEqual(['patient_id', 'slot_id']);
-    const unknown = await book({ patient_id: patientId, slot_id: 999 });
-    expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as { code: string }).code).toBe('SLOT_NOT_FOUND');
+  it('hands out the next queue number to the next patient', async () => {
+    const { patientIds, slotId } = example.doctorly.demo;
+    await example.book({ patient_id: patientIds[0], slot_id: slotId });
+    const second = await example.book({ patient_id: patientIds[1], slot_id: slotId });
+    expect(((await second.json()) as { queue_number: number }).queue_number).toBe(2);
   });
 
-  it('answers 404 for other routes', async () => {
-    expect((await fetch(`${host.url}/doctors/all`)).status).toBe(404);
+  it('names every invalid body field', async () => {
+    const response = await example.book({ patient_id: 'one' });
+    const body = (await response.json()) as ErrorBody;
+    expect(body.errors?.map((e) => e.field).sort()).toEqual(['patient_id', 'slot_id']);
+  });
+
+  it('challenges a request without a token with Bearer', async () => {
+    const response = await example.book({}, { token: null });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="doctorly"');
+  });
+});
+
+describe('other routes', () => {
+  it('answer 404 ROUTE_NOT_FOUND in the error shape', async () => {
+    const response = await fetch(`${example.host.url}/doctors/all`);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as ErrorBody).code).toBe('ROUTE_NOT_FOUND');
   });
 });

@@ -49,7 +49,7 @@ describe('the hosts load with production dependencies only', () => {
 
   it.each([
     '@doctorly/core', '@doctorly/core/memory', '@doctorly/adapters-postgres', '@doctorly/adapters-postgres/pglite',
-    '@doctorly/adapters-redis', '@doctorly/adapters-redis/search', '@doctorly/runtime', '@doctorly/http-koa', '@doctorly/worker',
+    '@doctorly/adapters-redis', '@doctorly/adapters-redis/search', '@doctorly/runtime', '@doctorly/http-contract', '@doctorly/http-koa', '@doctorly/worker',
   ])('%s loads', async (name) => {
     expect(await importWithoutDevPackages(name)).toBe('');
   }, 120_000);

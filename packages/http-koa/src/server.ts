@@ -1,7 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Router from '@koa/router';
+import {
+  Presenter,
+  allEndpoints,
+  buildOpenApiDocument,
+  type EndpointDeclaration,
+} from '@doctorly/http-contract';
 import type { Runtime } from '@doctorly/runtime';
+import Router from '@koa/router';
 import Koa from 'koa';
 import { docsRouter } from './docs/docs-page.js';
 import { errorHandler } from './errors/error-handler.js';
@@ -9,11 +15,8 @@ import { registerCacheMetrics } from './http/cache-metrics.js';
 import { createMetrics, type ServerMetrics } from './http/metrics.js';
 import { requestFrame } from './http/request-frame.js';
 import type { ServerState } from './http/state.js';
-import { buildOpenApiDocument } from './openapi/document.js';
-import { allRoutes } from './routes/index.js';
-import { mountRoutes } from './routes/mount.js';
-import { Presenter } from './routes/present.js';
-import type { RouteDefinition } from './routes/route.js';
+import { mountEndpoints } from './endpoints/mount.js';
+import { operationHandlers } from './endpoints/operations.js';
 import { answerClientErrors } from './http/client-error.js';
 
 /** Options of {@link createServer}. @category Adapters */
@@ -29,8 +32,8 @@ export interface DoctorlyServer {
   readonly app: Koa<ServerState>;
   /** The API router: every documented endpoint. */
   readonly router: Router<ServerState>;
-  /** The endpoint definitions the router and the OpenAPI document are built from. */
-  readonly routes: readonly RouteDefinition[];
+  /** The contract's endpoints the router and the OpenAPI document are built from. */
+  readonly endpoints: readonly EndpointDeclaration[];
   readonly metrics: ServerMetrics;
   /** The OpenAPI 3.1 document served at `/openapi.json`. */
   openApiDocument(): Record<string, unknown>;
@@ -46,27 +49,36 @@ export interface DoctorlyServer {
 /**
  * The bundled REST server over a composed runtime: the seed's endpoints and more, bearer
  * authentication, one error shape, request ids, JSON logs, metrics, `/openapi.json` and the
- * `/docs` page. Thin: each handler parses HTTP, calls one use case and maps the answer.
+ * `/docs` page. Thin: the endpoints, their parsing and handlers, the error table and the
+ * document are `@doctorly/http-contract`'s; this adds Koa, bodies and uploads, auth headers,
+ * request ids, logs and metrics.
  * @category Adapters
  */
 export function createServer(runtime: Runtime, options: ServerOptions = {}): DoctorlyServer {
   const logger = runtime.logger.child({ component: 'http' });
   const metrics = createMetrics();
   registerCacheMetrics(metrics, runtime.ports.cache);
-  const deps = { runtime, metrics, present: new Presenter(runtime.config.publicUrl) };
   let openApiText: string | undefined;
-  const routes = allRoutes(deps, () => (openApiText ??= JSON.stringify(openApiDocument())));
   const openApiDocument = () =>
-    buildOpenApiDocument(routes, {
+    buildOpenApiDocument(allEndpoints, {
       title: 'Doctorly API',
       version: '0.1.0',
-      description: "Book a doctor's appointment without queuing at the clinic. Get a token from POST /auth/get_token (HTTP Basic), then send it as `Authorization: Bearer <token>`.",
+      description:
+        "Book a doctor's appointment without queuing at the clinic. Get a token from POST /auth/get_token (HTTP Basic), then send it as `Authorization: Bearer <token>`.",
       serverUrl: runtime.config.publicUrl,
     });
 
   const router = new Router<ServerState>();
-  mountRoutes(router, routes, {
+  mountEndpoints(router, {
+    useCases: runtime.useCases,
+    presenter: new Presenter(runtime.config.publicUrl),
     authenticate: (token) => runtime.useCases.authenticate.execute(token),
+    metrics,
+    operations: operationHandlers(
+      runtime,
+      metrics,
+      () => (openApiText ??= JSON.stringify(openApiDocument())),
+    ),
     bodyLimitBytes: runtime.config.bodyLimitBytes,
     uploadLimitBytes: runtime.config.uploadLimitBytes,
   });
@@ -84,7 +96,11 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Doc
 
   let server: Server | undefined;
   return {
-    app, router, routes, metrics, openApiDocument,
+    app,
+    router,
+    endpoints: allEndpoints,
+    metrics,
+    openApiDocument,
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
         const listening = app.listen(port, host);

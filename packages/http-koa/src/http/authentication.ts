@@ -1,7 +1,7 @@
-import { DomainError, type AuthenticatedActor } from '@doctorly/core';
+import type { AuthenticatedActor } from '@doctorly/core';
+import { bearerToken, requireBearerToken, type AuthScheme } from '@doctorly/http-contract';
 import type { Middleware } from 'koa';
-import { bearerToken } from './credentials.js';
-import type { AuthScheme, ServerState } from './state.js';
+import type { ServerState } from './state.js';
 
 /** Turns a bearer token into its caller: the runtime's `Authenticate` use case. */
 export type Authenticator = (token: string) => Promise<AuthenticatedActor>;
@@ -22,12 +22,12 @@ export function authScheme(scheme: AuthScheme): Middleware<ServerState> {
 export function requireBearer(authenticate: Authenticator): Middleware<ServerState> {
   return async (ctx, next) => {
     ctx.state.authScheme = 'bearer';
-    const token = bearerToken(ctx.get('Authorization') || undefined);
-    if (token === undefined) throw new DomainError('UNAUTHENTICATED', 'A bearer token is required: Authorization: Bearer <token>.');
+    const header = ctx.get('Authorization') || undefined;
+    const token = bearerToken(header);
     // Remembered even when malformed: the challenge then says `invalid_token`.
-    ctx.state.token = token ?? ctx.get('Authorization');
-    if (token === null) throw new DomainError('UNAUTHENTICATED', 'The Authorization header is not a well-formed bearer token.');
-    ctx.state.actor = await authenticate(token);
+    if (token !== undefined) ctx.state.token = token ?? ctx.get('Authorization');
+    // A missing or malformed token: the contract's UNAUTHENTICATED, with its message.
+    ctx.state.actor = await authenticate(token ?? requireBearerToken(header));
     await next();
   };
 }

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
+import { HttpProblem } from '@doctorly/http-contract';
 import type { Context, Middleware } from 'koa';
 import { koaBody } from 'koa-body';
-import { HttpProblem } from '../errors/http-problem.js';
 import type { ServerState } from './state.js';
 
 /** Whether the request carries a body at all (RFC 9110 §6.4.1: a length or a transfer coding). */
@@ -15,7 +15,14 @@ function hasBody(ctx: Context): boolean {
  * is refused with 415 before a byte is read.
  */
 export function jsonBody(limitBytes: number): Middleware<ServerState> {
-  const parse = koaBody({ json: true, jsonStrict: true, jsonLimit: limitBytes, multipart: false, urlencoded: false, text: false });
+  const parse = koaBody({
+    json: true,
+    jsonStrict: true,
+    jsonLimit: limitBytes,
+    multipart: false,
+    urlencoded: false,
+    text: false,
+  });
   return async (ctx, next) => {
     if (!hasBody(ctx)) {
       ctx.request.body = {};
@@ -23,7 +30,10 @@ export function jsonBody(limitBytes: number): Middleware<ServerState> {
       return;
     }
     if (!ctx.is('application/json', '+json')) {
-      throw new HttpProblem('UNSUPPORTED_MEDIA_TYPE', `Expected a JSON body (Content-Type: application/json), got ${ctx.get('Content-Type') || 'none'}.`);
+      throw new HttpProblem(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Expected a JSON body (Content-Type: application/json), got ${ctx.get('Content-Type') || 'none'}.`,
+      );
     }
     await parse(ctx, next);
   };
@@ -43,21 +53,41 @@ export interface UploadedFile {
  * `limitBytes`) stay in memory: `ctx.state.uploads`. Too large → 413; another content
  * type → 415.
  */
-export function multipartBody(limitBytes: number, maxFiles = 1): Middleware<ServerState & { uploads?: UploadedFile[] }> {
+export function multipartBody(
+  limitBytes: number,
+  maxFiles = 1,
+): Middleware<ServerState & { uploads?: UploadedFile[] }> {
   return async (ctx, next) => {
     if (!ctx.is('multipart/form-data')) {
-      throw new HttpProblem('UNSUPPORTED_MEDIA_TYPE', `Expected multipart/form-data, got ${ctx.get('Content-Type') || 'none'}.`);
+      throw new HttpProblem(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Expected multipart/form-data, got ${ctx.get('Content-Type') || 'none'}.`,
+      );
     }
     const chunks = new Map<object, Buffer[]>();
     const parse = koaBody({
-      multipart: true, json: false, urlencoded: false, text: false,
-      formLimit: limitBytes, formidable: {
-        maxFiles, maxFileSize: limitBytes, maxTotalFileSize: limitBytes * maxFiles, maxFields: 20, maxFieldsSize: 64 * 1024,
-        allowEmptyFiles: false, minFileSize: 1,
+      multipart: true,
+      json: false,
+      urlencoded: false,
+      text: false,
+      formLimit: limitBytes,
+      formidable: {
+        maxFiles,
+        maxFileSize: limitBytes,
+        maxTotalFileSize: limitBytes * maxFiles,
+        maxFields: 20,
+        maxFieldsSize: 64 * 1024,
+        allowEmptyFiles: false,
+        minFileSize: 1,
         fileWriteStreamHandler: (file) => {
           const parts: Buffer[] = [];
           if (file) chunks.set(file, parts);
-          return new Writable({ write(chunk: Buffer, _encoding, done) { parts.push(chunk); done(); } });
+          return new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              parts.push(chunk);
+              done();
+            },
+          });
         },
       },
     });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { AuthenticatedActor } from '@doctorly/core';
 import type { Context } from 'koa';
 import type { Logger } from 'pino';
-import type { AuthScheme, ServerState } from './state.js';
+import type { AuthScheme } from '@doctorly/http-contract';
+import type { ServerState } from './state.js';
 
 /** A client-chosen id is kept only when it is short printable ASCII, so that logs stay clean. */
 const saneRequestId = /^[\x21-\x7e]{1,128}$/;

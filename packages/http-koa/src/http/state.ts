@@ -1,8 +1,6 @@
 import type { AuthenticatedActor } from '@doctorly/core';
+import type { AuthScheme } from '@doctorly/http-contract';
 import type { Logger } from 'pino';
-
-/** How a route authenticates its caller: a bearer token, HTTP Basic (login) or not at all. */
-export type AuthScheme = 'bearer' | 'basic' | 'none';
 
 /**
  * What the server's middleware keeps on `ctx.state` for the handlers after it.

@@ -6,7 +6,7 @@ import {
   type PolicyKey,
 } from '@doctorly/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { domainErrorTable } from '../errors/error-table.js';
+import { domainErrorTable } from '@doctorly/http-contract';
 import { accessProbes } from '../test-support/access-probes.js';
 import { AccessWorld } from '../test-support/access-world.js';
 import { errorOf, type Reply } from '../test-support/api.js';

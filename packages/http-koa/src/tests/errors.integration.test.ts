@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import { domainErrorCodes } from '@doctorly/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { domainErrorTable, hostErrorTable } from '../errors/error-table.js';
+import { domainErrorTable, hostErrorTable } from '@doctorly/http-contract';
 import { errorOf, type Account, type Reply } from '../test-support/api.js';
 import { startTestServer, type TestServer } from '../test-support/harness.js';
 
@@ -37,30 +37,51 @@ describe('the error table', () => {
 describe('requests the host refuses before any use case', () => {
   it('answers malformed JSON with 400, never 500', async () => {
     for (const body of ['{"name":', '{name: 1}', 'null', '"text"', '12']) {
-      const reply = await t.api.request('POST', '/users/register', { body, headers: { 'content-type': 'application/json' } });
+      const reply = await t.api.request('POST', '/users/register', {
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
       expect([400]).toContain(reply.status);
       expect(['MALFORMED_BODY', 'VALIDATION_FAILED']).toContain(errorOf(reply).code);
     }
   });
 
   it('answers a wrong content type with 415', async () => {
-    const form = await t.api.request('POST', '/users/register', { body: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await t.api.request('POST', '/users/register', {
+      body: 'name=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expectError(form, 415, 'UNSUPPORTED_MEDIA_TYPE');
-    const text = await t.api.request('POST', '/patient/new', { token: user.token, body: 'hello', headers: { 'content-type': 'text/plain' } });
+    const text = await t.api.request('POST', '/patient/new', {
+      token: user.token,
+      body: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    });
     expectError(text, 415, 'UNSUPPORTED_MEDIA_TYPE');
-    const json = await t.api.request('POST', '/doctors/image', { token: user.token, json: { image: 'x' } });
+    const json = await t.api.request('POST', '/doctors/image', {
+      token: user.token,
+      json: { image: 'x' },
+    });
     expectError(json, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('answers a body over the configured limit with 413', async () => {
-    const reply = await t.api.post('/users/register', { name: 'x'.repeat(4096), email: 'big@example.com', password: 'password-123' });
+    const reply = await t.api.post('/users/register', {
+      name: 'x'.repeat(4096),
+      email: 'big@example.com',
+      password: 'password-123',
+    });
     expectError(reply, 413, 'PAYLOAD_TOO_LARGE');
   });
 
   it('reads a missing body as {} and names the missing fields', async () => {
     const reply = await t.api.request('POST', '/users/register');
     expect(reply.status).toBe(400);
-    expect(errorOf(reply).errors?.map((e) => e.field).sort()).toEqual(['email', 'name', 'password']);
+    expect(
+      errorOf(reply)
+        .errors?.map((e) => e.field)
+        .sort(),
+    ).toEqual(['email', 'name', 'password']);
   });
 
   it('answers unknown routes with 404 and wrong methods with 405 and Allow', async () => {
@@ -84,19 +105,29 @@ describe('requests the host refuses before any use case', () => {
         socket.on('end', () => resolve(answer));
         socket.on('error', reject);
       });
-    const oversized = await raw(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    const oversized = await raw(
+      `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    );
     expect(oversized).toMatch(/^HTTP\/1\.1 431 /);
-    expect(JSON.parse(oversized.slice(oversized.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'HEADERS_TOO_LARGE' });
+    expect(JSON.parse(oversized.slice(oversized.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      code: 'HEADERS_TOO_LARGE',
+    });
     const garbage = await raw('NOT HTTP AT ALL\r\n\r\n');
     expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
-    expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'MALFORMED_REQUEST' });
+    expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      code: 'MALFORMED_REQUEST',
+    });
     expect((await t.api.get('/healthz')).status).toBe(200);
   });
 
   it('echoes a sane X-Request-Id and makes one otherwise', async () => {
-    const given = await t.api.request('GET', '/healthz', { headers: { 'x-request-id': 'trace-123' } });
+    const given = await t.api.request('GET', '/healthz', {
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(given.headers.get('x-request-id')).toBe('trace-123');
-    const made = await t.api.request('GET', '/healthz', { headers: { 'x-request-id': 'bad id with spaces' } });
+    const made = await t.api.request('GET', '/healthz', {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
@@ -105,7 +136,10 @@ describe('operations endpoints', () => {
   it('reports liveness and readiness', async () => {
     const live = await t.api.get<{ status: string }>('/healthz');
     expect(live.body.status).toBe('ok');
-    const ready = await t.api.get<{ status: string; checks: Record<string, { ok: boolean; detail: string }> }>('/readyz');
+    const ready = await t.api.get<{
+      status: string;
+      checks: Record<string, { ok: boolean; detail: string }>;
+    }>('/readyz');
     expect(ready.status).toBe(200);
     expect(ready.body.checks.postgres?.ok).toBe(true);
     expect(ready.body.checks.redis?.detail).toBeDefined();
@@ -117,7 +151,9 @@ describe('operations endpoints', () => {
     const metrics = await t.api.get<string>('/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.headers.get('content-type')).toContain('text/plain');
-    expect(metrics.body).toMatch(/doctorly_http_requests_total\{method="GET",route="\/doctors\/get\/:id",status="404"\} \d+/);
+    expect(metrics.body).toMatch(
+      /doctorly_http_requests_total\{method="GET",route="\/doctors\/get\/:id",status="404"\} \d+/,
+    );
     expect(metrics.body).toContain('doctorly_http_request_duration_seconds_bucket');
     expect(metrics.body).toMatch(/doctorly_bookings_total\{outcome="PATIENT_NOT_FOUND"\} 1/);
     expect(metrics.body).not.toContain('424242');
@@ -129,7 +165,8 @@ describe('a bug in a use case', () => {
     const useCase = t.runtime.useCases.getCurrentUser;
     const original = useCase.execute.bind(useCase);
     // No real request makes a use case throw a non-domain error: plant one, then restore.
-    useCase.execute = () => Promise.reject(new Error('secret detail: SELECT password_hash FROM users'));
+    useCase.execute = () =>
+      Promise.reject(new Error('secret detail: SELECT password_hash FROM users'));
     try {
       const failed = await t.api.get('/users/info', user.token);
       expect(failed.status).toBe(500);
@@ -148,7 +185,9 @@ describe('a bug in a use case', () => {
 describe('when PostgreSQL is gone', () => {
   it('answers /readyz 503 and other requests 503 UNAVAILABLE, while /healthz stays 200', async () => {
     await t.runtime.close();
-    const ready = await t.api.get<{ status: string; checks: Record<string, { ok: boolean }> }>('/readyz');
+    const ready = await t.api.get<{ status: string; checks: Record<string, { ok: boolean }> }>(
+      '/readyz',
+    );
     expect(ready.status).toBe(503);
     expect(ready.body.status).toBe('unavailable');
     expect(ready.body.checks.postgres?.ok).toBe(false);

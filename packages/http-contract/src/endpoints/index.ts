@@ -1,0 +1,72 @@
+import type { EndpointDeclaration } from '../endpoint/declaration.js';
+import type { ApiEndpoint } from '../endpoint/endpoint.js';
+import * as appointments from './appointments.js';
+import * as auth from './auth.js';
+import * as catalog from './catalog.js';
+import * as doctorLists from './doctor-lists.js';
+import * as doctors from './doctors.js';
+import { operationEndpoints } from './operations.js';
+import * as patients from './patients.js';
+import * as sittings from './sittings.js';
+import * as users from './users.js';
+
+export * from './appointments.js';
+export * from './auth.js';
+export * from './catalog.js';
+export * from './doctor-lists.js';
+export * from './doctors.js';
+export * from './operations.js';
+export * from './patients.js';
+export * from './sittings.js';
+export * from './users.js';
+
+/**
+ * Every API endpoint (the seed's and the additions), by area, in the order they are
+ * documented. A host mounts these with their handlers.
+ * @category Endpoints
+ */
+export const apiEndpoints: readonly ApiEndpoint[] = [
+  auth.getToken,
+  auth.logout,
+  users.registerUser,
+  users.getCurrentUser,
+  doctors.registerDoctor,
+  doctorLists.listDoctors,
+  doctorLists.searchDoctors,
+  doctors.getCurrentDoctor,
+  doctors.setDoctorImage,
+  doctors.addSlot,
+  doctors.addQualifications,
+  doctors.addSpecializations,
+  doctorLists.listDoctorPatients,
+  doctors.getDoctor,
+  doctors.listDoctorSlots,
+  doctorLists.popularDoctors,
+  doctors.getTimings,
+  patients.registerPatient,
+  patients.listPatients,
+  patients.getPatient,
+  appointments.bookAppointment,
+  appointments.listMyAppointments,
+  appointments.getAppointmentHistory,
+  appointments.cancelAppointment,
+  appointments.rateDoctor,
+  sittings.getSittingQueue,
+  sittings.cancelSitting,
+  sittings.checkInAppointment,
+  sittings.completeAppointment,
+  sittings.markNoShow,
+  catalog.listQualifications,
+  catalog.listSpecializations,
+  catalog.setSpecializationImage,
+  catalog.doctorsByDay,
+  catalog.doctorsByName,
+  catalog.doctorsBySpecialization,
+  catalog.doctorsByQualification,
+];
+
+/** Every endpoint a full host serves and documents: the API's, then the operations endpoints. @category Endpoints */
+export const allEndpoints: readonly EndpointDeclaration[] = [
+  ...apiEndpoints,
+  ...operationEndpoints,
+];

@@ -76,9 +76,9 @@ describe('decideBooking', () => {
           sitting === undefined && 'SITTING_NOT_FOUND',
           sitting?.status === 'cancelled' && 'SITTING_CANCELLED',
           sitting?.status === 'completed' && 'SITTING_CLOSED',
+          sitting !== undefined && request.idempotencyKeyUsedElsewhere && 'IDEMPOTENCY_KEY_REUSED',
           sitting?.active.some((a) => a.patientId === request.patientId) && 'ALREADY_BOOKED',
           sitting !== undefined && sitting.active.length >= sitting.places && 'SITTING_FULL',
-          request.idempotencyKeyUsedElsewhere && 'IDEMPOTENCY_KEY_REUSED',
         ].filter((reason) => reason !== false && reason !== undefined);
         const decision = decideBooking(sitting, request);
         if (reasons.length > 0) {
@@ -118,7 +118,7 @@ describe('decideBooking', () => {
 
   it('has one message per refusal code', () => {
     expect(Object.keys(bookingRefusals)).toEqual([
-      'SITTING_NOT_FOUND', 'SITTING_CANCELLED', 'SITTING_CLOSED', 'ALREADY_BOOKED', 'SITTING_FULL', 'IDEMPOTENCY_KEY_REUSED',
+      'SITTING_NOT_FOUND', 'SITTING_CANCELLED', 'SITTING_CLOSED', 'IDEMPOTENCY_KEY_REUSED', 'ALREADY_BOOKED', 'SITTING_FULL',
     ]);
   });
 });

@@ -24,9 +24,9 @@ export const bookingRefusals = {
   SITTING_NOT_FOUND: 'The sitting does not exist.',
   SITTING_CANCELLED: 'The sitting is cancelled.',
   SITTING_CLOSED: 'The sitting is over.',
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used for another booking.',
   ALREADY_BOOKED: 'The patient already holds a place in this sitting.',
   SITTING_FULL: 'Every place of the sitting is taken.',
-  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used for another booking.',
 } as const;
 
 /** A refusal's code. @category Booking */
@@ -54,13 +54,13 @@ export function decideBooking<S extends SittingBookingState>(sitting: S | undefi
   if (!sitting) return refuse('SITTING_NOT_FOUND');
   if (sitting.status === 'cancelled') return refuse('SITTING_CANCELLED');
   if (sitting.status !== 'scheduled') return refuse('SITTING_CLOSED');
+  // A key that names another booking is a wrong request whatever the sitting's state.
+  if (ask.idempotencyKeyUsedElsewhere) return refuse('IDEMPOTENCY_KEY_REUSED');
   if (sitting.active.some((a) => a.patientId === ask.patientId)) return refuse('ALREADY_BOOKED');
   const queueNumber = sitting.active.length < sitting.places
     ? lowestFreeQueueNumber(sitting.active.map((a) => a.queueNumber), sitting.places)
     : undefined;
   if (queueNumber === undefined) return refuse('SITTING_FULL');
-  // Checked last, as PostgreSQL finds it: by the unique index when the row is inserted.
-  if (ask.idempotencyKeyUsedElsewhere) return refuse('IDEMPOTENCY_KEY_REUSED');
   return { outcome: 'booked', queueNumber, sitting };
 }
 

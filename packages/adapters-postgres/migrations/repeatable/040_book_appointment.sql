@@ -51,6 +51,15 @@ BEGIN
   IF NOT FOUND THEN o_outcome := 'SITTING_NOT_FOUND'; RETURN; END IF;
   IF s.status = 'cancelled' THEN o_outcome := 'SITTING_CANCELLED'; RETURN; END IF;
   IF s.status <> 'scheduled' THEN o_outcome := 'SITTING_CLOSED'; RETURN; END IF;
+  -- A reused key is refused before the patient and the places are looked at, as core decides.
+  -- Raised, not answered, exactly as the unique index would raise it at the insert below
+  -- (mapDatabaseError names it IDEMPOTENCY_KEY_REUSED): the caller's statement is undone
+  -- whole, so book_appointment_on_date leaves no sitting it created behind.
+  IF p_idempotency_key IS NOT NULL AND EXISTS (SELECT 1 FROM appointments a
+             WHERE a.booked_by = p_booked_by AND a.idempotency_key = p_idempotency_key) THEN
+    RAISE unique_violation USING CONSTRAINT = 'appointments_idempotency_key',
+      MESSAGE = 'The idempotency key was used for another booking.';
+  END IF;
   IF EXISTS (SELECT 1 FROM appointments a
              WHERE a.sitting_id = s.id AND a.patient_id = p_patient_id AND a.status <> 'cancelled') THEN
     o_outcome := 'ALREADY_BOOKED'; RETURN;

@@ -1,12 +1,8 @@
 import fc from 'fast-check';
 import { InMemoryUnitOfWork } from '@doctorly/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bookingCommand,
-  newRunWorld,
-  observe,
-  runCommand,
-} from './testing/model/booking-commands.js';
+import { bookingCommand, newRunWorld } from './testing/model/booking-commands.js';
+import { observe, runCommand } from './testing/model/run-booking-command.js';
 import { openTestAdapters, type TestAdapters } from './testing/test-adapters.js';
 
 /**

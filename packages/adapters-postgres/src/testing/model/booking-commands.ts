@@ -1,12 +1,5 @@
 import fc from 'fast-check';
-import {
-  canTransition,
-  isDomainError,
-  type AppointmentStatus,
-  type NewSitting,
-  type Repositories,
-  type UnitOfWork,
-} from '@doctorly/core';
+import type { AppointmentStatus, NewSitting, UnitOfWork } from '@doctorly/core';
 import { newUser } from '../fixtures.js';
 
 /** What one store holds for a run: its own ids for the same logical doctor, slot and patients. */
@@ -31,11 +24,17 @@ export type BookingCommand =
   | { readonly kind: 'cancelSitting' }
   | { readonly kind: 'completeSitting' };
 
-const statuses: AppointmentStatus[] = ['booked', 'cancelled', 'checked_in', 'completed', 'no_show'];
+export const statuses: AppointmentStatus[] = [
+  'booked',
+  'cancelled',
+  'checked_in',
+  'completed',
+  'no_show',
+];
 export const patientCount = 4;
-const at = new Date('2026-01-05T09:00:00.000Z');
+/** When every command and fixture happens. */
+export const at = new Date('2026-01-05T09:00:00.000Z');
 const date = '2026-01-12';
-const nowhere = 2_000_000_000;
 
 /** Random commands: patients and idempotency keys from small pools, so they collide often. */
 export const bookingCommand: fc.Arbitrary<BookingCommand> = fc.oneof(
@@ -108,100 +107,4 @@ export function newRunWorld(uow: UnitOfWork, places: number): Promise<RunWorld> 
     };
     return { sitting, bookedBy: booker.id, patients, latest: new Map() };
   });
-}
-
-/** What a command answered, in terms both stores share: a refusal's code, or what it did. */
-export type Outcome = { readonly refused: string } | { readonly done: unknown };
-
-/** Runs `command` through the UnitOfWork port, in one transaction as the use cases do. */
-export async function runCommand(
-  uow: UnitOfWork,
-  w: RunWorld,
-  command: BookingCommand,
-): Promise<Outcome> {
-  const sittingId = async (r: Repositories) =>
-    (await r.sittings.findBySlotAndDate(w.sitting.slotId, w.sitting.date))?.id;
-  try {
-    return {
-      done: await uow.transaction(async (r) => {
-        switch (command.kind) {
-          case 'ensure': {
-            const s = await r.sittings.ensure(w.sitting);
-            return { status: s.status, booked: s.booked, places: s.places };
-          }
-          case 'book': {
-            const request = {
-              patientId: w.patients[command.patient]!,
-              bookedBy: w.bookedBy,
-              at,
-              idempotencyKey: command.key,
-            };
-            const booked =
-              command.via === 'ensure'
-                ? (await r.appointments.ensureSittingAndBook({ ...request, sitting: w.sitting }))
-                    .appointment
-                : await r.appointments.book({
-                    ...request,
-                    sittingId: (await sittingId(r)) ?? nowhere,
-                  });
-            w.latest.set(command.patient, booked.id);
-            return { queueNumber: booked.queueNumber, status: booked.status };
-          }
-          case 'transition': {
-            const id = w.latest.get(command.patient);
-            // From every status the domain allows this change from, as the use cases ask.
-            const from = statuses.filter((status) => canTransition(status, command.to));
-            const moved = await r.appointments.transition(id ?? nowhere, {
-              from,
-              to: command.to,
-              actorId: null,
-              at,
-              reason: null,
-            });
-            return moved && { queueNumber: moved.queueNumber, status: moved.status };
-          }
-          case 'cancelSitting':
-          case 'completeSitting': {
-            const id = (await sittingId(r)) ?? nowhere;
-            const changed = await r.sittings.setStatus(
-              id,
-              command.kind === 'cancelSitting' ? 'cancelled' : 'completed',
-            );
-            if (!changed || command.kind === 'completeSitting') return changed;
-            const cancelled = await r.appointments.transitionAllInSitting(id, {
-              from: ['booked', 'checked_in'],
-              to: 'cancelled',
-              actorId: null,
-              at,
-              reason: 'sitting cancelled',
-            });
-            return cancelled.map((a) => a.queueNumber).sort();
-          }
-        }
-      }),
-    };
-  } catch (error) {
-    if (isDomainError(error)) return { refused: error.code };
-    throw error;
-  }
-}
-
-/** The sitting and its appointments, by patient index: what both stores must agree on. */
-export async function observe(uow: UnitOfWork, w: RunWorld): Promise<unknown> {
-  const sitting = await uow.read.sittings.findBySlotAndDate(w.sitting.slotId, w.sitting.date);
-  if (!sitting) return 'no sitting';
-  const appointments = await uow.read.appointments.listBySitting(sitting.id);
-  return {
-    status: sitting.status,
-    booked: sitting.booked,
-    appointments: appointments
-      .map((d) =>
-        [
-          w.patients.indexOf(d.appointment.patientId),
-          d.appointment.queueNumber,
-          d.appointment.status,
-        ].join(' '),
-      )
-      .sort(),
-  };
 }

@@ -168,27 +168,5 @@ CREATE TABLE ratings (
 );
 CREATE INDEX ratings_doctor_idx ON ratings (doctor_id);
 
--- Derived columns of doctors, kept in the same transaction as the rows they derive from.
-CREATE FUNCTION doctors_copy_user_name() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE doctors SET name = NEW.name WHERE user_id = NEW.id;
-  RETURN NULL;
-END $$;
-CREATE TRIGGER users_name_to_doctors AFTER UPDATE OF name ON users
-  FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION doctors_copy_user_name();
-
-CREATE FUNCTION doctors_add_qualification() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE doctors SET earliest_qualification = LEAST(earliest_qualification, NEW.procurement_date)
-    WHERE id = NEW.doctor_id AND (earliest_qualification IS NULL OR earliest_qualification > NEW.procurement_date);
-  RETURN NULL;
-END $$;
-CREATE TRIGGER doctor_qualifications_to_doctors AFTER INSERT ON doctor_qualifications
-  FOR EACH ROW EXECUTE FUNCTION doctors_add_qualification();
-
-CREATE FUNCTION doctors_add_rating() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE doctors SET rating_sum = rating_sum + NEW.stars, rating_count = rating_count + 1 WHERE id = NEW.doctor_id;
-  RETURN NULL;
-END $$;
-CREATE TRIGGER ratings_to_doctors AFTER INSERT ON ratings FOR EACH ROW EXECUTE FUNCTION doctors_add_rating();
+-- Derived columns of doctors (name, earliest_qualification, rating_sum/rating_count) are kept
+-- by triggers in the same transaction as the rows they derive from: repeatable/010…012.

@@ -5,7 +5,12 @@
 --  * prefixes: a tsvector of the name's words, queried with `'word':*`;
 --  * one edit: the name's words and every one-deletion variant of them ("symmetric delete"):
 --    two words within one edit always share such a key, so `name_keys && keys(query word)`
---    finds every candidate; doctor_within_one_edit() then checks each candidate exactly.
+--    finds every candidate; doctor_within_one_edit() (repeatable/020) then checks each exactly.
+--
+-- The two functions below stay here, unlike every other function (ADR 0011): the stored
+-- generated columns are computed by them, so they are part of the table's definition. A
+-- changed body would leave the stored values computed by the old one; changing them is a
+-- table change (a new versioned migration re-adding the columns), never a re-definition.
 
 -- Lower-case words without accents, anything but letters and digits separating them.
 CREATE FUNCTION doctor_name_words(name text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -21,17 +26,6 @@ CREATE FUNCTION doctor_name_keys(words text[]) RETURNS text[] LANGUAGE sql IMMUT
     UNION ALL
     SELECT left(w, i - 1) || substr(w, i + 1) FROM unnest(words) AS w, generate_series(1, length(w)) AS i
   ) AS keys WHERE k <> ''
-$$;
-
--- Levenshtein distance of a and b at most 1 (one insertion, deletion or substitution).
-CREATE FUNCTION doctor_within_one_edit(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT a = b
-    OR (length(a) = length(b) AND EXISTS (SELECT 1 FROM generate_series(1, length(a)) AS i
-          WHERE left(a, i - 1) = left(b, i - 1) AND substr(a, i + 1) = substr(b, i + 1)))
-    OR (length(a) = length(b) + 1 AND EXISTS (SELECT 1 FROM generate_series(1, length(a)) AS i
-          WHERE left(a, i - 1) || substr(a, i + 1) = b))
-    OR (length(b) = length(a) + 1 AND EXISTS (SELECT 1 FROM generate_series(1, length(b)) AS i
-          WHERE left(b, i - 1) || substr(b, i + 1) = a))
 $$;
 
 ALTER TABLE doctors ADD COLUMN name_words text[] NOT NULL GENERATED ALWAYS AS (doctor_name_words(name)) STORED;

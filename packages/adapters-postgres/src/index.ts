@@ -9,8 +9,23 @@
 export type { QueryOptions, SqlClient, SqlExecutor } from './sql/sql-client.js';
 export { PgPoolSqlClient, type PgPoolOptions } from './sql/pg-pool-client.js';
 export { mapDatabaseError, RetryableDatabaseError } from './sql/map-database-error.js';
-export { migrate, loadMigrations, migrationsFolder, type Migration, type MigrationReport } from './migrator.js';
-export { PostgresUnitOfWork, postgresRepositories, type TransactionRetryOptions } from './postgres-unit-of-work.js';
+export {
+  migrate,
+  loadMigrations,
+  loadMigrationSet,
+  loadRepeatables,
+  migrationsFolder,
+  type Migration,
+  type MigrationReport,
+  type MigrationSet,
+  type Repeatable,
+  type RepeatableReport,
+} from './migrator.js';
+export {
+  PostgresUnitOfWork,
+  postgresRepositories,
+  type TransactionRetryOptions,
+} from './postgres-unit-of-work.js';
 export { BookingGroupCommit, type CommitAlone } from './grouping/booking-group-commit.js';
 export { GroupQueue, type GroupOptions } from './grouping/group-queue.js';
 export { BookingContextGroups } from './grouping/booking-context-groups.js';
@@ -27,6 +42,9 @@ export { PostgresOutboxStore } from './postgres-outbox-store.js';
 export { PostgresTokenRevocationStore } from './postgres-token-revocation-store.js';
 export { PostgresDoctorSearchIndex } from './search/postgres-doctor-search-index.js';
 export {
-  createPostgresAdapters, postgresAdaptersOver, type PostgresAdapters, type PostgresConfig,
+  createPostgresAdapters,
+  postgresAdaptersOver,
+  type PostgresAdapters,
+  type PostgresConfig,
 } from './create-postgres-adapters.js';
 export { postgresModule } from './postgres-module.js';

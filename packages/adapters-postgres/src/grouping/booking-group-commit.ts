@@ -1,9 +1,17 @@
 import {
   isDomainError,
-  type AppointmentDetails, type CommittedBooking, type DomainEvent, type SittingBookingRequest,
+  type AppointmentDetails,
+  type CommittedBooking,
+  type DomainEvent,
+  type SittingBookingRequest,
 } from '@doctorly/core';
 import { PostgresOutboxWriter } from '../postgres-outbox-writer.js';
-import { bookedDetails, bookManyParams, bookManyStatement, type BookedManyRow } from '../repositories/booking-statements.js';
+import {
+  bookedDetails,
+  bookManyParams,
+  bookManyStatement,
+  type BookedManyRow,
+} from '../repositories/booking-statements.js';
 import { RetryableDatabaseError } from '../sql/map-database-error.js';
 import type { SqlClient } from '../sql/sql-client.js';
 import { GroupQueue, type GroupOptions } from './group-queue.js';
@@ -19,7 +27,9 @@ interface Pending {
 
 /** A booking alone in its own transaction: how a group is run when it cannot run whole. */
 export type CommitAlone = (
-  request: SittingBookingRequest, eventsOf: (details: AppointmentDetails) => readonly DomainEvent[], now: Date,
+  request: SittingBookingRequest,
+  eventsOf: (details: AppointmentDetails) => readonly DomainEvent[],
+  now: Date,
 ) => Promise<CommittedBooking>;
 
 /**
@@ -27,7 +37,7 @@ export type CommitAlone = (
  * transaction and per statement, not per row: BEGIN, COMMIT and its WAL flush, a round trip
  * each way with its syscalls and wake-ups, executor start-up. So the bookings that arrive
  * while earlier groups are committing wait and then go together: one transaction, one call of
- * `book_appointments_on_dates` (migrations/0008) and one outbox append for all of them.
+ * `book_appointments_on_dates` (migrations/repeatable/043) and one outbox append for all of them.
  *
  * Each booking is still booked or refused as if alone: the function runs each item exactly as
  * `book_appointment_on_date`, and a refusal is an outcome, not an error. When the group fails
@@ -42,15 +52,23 @@ export type CommitAlone = (
 export class BookingGroupCommit {
   private readonly queue: GroupQueue<Pending>;
 
-  constructor(private readonly sql: SqlClient, private readonly alone: CommitAlone, options: GroupOptions = {}) {
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly alone: CommitAlone,
+    options: GroupOptions = {},
+  ) {
     this.queue = new GroupQueue((group) => this.run(group), options);
   }
 
   /** Commits `request` with the group it lands in; resolves when that group has committed. */
   commit(
-    request: SittingBookingRequest, eventsOf: (details: AppointmentDetails) => readonly DomainEvent[], now: Date,
+    request: SittingBookingRequest,
+    eventsOf: (details: AppointmentDetails) => readonly DomainEvent[],
+    now: Date,
   ): Promise<CommittedBooking> {
-    return new Promise((resolve, reject) => this.queue.push({ request, eventsOf, now, resolve, reject }));
+    return new Promise((resolve, reject) =>
+      this.queue.push({ request, eventsOf, now, resolve, reject }),
+    );
   }
 
   private async run(group: readonly Pending[]): Promise<void> {
@@ -64,11 +82,19 @@ export class BookingGroupCommit {
     try {
       outcomes = await this.sql.transaction(async (tx) => {
         try {
-          const rows = await tx.query<BookedManyRow>(bookManyStatement, bookManyParams(group.map((p) => p.request)), { prepare: true });
+          const rows = await tx.query<BookedManyRow>(
+            bookManyStatement,
+            bookManyParams(group.map((p) => p.request)),
+            { prepare: true },
+          );
           const byPosition = new Map(rows.map((row) => [row.n, row]));
           const done = group.map((pending, i) => outcomeOf(pending, byPosition.get(i + 1)));
           await new PostgresOutboxWriter(tx).appendEach(
-            done.flatMap((o) => ('committed' in o ? [{ events: o.committed.booking.events, now: o.committed.now }] : [])),
+            done.flatMap((o) =>
+              'committed' in o
+                ? [{ events: o.committed.booking.events, now: o.committed.now }]
+                : [],
+            ),
           );
           return done;
         } catch (error) {
@@ -117,7 +143,9 @@ function outcomeOf(pending: Pending, row: BookedManyRow | undefined): Outcome {
     throw refused;
   }
   // Thrown here, an error of `eventsOf` also rolls the group back (its bookings then run alone).
-  return { committed: { booking: { details, events: pending.eventsOf(details) }, now: pending.now } };
+  return {
+    committed: { booking: { details, events: pending.eventsOf(details) }, now: pending.now },
+  };
 }
 
 /**
@@ -127,5 +155,8 @@ function outcomeOf(pending: Pending, row: BookedManyRow | undefined): Outcome {
  * bookings again could book twice.
  */
 function ranNothing(error: unknown): boolean {
-  return error instanceof RetryableDatabaseError || (isDomainError(error) && error.code !== 'UNAVAILABLE');
+  return (
+    error instanceof RetryableDatabaseError ||
+    (isDomainError(error) && error.code !== 'UNAVAILABLE')
+  );
 }

@@ -1,6 +1,12 @@
 import {
   DomainError,
-  type AppointmentDetails, type BookingContext, type BookingContextQuery, type Patient, type Sitting, type SittingBookingRequest, type Slot,
+  type AppointmentDetails,
+  type BookingContext,
+  type BookingContextQuery,
+  type Patient,
+  type Sitting,
+  type SittingBookingRequest,
+  type Slot,
 } from '@doctorly/core';
 import { detailsSelect, toDetails, type DetailsRow } from './appointment-details.js';
 import { patientColumns, sittingColumns, slotColumns } from './columns.js';
@@ -22,7 +28,7 @@ export function refusal(code: keyof typeof refusals): DomainError {
   return new DomainError(code, refusals[code]);
 }
 
-/** `book_appointment_on_date` (migrations/0007): ensure the sitting, book, read the details back. */
+/** `book_appointment_on_date` (migrations/repeatable/042): ensure the sitting, book, read the details back. */
 export const bookOnDateStatement = `SELECT b.o_outcome AS outcome, b.o_id AS id, b.o_sitting_id AS "sittingId",
     b.o_slot_id AS "slotId", b.o_doctor_id AS "doctorId", b.o_queue_number AS "queueNumber", b.o_date AS date,
     b.o_sitting_starts_at AS "sittingStartsAt", b.o_sitting_status AS "sittingStatus",
@@ -34,13 +40,22 @@ export const bookOnDateStatement = `SELECT b.o_outcome AS outcome, b.o_id AS id,
 export function bookOnDateParams(request: SittingBookingRequest): unknown[] {
   const { sitting } = request;
   return [
-    sitting.slotId, sitting.doctorId, sitting.date, sitting.startsAt, sitting.endsAt, sitting.places, sitting.durationMinutes,
-    request.patientId, request.bookedBy, request.at, request.idempotencyKey,
+    sitting.slotId,
+    sitting.doctorId,
+    sitting.date,
+    sitting.startsAt,
+    sitting.endsAt,
+    sitting.places,
+    sitting.durationMinutes,
+    request.patientId,
+    request.bookedBy,
+    request.at,
+    request.idempotencyKey,
   ];
 }
 
 /**
- * `book_appointments_on_dates` (migrations/0008): {@link bookOnDateStatement} for several
+ * `book_appointments_on_dates` (migrations/repeatable/043): {@link bookOnDateStatement} for several
  * requests in one call; each row carries `n`, the position (from 1) of its request.
  */
 export const bookManyStatement = `SELECT b.o_n AS n, b.o_outcome AS outcome, b.o_id AS id, b.o_sitting_id AS "sittingId",
@@ -59,23 +74,40 @@ export function bookManyParams(requests: readonly SittingBookingRequest[]): unkn
 export type BookedManyRow = BookedOnDateRow & { n: number };
 
 /** A row of {@link bookOnDateStatement}: the outcome, and the details when booked. */
-export type BookedOnDateRow = { outcome: BookingOutcomeCode } & Omit<DetailsRow, 'patientId' | 'status' | 'bookedBy' | 'bookedAt' | 'idempotencyKey'>;
+export type BookedOnDateRow = { outcome: BookingOutcomeCode } & Omit<
+  DetailsRow,
+  'patientId' | 'status' | 'bookedBy' | 'bookedAt' | 'idempotencyKey'
+>;
 
 /** The appointment's details, from the row and what was asked; a refusal is thrown. */
-export function bookedDetails(row: BookedOnDateRow | undefined, request: SittingBookingRequest): AppointmentDetails {
+export function bookedDetails(
+  row: BookedOnDateRow | undefined,
+  request: SittingBookingRequest,
+): AppointmentDetails {
   // A function with OUT parameters always answers one row; no row would be a broken database.
   if (!row) throw new Error('book_appointment_on_date answered no row');
   const { outcome, ...booked } = row;
   if (outcome !== 'BOOKED') throw refusal(outcome);
   return toDetails({
-    ...booked, patientId: request.patientId, status: 'booked', bookedBy: request.bookedBy, bookedAt: request.at,
+    ...booked,
+    patientId: request.patientId,
+    status: 'booked',
+    bookedBy: request.bookedBy,
+    bookedAt: request.at,
     idempotencyKey: request.idempotencyKey,
   });
 }
 
 // Four reads in one statement (one round trip, one parse): each as a JSON document, since
 // they differ in shape. Dates then come back as ISO strings, turned into Dates below.
-const contextColumns = (patientId: string, slotId: string, from: string, to: string, bookedBy: string, key: string) => `
+const contextColumns = (
+  patientId: string,
+  slotId: string,
+  from: string,
+  to: string,
+  bookedBy: string,
+  key: string,
+) => `
   (SELECT to_jsonb(x) FROM (SELECT ${patientColumns('p')} FROM patients p WHERE p.id = ${patientId}) x) AS patient,
   (SELECT to_jsonb(x) FROM (SELECT ${slotColumns('s')} FROM slots s WHERE s.id = ${slotId}) x) AS slot,
   (SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.date), '[]'::jsonb) FROM (
@@ -88,7 +120,14 @@ export const bookingContextStatement = `SELECT ${contextColumns('$1', '$2', '$3:
 
 /** The parameters of {@link bookingContextStatement}. */
 export function bookingContextParams(query: BookingContextQuery): unknown[] {
-  return [query.patientId, query.slotId, query.from, query.to, query.earlier?.bookedBy ?? null, query.earlier?.key ?? null];
+  return [
+    query.patientId,
+    query.slotId,
+    query.from,
+    query.to,
+    query.earlier?.bookedBy ?? null,
+    query.earlier?.key ?? null,
+  ];
 }
 
 /**
@@ -129,7 +168,11 @@ export function toBookingContext(row: BookingContextRow): BookingContext {
     slot: slot ? { ...slot, createdAt: at(slot.createdAt) } : undefined,
     sittings: sittings.map((s) => ({ ...s, startsAt: at(s.startsAt), endsAt: at(s.endsAt) })),
     earlier: earlier
-      ? toDetails({ ...earlier, bookedAt: at(earlier.bookedAt), sittingStartsAt: at(earlier.sittingStartsAt) })
+      ? toDetails({
+          ...earlier,
+          bookedAt: at(earlier.bookedAt),
+          sittingStartsAt: at(earlier.sittingStartsAt),
+        })
       : undefined,
   };
 }

@@ -3,7 +3,7 @@ import type { DoctorQualification, DoctorSnapshot, Slot } from '@doctorly/core';
 /**
  * The select list of a {@link SnapshotRow}, over a doctor `d` and its user `u`: the related
  * lists come from the doctor's `card` (migrations/0009_doctor_cards.sql, kept in step by
- * triggers), so a page of doctors costs one statement and one row per doctor. Only the patient
+ * the triggers of migrations/repeatable/), so a page of doctors costs one statement and one row per doctor. Only the patient
  * count is counted here: bookings change it, and they stay free of any doctor-row write.
  * Search selects it too (search-sql.ts).
  */
@@ -57,10 +57,20 @@ export interface DoctorCard {
 export function toSnapshot(row: SnapshotRow): DoctorSnapshot {
   const { card } = row;
   return {
-    doctor: { id: row.id, userId: row.userId, description: row.description, image: row.image, createdAt: row.createdAt },
+    doctor: {
+      id: row.id,
+      userId: row.userId,
+      description: row.description,
+      image: row.image,
+      createdAt: row.createdAt,
+    },
     user: {
-      id: row.userId, name: row.userName, email: row.userEmail, role: row.userRole,
-      registeredAt: row.userRegisteredAt, confirmed: row.userConfirmed,
+      id: row.userId,
+      name: row.userName,
+      email: row.userEmail,
+      role: row.userRole,
+      registeredAt: row.userRegisteredAt,
+      confirmed: row.userConfirmed,
     },
     specializations: card.specializations,
     qualifications: card.qualifications,

@@ -1,13 +1,35 @@
 import type {
-  Appointment, AppointmentDetails, AppointmentHistoryEntry, AppointmentId, AppointmentRepository, BookingContext,
-  BookingContextQuery, BookingRequest, DoctorId, Page, PageRequest, Patient, PatientId, SittingBookingRequest, SittingId,
-  StatusChange, UserId,
+  Appointment,
+  AppointmentDetails,
+  AppointmentHistoryEntry,
+  AppointmentId,
+  AppointmentRepository,
+  BookingContext,
+  BookingContextQuery,
+  BookingRequest,
+  DoctorId,
+  Page,
+  PageRequest,
+  Patient,
+  PatientId,
+  SittingBookingRequest,
+  SittingId,
+  StatusChange,
+  UserId,
 } from '@doctorly/core';
-import { readBookingContext, type BookingContextGroups } from '../grouping/booking-context-groups.js';
+import {
+  readBookingContext,
+  type BookingContextGroups,
+} from '../grouping/booking-context-groups.js';
 import type { SqlExecutor } from '../sql/sql-client.js';
 import { detailsSelect, toDetails, type DetailsRow } from './appointment-details.js';
 import {
-  bookedDetails, bookOnDateParams, bookOnDateStatement, refusal, type BookedOnDateRow, type BookingOutcomeCode,
+  bookedDetails,
+  bookOnDateParams,
+  bookOnDateStatement,
+  refusal,
+  type BookedOnDateRow,
+  type BookingOutcomeCode,
 } from './booking-statements.js';
 import { appointmentColumns, patientColumns } from './columns.js';
 import { queryPage } from './paging.js';
@@ -22,14 +44,17 @@ interface BookingOutcome {
 
 /**
  * {@link AppointmentRepository} on PostgreSQL. Booking and status changes are the SQL
- * functions of `migrations/0002_booking.sql` (and `0007_book_on_date.sql`, which also
- * ensures the sitting): one round trip each, the sitting's row lock serializing its
+ * functions of `migrations/repeatable/` (`040_book_appointment.sql`, `041_transition_appointments.sql`,
+ * and `042_book_appointment_on_date.sql`, which also ensures the sitting): one round trip each, the sitting's row lock serializing its
  * bookers, constraints guaranteeing the rest.
  * @category Adapters
  */
 export class PostgresAppointmentRepository implements AppointmentRepository {
   /** `contexts`: where `bookingContext` reads, when not straight on `db` (grouped reads on the pool). */
-  constructor(private readonly db: SqlExecutor, private readonly contexts?: BookingContextGroups) {}
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly contexts?: BookingContextGroups,
+  ) {}
 
   async book(request: BookingRequest): Promise<Appointment> {
     const [row] = await this.db.query<BookingOutcome>(
@@ -52,7 +77,11 @@ export class PostgresAppointmentRepository implements AppointmentRepository {
   }
 
   async ensureSittingAndBook(request: SittingBookingRequest): Promise<AppointmentDetails> {
-    const [row] = await this.db.query<BookedOnDateRow>(bookOnDateStatement, bookOnDateParams(request), { prepare: true });
+    const [row] = await this.db.query<BookedOnDateRow>(
+      bookOnDateStatement,
+      bookOnDateParams(request),
+      { prepare: true },
+    );
     return bookedDetails(row, request);
   }
 
@@ -61,7 +90,10 @@ export class PostgresAppointmentRepository implements AppointmentRepository {
   }
 
   async findById(id: AppointmentId): Promise<Appointment | undefined> {
-    const [row] = await this.db.query<Appointment>(`SELECT ${appointmentColumns('a')} FROM appointments a WHERE a.id = $1`, [id]);
+    const [row] = await this.db.query<Appointment>(
+      `SELECT ${appointmentColumns('a')} FROM appointments a WHERE a.id = $1`,
+      [id],
+    );
     return row;
   }
 
@@ -83,11 +115,18 @@ export class PostgresAppointmentRepository implements AppointmentRepository {
     return row;
   }
 
-  transitionAllInSitting(sittingId: SittingId, change: StatusChange): Promise<readonly Appointment[]> {
+  transitionAllInSitting(
+    sittingId: SittingId,
+    change: StatusChange,
+  ): Promise<readonly Appointment[]> {
     return this.moveStatuses(sittingId, null, change);
   }
 
-  private moveStatuses(sittingId: SittingId | null, id: AppointmentId | null, change: StatusChange): Promise<Appointment[]> {
+  private moveStatuses(
+    sittingId: SittingId | null,
+    id: AppointmentId | null,
+    change: StatusChange,
+  ): Promise<Appointment[]> {
     return this.db.query<Appointment>(
       `SELECT ${appointmentColumns('t')} FROM transition_appointments($1, $2, $3::text[], $4, $5, $6, $7) t`,
       [sittingId, id, change.from, change.to, change.actorId, change.at, change.reason],
@@ -115,7 +154,10 @@ export class PostgresAppointmentRepository implements AppointmentRepository {
   }
 
   async listBySitting(sittingId: SittingId): Promise<readonly AppointmentDetails[]> {
-    const rows = await this.db.query<DetailsRow>(`${detailsSelect} WHERE a.sitting_id = $1 ORDER BY a.queue_number, a.id`, [sittingId]);
+    const rows = await this.db.query<DetailsRow>(
+      `${detailsSelect} WHERE a.sitting_id = $1 ORDER BY a.queue_number, a.id`,
+      [sittingId],
+    );
     return rows.map(toDetails);
   }
 

@@ -2,8 +2,8 @@ import { withinOneEdit } from '@doctorly/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestAdapters, type Engine, type TestAdapters } from '../testing/test-adapters.js';
 
-// Name search's typo check runs in SQL, `doctor_within_one_edit()` (PL/pgSQL since
-// migrations/0009_doctor_cards.sql); core's withinOneEdit is the reference it must agree with.
+// Name search's typo check runs in SQL, `doctor_within_one_edit()` (PL/pgSQL,
+// migrations/repeatable/020_doctor_within_one_edit.sql); core's withinOneEdit is the reference it must agree with.
 
 const alphabet = 'aebzë';
 
@@ -12,7 +12,8 @@ function oneEditAway(word: string): string[] {
   const out = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     out.add(word.slice(0, i) + word.slice(i + 1));
-    for (const c of alphabet) out.add(word.slice(0, i) + c + word.slice(i)).add(word.slice(0, i) + c + word.slice(i + 1));
+    for (const c of alphabet)
+      out.add(word.slice(0, i) + c + word.slice(i)).add(word.slice(0, i) + c + word.slice(i + 1));
   }
   return [...out];
 }
@@ -20,8 +21,20 @@ function oneEditAway(word: string): string[] {
 /** `word` with words up to two edits away, each pair both ways round. */
 function pairsAround(word: string): (readonly [string, string])[] {
   const near = oneEditAway(word);
-  const others = [...new Set([...near, ...near.filter((_, i) => i % 7 === 0).flatMap(oneEditAway), [...word].reverse().join('')])];
-  return others.flatMap((other) => [[word, other], [other, word]] as const);
+  const others = [
+    ...new Set([
+      ...near,
+      ...near.filter((_, i) => i % 7 === 0).flatMap(oneEditAway),
+      [...word].reverse().join(''),
+    ]),
+  ];
+  return others.flatMap(
+    (other) =>
+      [
+        [word, other],
+        [other, word],
+      ] as const,
+  );
 }
 
 for (const engine of ['server', 'pglite'] satisfies Engine[]) {

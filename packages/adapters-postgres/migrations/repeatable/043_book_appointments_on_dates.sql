@@ -1,0 +1,47 @@
+-- Several bookings in one call, for group commit (BookingGroupCommit, ADR 0008): item i
+-- is exactly book_appointment_on_date(p_slot_ids[i], …) (0007_book_on_date.sql), with the
+-- same outcome and the same refusals, as if it ran alone. The rows come back tagged with
+-- `o_n`, the item's position.
+--
+-- Items run in (slot, date) order, not in the order given, so that two groups committing at
+-- the same time take the sitting row locks in the same order and cannot deadlock on them.
+-- An error in any item (an unknown patient, a reused idempotency key) undoes the whole call:
+-- the caller then runs the items one by one, so only that item fails.
+CREATE OR REPLACE FUNCTION book_appointments_on_dates(
+  p_slot_ids integer[],
+  p_doctor_ids integer[],
+  p_dates date[],
+  p_starts_at timestamptz[],
+  p_ends_at timestamptz[],
+  p_places integer[],
+  p_duration_minutes integer[],
+  p_patient_ids integer[],
+  p_booked_by integer[],
+  p_at timestamptz[],
+  p_idempotency_keys text[]
+) RETURNS TABLE (
+  o_n integer,
+  o_outcome text,
+  o_id integer,
+  o_sitting_id integer,
+  o_slot_id integer,
+  o_doctor_id integer,
+  o_queue_number integer,
+  o_date date,
+  o_sitting_starts_at timestamptz,
+  o_sitting_status text,
+  o_duration_minutes integer,
+  o_patient_name text,
+  o_patient_owner_id integer,
+  o_doctor_name text,
+  o_doctor_user_id integer
+) LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  i integer;
+BEGIN
+  FOR i IN SELECT k FROM generate_subscripts(p_slot_ids, 1) AS k ORDER BY p_slot_ids[k], p_dates[k], k LOOP
+    RETURN QUERY SELECT i, b.* FROM book_appointment_on_date(
+      p_slot_ids[i], p_doctor_ids[i], p_dates[i], p_starts_at[i], p_ends_at[i], p_places[i], p_duration_minutes[i],
+      p_patient_ids[i], p_booked_by[i], p_at[i], p_idempotency_keys[i]) AS b;
+  END LOOP;
+END $$;

@@ -1,6 +1,7 @@
 import {
-  DomainError,
+  bookingRefused,
   type AppointmentDetails,
+  type BookingRefusal,
   type BookingContext,
   type BookingContextQuery,
   type Patient,
@@ -11,22 +12,15 @@ import {
 import { detailsSelect, toDetails, type DetailsRow } from './appointment-details.js';
 import { patientColumns, sittingColumns, slotColumns } from './columns.js';
 
-/** Why `book_appointment` (and so `book_appointment_on_date`) refused, in the domain's words. */
-export const refusals = {
-  SITTING_NOT_FOUND: 'The sitting does not exist.',
-  SITTING_CANCELLED: 'The sitting is cancelled.',
-  SITTING_CLOSED: 'The sitting is over.',
-  ALREADY_BOOKED: 'The patient already holds a place in this sitting.',
-  SITTING_FULL: 'Every place of the sitting is taken.',
-} as const;
+/**
+ * What the booking functions answer: `BOOKED` or one of core's booking refusals
+ * (`decideBooking`, which `book_appointment` mirrors). A reused idempotency key arrives as
+ * the unique index's error instead, mapped by `mapDatabaseError`.
+ */
+export type BookingOutcomeCode = 'BOOKED' | Exclude<BookingRefusal, 'IDEMPOTENCY_KEY_REUSED'>;
 
-/** What the booking functions answer: `BOOKED` or a refusal. */
-export type BookingOutcomeCode = 'BOOKED' | keyof typeof refusals;
-
-/** The domain error of a refusal. */
-export function refusal(code: keyof typeof refusals): DomainError {
-  return new DomainError(code, refusals[code]);
-}
+/** The domain error of a refusal: core's, so every store words it the same. */
+export const refusal = bookingRefused;
 
 /** `book_appointment_on_date` (migrations/repeatable/042): ensure the sitting, book, read the details back. */
 export const bookOnDateStatement = `SELECT b.o_outcome AS outcome, b.o_id AS id, b.o_sitting_id AS "sittingId",

@@ -56,6 +56,7 @@ describeOnPostgresServer('doctorly CLI')('doctorly CLI', () => {
     const migrated = await run(['migrate']);
     expect(migrated.code).toBe(0);
     expect(migrated.out).toContain('0001_schema');
+    expect(migrated.out).toContain('book_appointment_on_date');
     expect((await run(['migrate'])).out).toContain('nothing to apply');
     const seeded = await run(['seed']);
     expect(seeded).toMatchObject({ code: 0, out: 'Catalog: 36 specializations, 9 qualifications.' });

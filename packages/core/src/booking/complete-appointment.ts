@@ -1,32 +1,10 @@
-import type { z } from 'zod';
-import type { Actor } from '../identity/user.js';
-import type { Clock } from '../shared/clock.js';
-import type { OutboxPublisher } from '../outbox/outbox.js';
-import type { UnitOfWork } from '../shared/unit-of-work.js';
-import { AppointmentIdInput } from './booking-schemas.js';
-import type { AppointmentView } from './appointment-view.js';
-import { appointmentOfDoctor, changeAppointmentStatus } from './change-appointment-status.js';
-import { parseInput } from '../shared/parse-input.js';
+import { DoctorStatusChange } from './doctor-status-change.js';
 
 /**
  * Marks an appointment completed (the patient was seen): the doctor of the sitting only. A completed appointment can be rated.
  * @category Use cases
  */
-export class CompleteAppointment {
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly publisher: OutboxPublisher,
-    private readonly clock: Clock,
-  ) {}
-
-  async execute(actor: Actor, input: z.input<typeof AppointmentIdInput>): Promise<AppointmentView> {
-    const { id } = parseInput(AppointmentIdInput, input);
-    const details = await appointmentOfDoctor(this.uow.read, actor, id, 'appointment.complete');
-    return changeAppointmentStatus(this.uow, this.publisher, details, {
-      actor,
-      to: 'completed',
-      reason: null,
-      now: this.clock.now(),
-    });
-  }
+export class CompleteAppointment extends DoctorStatusChange {
+  protected readonly rule = 'appointment.complete';
+  protected readonly to = 'completed';
 }

@@ -29,4 +29,4 @@ export { PostgresDoctorSearchIndex } from './search/postgres-doctor-search-index
 export {
   createPostgresAdapters, postgresAdaptersOver, type PostgresAdapters, type PostgresConfig,
 } from './create-postgres-adapters.js';
-export { postgresModule } from './postgres-module.js';
+export { postgresModule, PostgresSql, type PostgresModuleConfig } from './postgres-module.js';

@@ -81,7 +81,8 @@ export interface CreateRuntimeOptions {
    * Runs once every module is loaded (Node, the runtime's own, the configured stores) and
    * before anything is resolved: the place to rebind a port or bind a host's own services.
    * Every use case is built after it returns, so each gets the rebound adapter. The
-   * container is sealed afterwards (see {@link Runtime.container}).
+   * container is sealed afterwards (see {@link Runtime.container}). A returned promise is
+   * awaited.
    * @example
    * ```ts
    * const runtime = await createRuntime(config, {
@@ -89,7 +90,7 @@ export interface CreateRuntimeOptions {
    * });
    * ```
    */
-  readonly configure?: (container: RuntimeContainer) => void | Promise<void>;
+  readonly configure?: (container: RuntimeContainer) => unknown;
 }
 
 /**

@@ -106,6 +106,28 @@ export const contractNeutrality = {
   },
 };
 
+/**
+ * No explicit type argument on a container's `get`/`bind` (`container.get<Cache>(token)`):
+ * tokens are typed (`ServiceToken<T>`, classes), so inversify infers the type, and an
+ * explicit one could only widen it (`bind<unknown>(Cache)` accepts anything). Only calls
+ * whose first argument looks like a token are checked: an HTTP client's
+ * `api.get<View>(path)` is not a container (the selector cannot see types).
+ * Exported so a test can prove the rule bites.
+ */
+export const typedInjection = {
+  files: ['**/*.ts'],
+  rules: {
+    'no-restricted-syntax': ['error', ...[
+      // A token: a PascalCase name (`Cache`, `ConfigToken`), or `useCaseIdentifier(name)`, `tokens.cache`.
+      '[arguments.0.type="Identifier"][arguments.0.name=/^[A-Z]/]',
+      '[arguments.0.type=/^(CallExpression|MemberExpression)$/]',
+    ].map((token) => ({
+      selector: `CallExpression[callee.property.name=/^(get|getAsync|getAll|getAllAsync|bind|rebind|rebindAsync)$/][typeArguments]${token}`,
+      message: 'Let the typed token give the type: no explicit type argument on a container get or bind.',
+    }))],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', 'coverage/**', 'test/lint-fixtures/**', '.doctorly/**', '.scratch/**'] },
   js.configs.recommended,
@@ -129,6 +151,8 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // Before corePurity, whose `no-restricted-syntax` replaces this one in core (which has no container).
+  typedInjection,
   corePurity,
   memoryImportsInward,
   contractNeutrality,

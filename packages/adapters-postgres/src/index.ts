@@ -47,4 +47,4 @@ export {
   type PostgresAdapters,
   type PostgresConfig,
 } from './create-postgres-adapters.js';
-export { postgresModule } from './postgres-module.js';
+export { postgresModule, PostgresSql, type PostgresModuleConfig } from './postgres-module.js';

@@ -1,7 +1,18 @@
-import { DoctorSearchIndex, OutboxStore, TokenRevocationStore, UnitOfWork } from '@doctorly/core';
+import {
+  Clock,
+  DoctorSearchIndex,
+  OutboxStore,
+  TokenRevocationStore,
+  UnitOfWork,
+} from '@doctorly/core';
 import { Container } from 'inversify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresModule } from './postgres-module.js';
+import { PostgresOutboxStore } from './postgres-outbox-store.js';
+import { PostgresTokenRevocationStore } from './postgres-token-revocation-store.js';
+import { PostgresUnitOfWork } from './postgres-unit-of-work.js';
+import { PostgresDoctorSearchIndex } from './search/postgres-doctor-search-index.js';
+import type { SqlClient } from './sql/sql-client.js';
 import { openTestAdapters, type TestAdapters } from './testing/test-adapters.js';
 
 describe('postgresModule', () => {
@@ -13,16 +24,28 @@ describe('postgresModule', () => {
     await adapters?.dispose();
   });
 
-  it("binds core's tokens to the adapters, which answer through the container", async () => {
+  function containerOver(sql: SqlClient): Container {
     const container = new Container();
-    container.load(postgresModule(adapters));
-    expect(container.get<UnitOfWork>(UnitOfWork)).toBe(adapters.uow);
-    expect(container.get<OutboxStore>(OutboxStore)).toBe(adapters.outbox);
-    expect(container.get<DoctorSearchIndex>(DoctorSearchIndex).engine).toBe('postgres');
-    expect(container.get<TokenRevocationStore>(TokenRevocationStore)).toBe(adapters.revocations);
-    const uow = container.get<UnitOfWork>(UnitOfWork);
+    container.bind(Clock).toConstantValue(adapters.clock);
+    container.load(postgresModule({ sql }));
+    return container;
+  }
+
+  it("binds core's ports to the PostgreSQL adapters, which answer through the container", async () => {
+    const container = containerOver(adapters.sql);
+    expect(container.get(UnitOfWork)).toBeInstanceOf(PostgresUnitOfWork);
+    expect(container.get(OutboxStore)).toBeInstanceOf(PostgresOutboxStore);
+    expect(container.get(DoctorSearchIndex).engine).toBe('postgres');
+    expect(container.get(TokenRevocationStore)).toBeInstanceOf(PostgresTokenRevocationStore);
+    const uow = container.get(UnitOfWork);
     await uow.transaction((r) => r.catalog.seed(['allergist'], ['mbbs']));
     expect((await uow.read.catalog.listQualifications()).map((q) => q.name)).toEqual(['mbbs']);
+  });
+
+  it('serves a port and its adapter class from one singleton', () => {
+    const container = containerOver(adapters.sql);
+    expect(container.get(DoctorSearchIndex)).toBe(container.get(PostgresDoctorSearchIndex));
+    expect(container.get(UnitOfWork)).toBe(container.get(UnitOfWork));
   });
 });
 
@@ -44,6 +67,8 @@ describe('PGlite, one connection', () => {
       return seen[0]?.name;
     });
     expect(name).toBe('nephrologist');
-    expect((await uow.read.catalog.findQualificationsByName(['bds'])).map((q) => q.name)).toEqual(['bds']);
+    expect((await uow.read.catalog.findQualificationsByName(['bds'])).map((q) => q.name)).toEqual([
+      'bds',
+    ]);
   });
 });

@@ -1,15 +1,11 @@
-import { Cache, DoctorSearchIndex, RateLimiter, TokenRevocationStore } from '@doctorly/core';
-import {
-  InMemoryDoctorSearchIndex,
-  InMemoryTokenRevocationStore,
-  ManualClock,
-} from '@doctorly/core/testing';
+import { Cache, RateLimiter, TokenRevocationStore } from '@doctorly/core';
+import { InMemoryTokenRevocationStore, ManualClock } from '@doctorly/core/testing';
 import { createTestRedis, isSkip } from '@doctorly/test-support';
 import { Container } from 'inversify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RedisCache } from './cache/redis-cache.js';
 import { createRedisAdapters } from './create-redis-adapters.js';
-import { redisModule } from './redis-module.js';
+import { redisModule, RedisSearch } from './redis-module.js';
 import { RedisTokenRevocationStore } from './security/redis-token-revocation-store.js';
 import { unusedPort } from './testing/fault-proxy.js';
 
@@ -40,7 +36,7 @@ describe.skipIf(isSkip(target))('createRedisAdapters on a plain Redis', () => {
     }
   });
 
-  it('binds core tokens in a container module, over earlier bindings', async () => {
+  it('binds the cache and rate limits as ports, and revocations under their own class only', async () => {
     const adapters = await createRedisAdapters({
       url: target.url,
       prefix: target.prefix,
@@ -49,16 +45,15 @@ describe.skipIf(isSkip(target))('createRedisAdapters on a plain Redis', () => {
     try {
       expect(adapters.capabilities.reason).toBe('Redis search disabled by configuration.');
       const container = new Container();
-      const postgresSearch = new InMemoryDoctorSearchIndex();
-      container
-        .bind(TokenRevocationStore)
-        .toConstantValue(new InMemoryTokenRevocationStore(new ManualClock()));
-      container.bind(DoctorSearchIndex).toConstantValue(postgresSearch);
+      const durable = new InMemoryTokenRevocationStore(new ManualClock());
+      container.bind(TokenRevocationStore).toConstantValue(durable);
       container.load(redisModule(adapters));
       expect(container.get(Cache)).toBeInstanceOf(RedisCache);
       expect(container.get(RateLimiter)).toBe(adapters.rateLimiter);
-      expect(container.get(TokenRevocationStore)).toBeInstanceOf(RedisTokenRevocationStore);
-      expect(container.get(DoctorSearchIndex)).toBe(postgresSearch); // no Query Engine: left as it was
+      expect(container.get(RedisTokenRevocationStore)).toBe(adapters.revocations);
+      // Which package serves the port is the host's explicit choice, not the loading order.
+      expect(container.get(TokenRevocationStore)).toBe(durable);
+      expect(container.isBound(RedisSearch)).toBe(false); // no Query Engine
     } finally {
       await adapters.close();
     }

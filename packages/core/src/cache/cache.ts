@@ -1,3 +1,4 @@
+import type { ServiceToken } from '../shared/service-token.js';
 /** How long a cached value lives and which tags invalidate it. @category Ports */
 export interface CacheEntryOptions {
   readonly ttlSeconds: number;
@@ -26,4 +27,4 @@ export interface Cache {
   invalidateTags(tags: readonly string[]): Promise<void>;
 }
 /** Injection token of {@link Cache}. @category Ports */
-export const Cache = Symbol.for('doctorly.Cache');
+export const Cache: ServiceToken<Cache> = Symbol.for('doctorly.Cache');

@@ -1,3 +1,4 @@
+import type { ServiceToken } from '../shared/service-token.js';
 /**
  * Hashes and checks passwords (scrypt or argon2id at OWASP cost in production). The hash is
  * self-describing (algorithm and parameters included), so the cost can be raised later.
@@ -9,4 +10,4 @@ export interface PasswordHasher {
   verify(password: string, hash: string): Promise<boolean>;
 }
 /** Injection token of {@link PasswordHasher}. @category Ports */
-export const PasswordHasher = Symbol.for('doctorly.PasswordHasher');
+export const PasswordHasher: ServiceToken<PasswordHasher> = Symbol.for('doctorly.PasswordHasher');

@@ -1,3 +1,4 @@
+import type { ServiceToken } from '../shared/service-token.js';
 /** The outcome of counting one attempt against a limit. @category Ports */
 export interface RateLimitDecision {
   readonly allowed: boolean;
@@ -20,4 +21,4 @@ export interface RateLimiter {
   reset(key: string): Promise<void>;
 }
 /** Injection token of {@link RateLimiter}. @category Ports */
-export const RateLimiter = Symbol.for('doctorly.RateLimiter');
+export const RateLimiter: ServiceToken<RateLimiter> = Symbol.for('doctorly.RateLimiter');

@@ -1,3 +1,4 @@
+import type { ServiceToken } from '../shared/service-token.js';
 import type { Role } from './user.js';
 import type { UserId } from '../shared/primitives.js';
 
@@ -30,4 +31,4 @@ export interface TokenIssuer {
   verify(token: string, now: Date): Promise<TokenClaims | undefined>;
 }
 /** Injection token of {@link TokenIssuer}. @category Ports */
-export const TokenIssuer = Symbol.for('doctorly.TokenIssuer');
+export const TokenIssuer: ServiceToken<TokenIssuer> = Symbol.for('doctorly.TokenIssuer');

@@ -1,3 +1,4 @@
+import type { ServiceToken } from '../shared/service-token.js';
 /**
  * Remembers revoked token ids until the tokens expire anyway.
  * @category Ports
@@ -7,4 +8,6 @@ export interface TokenRevocationStore {
   isRevoked(tokenId: string): Promise<boolean>;
 }
 /** Injection token of {@link TokenRevocationStore}. @category Ports */
-export const TokenRevocationStore = Symbol.for('doctorly.TokenRevocationStore');
+export const TokenRevocationStore: ServiceToken<TokenRevocationStore> = Symbol.for(
+  'doctorly.TokenRevocationStore',
+);

@@ -1,3 +1,4 @@
+import type { ServiceToken } from '../shared/service-token.js';
 import type { DomainEvent } from '../shared/domain-event.js';
 
 /** An outbox row as the relay sees it. @category Ports */
@@ -28,7 +29,7 @@ export interface OutboxStore {
   parked(limit: number): Promise<readonly OutboxEntry[]>;
 }
 /** Injection token of {@link OutboxStore}. @category Ports */
-export const OutboxStore = Symbol.for('doctorly.OutboxStore');
+export const OutboxStore: ServiceToken<OutboxStore> = Symbol.for('doctorly.OutboxStore');
 
 /**
  * Told, right after a transaction commits, which events it appended, so the host can apply
@@ -40,4 +41,6 @@ export interface OutboxPublisher {
   published(events: readonly DomainEvent[]): Promise<void>;
 }
 /** Injection token of {@link OutboxPublisher}. @category Ports */
-export const OutboxPublisher = Symbol.for('doctorly.OutboxPublisher');
+export const OutboxPublisher: ServiceToken<OutboxPublisher> = Symbol.for(
+  'doctorly.OutboxPublisher',
+);

@@ -1,3 +1,4 @@
+import type { ServiceToken } from '../shared/service-token.js';
 import type { DoctorId, Page, Weekday } from '../shared/primitives.js';
 import type { DoctorView } from '../doctors/doctor-view.js';
 
@@ -48,4 +49,6 @@ export interface DoctorSearchIndex {
   ids(): Promise<readonly DoctorId[]>;
 }
 /** Injection token of {@link DoctorSearchIndex}. @category Ports */
-export const DoctorSearchIndex = Symbol.for('doctorly.DoctorSearchIndex');
+export const DoctorSearchIndex: ServiceToken<DoctorSearchIndex> = Symbol.for(
+  'doctorly.DoctorSearchIndex',
+);

@@ -1,3 +1,4 @@
+import type { ServiceToken } from './service-token.js';
 /** Image formats accepted for upload, recognised by content. @category Ports */
 export type ImageContentType = 'image/png' | 'image/jpeg' | 'image/webp';
 
@@ -18,4 +19,4 @@ export interface ImageStore {
   read(path: string): Promise<StoredImage | undefined>;
 }
 /** Injection token of {@link ImageStore}. @category Ports */
-export const ImageStore = Symbol.for('doctorly.ImageStore');
+export const ImageStore: ServiceToken<ImageStore> = Symbol.for('doctorly.ImageStore');

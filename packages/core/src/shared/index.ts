@@ -5,6 +5,7 @@ export * from './domain-error.js';
 export * from './domain-event.js';
 export * from './clock.js';
 export * from './unit-of-work.js';
+export type { ServiceToken } from './service-token.js';
 export { commit, type Committed } from './commit.js';
 export { commitBookingInTransaction } from './commit-booking.js';
 export { parseInput } from './parse-input.js';

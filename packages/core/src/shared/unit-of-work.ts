@@ -1,3 +1,4 @@
+import type { ServiceToken } from './service-token.js';
 import type { DomainEvent } from './domain-event.js';
 import type { AppointmentDetails } from '../booking/appointment.js';
 import type {
@@ -81,4 +82,4 @@ export interface UnitOfWork {
 }
 
 /** Injection token of {@link UnitOfWork}. @category Ports */
-export const UnitOfWork = Symbol.for('doctorly.UnitOfWork');
+export const UnitOfWork: ServiceToken<UnitOfWork> = Symbol.for('doctorly.UnitOfWork');

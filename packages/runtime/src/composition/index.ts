@@ -1,4 +1,10 @@
-export { createRuntime, type Runtime, type RuntimeHealth, type CreateRuntimeOptions } from './runtime.js';
+export {
+  createRuntime,
+  type Runtime,
+  type RuntimeHealth,
+  type CreateRuntimeOptions,
+} from './runtime.js';
+export { RuntimeContainer } from './runtime-container.js';
 export { useCaseNames, useCaseIdentifier, type UseCases, type UseCaseName } from './use-cases.js';
 export type { Ports } from './ports.js';
 export type { RedisHealth } from './infrastructure.js';

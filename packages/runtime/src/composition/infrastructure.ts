@@ -1,18 +1,22 @@
 import type { SqlClient } from '@doctorly/adapters-postgres';
-import type { ContainerModule } from 'inversify';
+import type { Container } from 'inversify';
 
 /** State of Redis as the health check reports it. @category Composition */
 export type RedisHealth = 'up' | 'down' | 'disabled' | 'degraded';
 
 /**
- * The stateful adapters chosen from the configuration, as inversify modules that bind core's
- * tokens (`UnitOfWork`, `OutboxStore`, `Cache`, `DoctorSearchIndex`,
- * `TokenRevocationStore`, `RateLimiter`), loaded in order (a later module rebinds
- * a token an earlier one bound), and how to check and release them.
+ * The stateful adapters chosen from the configuration (already connected), and how to bind,
+ * check and release them.
  */
 export interface Infrastructure {
   readonly database: 'postgres' | 'pglite' | 'memory';
-  readonly modules: readonly ContainerModule[];
+  /**
+   * Loads the modules that bind core's stateful ports (`UnitOfWork`, `OutboxStore`, `Cache`,
+   * `DoctorSearchIndex`, `TokenRevocationStore`, `RateLimiter`) into `container`. Where two
+   * packages could serve a port, the choice is an explicit `rebind` here, never the order
+   * modules are loaded in.
+   */
+  load(container: Container): void;
   /** The client of the PostgreSQL or PGlite database; none in memory. */
   readonly sql: SqlClient | undefined;
   /** Brings the schema up to date (idempotent). */

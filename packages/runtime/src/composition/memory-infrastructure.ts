@@ -1,30 +1,14 @@
-import {
-  Cache, DoctorSearchIndex, OutboxStore, RateLimiter, TokenRevocationStore, UnitOfWork, type Clock,
-} from '@doctorly/core';
-import {
-  InMemoryCache, InMemoryDoctorSearchIndex, InMemoryOutboxStore, InMemoryRateLimiter,
-  InMemoryTokenRevocationStore, InMemoryUnitOfWork,
-} from '@doctorly/core/memory';
-import { ContainerModule } from 'inversify';
+import { memoryModule } from '../modules/memory-module.js';
 import type { Infrastructure } from './infrastructure.js';
 
 /**
  * Everything in process memory (core's in-memory adapters): nothing persists. For
  * embedders' demos and host tests that do not need a database.
  */
-export function createMemoryInfrastructure(clock: Clock): Infrastructure {
-  const uow = new InMemoryUnitOfWork();
-  const module = new ContainerModule((options) => {
-    options.bind(UnitOfWork).toConstantValue(uow);
-    options.bind(OutboxStore).toConstantValue(new InMemoryOutboxStore(uow));
-    options.bind(Cache).toConstantValue(new InMemoryCache(clock));
-    options.bind(DoctorSearchIndex).toConstantValue(new InMemoryDoctorSearchIndex());
-    options.bind(TokenRevocationStore).toConstantValue(new InMemoryTokenRevocationStore(clock));
-    options.bind(RateLimiter).toConstantValue(new InMemoryRateLimiter(clock));
-  });
+export function createMemoryInfrastructure(): Infrastructure {
   return {
     database: 'memory',
-    modules: [module],
+    load: (container) => container.load(memoryModule()),
     sql: undefined,
     migrate: () => Promise.resolve(),
     databaseUp: () => Promise.resolve(true),

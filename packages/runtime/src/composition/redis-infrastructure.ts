@@ -1,5 +1,15 @@
-import type { PostgresAdapters } from '@doctorly/adapters-postgres';
-import { createRedisAdapters, redisModule, type RedisAdapterEvent, type RedisAdapters } from '@doctorly/adapters-redis';
+import {
+  PostgresDoctorSearchIndex,
+  PostgresTokenRevocationStore,
+  type SqlClient,
+} from '@doctorly/adapters-postgres';
+import {
+  createRedisAdapters,
+  redisModule,
+  type RedisAdapterEvent,
+  type RedisAdapters,
+} from '@doctorly/adapters-redis';
+import type { Clock } from '@doctorly/core';
 import type { ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
@@ -19,7 +29,11 @@ export interface RedisInfrastructure {
  * @throws Error when `SEARCH_ENGINE=redis` and the server has no Query Engine.
  */
 export async function openRedis(
-  config: Config, url: string, postgres: PostgresAdapters, logger: Logger,
+  config: Config,
+  url: string,
+  sql: SqlClient,
+  clock: Clock,
+  logger: Logger,
 ): Promise<RedisInfrastructure> {
   const onEvent = redisEventLogger(logger);
   const adapters = await createRedisAdapters({
@@ -28,19 +42,28 @@ export async function openRedis(
     commandTimeoutMs: config.cacheTimeoutMs,
     localCacheBytes: config.cacheLocalBytes,
     onEvent,
-    revocationFallback: postgres.revocations,
+    // Built here, not resolved: the Redis adapters (connection, capability probe) exist before
+    // the container does. It holds no state beyond the pool, so a second instance is harmless.
+    revocationFallback: new PostgresTokenRevocationStore(sql, clock),
     maxTokenLifetimeMs: config.tokenTtlSeconds * 1000,
     search: config.searchEngine === 'postgres' ? 'off' : 'auto',
   });
   try {
-    if (!(await adapters.ready())) logger.warn({ redis: adapters.state() }, 'Redis is not reachable yet: cache and rate limits fail open until it is');
+    if (!(await adapters.ready()))
+      logger.warn(
+        { redis: adapters.state() },
+        'Redis is not reachable yet: cache and rate limits fail open until it is',
+      );
     logSearchChoice(config, adapters, logger);
   } catch (error) {
     await adapters.close();
     throw error;
   }
   return {
-    module: redisModule(adapters, { searchFallback: postgres.search, searchFallbackOptions: { onEvent } }),
+    module: redisModule(adapters, {
+      searchFallback: PostgresDoctorSearchIndex,
+      searchFallbackOptions: { onEvent },
+    }),
     health: () => redisHealth(adapters),
     close: () => adapters.close(),
   };
@@ -49,13 +72,24 @@ export async function openRedis(
 function logSearchChoice(config: Config, adapters: RedisAdapters, logger: Logger): void {
   const { reason } = adapters.capabilities;
   if (adapters.search) {
-    logger.info({ search: 'redis', reason }, 'search engine: redis (Redis Query Engine; PostgreSQL answers while it cannot)');
+    logger.info(
+      { search: 'redis', reason },
+      'search engine: redis (Redis Query Engine; PostgreSQL answers while it cannot)',
+    );
   } else if (config.searchEngine === 'redis') {
-    throw new Error(`SEARCH_ENGINE=redis, but the Redis at REDIS_URL cannot serve search: ${reason}`);
+    throw new Error(
+      `SEARCH_ENGINE=redis, but the Redis at REDIS_URL cannot serve search: ${reason}`,
+    );
   } else if (config.searchEngine === 'postgres') {
-    logger.info({ search: 'postgres', reason: 'SEARCH_ENGINE=postgres' }, 'search engine: postgres');
+    logger.info(
+      { search: 'postgres', reason: 'SEARCH_ENGINE=postgres' },
+      'search engine: postgres',
+    );
   } else {
-    logger.info({ search: 'postgres', reason }, 'search engine: postgres (the Redis at REDIS_URL has no Query Engine)');
+    logger.info(
+      { search: 'postgres', reason },
+      'search engine: postgres (the Redis at REDIS_URL has no Query Engine)',
+    );
   }
 }
 
@@ -77,7 +111,13 @@ function redisEventLogger(logger: Logger): (event: RedisAdapterEvent) => void {
     }
     if (now - (last.get(event.type) ?? 0) < 1000) return;
     last.set(event.type, now);
-    const details = 'error' in event ? { ...event, error: event.error instanceof Error ? event.error.message : String(event.error) } : event;
+    const details =
+      'error' in event
+        ? {
+            ...event,
+            error: event.error instanceof Error ? event.error.message : String(event.error),
+          }
+        : event;
     logger.warn({ redisEvent: details }, `Redis ${event.type}`);
   };
 }

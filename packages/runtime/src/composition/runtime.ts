@@ -1,19 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Cache, type Clock } from '@doctorly/core';
-import type { Container } from 'inversify';
+import type { Clock } from '@doctorly/core';
 import { pino, type Logger } from 'pino';
-import { FileSystemImageStore, JwtTokenIssuer, ScryptPasswordHasher, SystemClock, scryptCosts } from '../adapters/index.js';
+import { SystemClock, scryptCosts } from '../adapters/index.js';
 import type { Config } from '../config/index.js';
-import { bindProcess, createContainer, resolvePorts } from './container.js';
+import { nodeModule } from '../modules/node-module.js';
 import { HostOutboxPublisher } from './host-outbox-publisher.js';
 import type { Infrastructure, RedisHealth } from './infrastructure.js';
 import { createMemoryInfrastructure } from './memory-infrastructure.js';
-import type { Ports } from './ports.js';
+import { lazyPorts, type Ports } from './ports.js';
+import { RuntimeContainer } from './runtime-container.js';
+import { runtimeModule } from './runtime-module.js';
 import { createStoreInfrastructure } from './store-infrastructure.js';
 import { startUp } from './start-up.js';
-import { resolveUseCases, type UseCases } from './use-cases.js';
-import { relayAll, runWorkerTick, type WorkerTickResult } from './worker-tick.js';
+import { lazyUseCases, type UseCases } from './use-cases.js';
+import { startTicker } from './ticker.js';
+import { runWorkerTick, type WorkerTickResult } from './worker-tick.js';
 
 /** What `GET /readyz` reports. @category Composition */
 export interface RuntimeHealth {
@@ -25,14 +27,21 @@ export interface RuntimeHealth {
 
 /**
  * A composed Doctorly: configuration, logger, the inversify container, every use case and
- * the resolved adapters. One per process, shared by the HTTP server and the worker.
+ * the adapters. One per process, shared by the HTTP server and the worker.
  * @category Composition
  */
 export interface Runtime {
   readonly config: Config;
   readonly logger: Logger;
-  readonly container: Container;
+  /**
+   * The inversify container: every port under core's token, every use case under
+   * {@link useCaseIdentifier}. Sealed: resolve from it freely, but bind, rebind or load in
+   * {@link CreateRuntimeOptions.configure}; afterwards a change of a binding throws.
+   */
+  readonly container: RuntimeContainer;
+  /** Every use case by camelCase name, each built on first access (then the same instance). */
   readonly useCases: UseCases;
+  /** The adapter serving each port, resolved on first access. */
   readonly ports: Ports;
   /** Which database backs it: a PostgreSQL server, the embedded PGlite, or memory. */
   readonly database: Infrastructure['database'];
@@ -68,12 +77,27 @@ export interface CreateRuntimeOptions {
    * configuration says about PostgreSQL and Redis: for embedders' demos and host tests.
    */
   readonly adapters?: 'configured' | 'memory';
+  /**
+   * Runs once every module is loaded (Node, the runtime's own, the configured stores) and
+   * before anything is resolved: the place to rebind a port or bind a host's own services.
+   * Every use case is built after it returns, so each gets the rebound adapter. The
+   * container is sealed afterwards (see {@link Runtime.container}). A returned promise is
+   * awaited.
+   * @example
+   * ```ts
+   * const runtime = await createRuntime(config, {
+   *   configure: (container) => container.rebind(ImageStore).toConstantValue(new MyImageStore()),
+   * });
+   * ```
+   */
+  readonly configure?: (container: RuntimeContainer) => unknown;
 }
 
 /**
  * Builds a Doctorly from its configuration: picks the adapters (PostgreSQL or PGlite,
- * Redis or in-memory cache, the search engine, logged with the reason), binds them and
- * every use case in an inversify container, then migrates, seeds the catalog, prepares the
+ * Redis or in-memory cache, the search engine, logged with the reason), loads one
+ * container module per adapter package and the use cases into an inversify container, runs
+ * the embedder's {@link CreateRuntimeOptions.configure}, seals the container, then migrates, seeds the catalog, prepares the
  * search index and, on a new embedded data folder, loads the demo set.
  * @example
  * ```ts
@@ -87,15 +111,21 @@ export interface CreateRuntimeOptions {
  * ```
  * @category Composition
  */
-export async function createRuntime(config: Config, options: CreateRuntimeOptions = {}): Promise<Runtime> {
+export async function createRuntime(
+  config: Config,
+  options: CreateRuntimeOptions = {},
+): Promise<Runtime> {
   const logger = options.logger ?? pino({ name: 'doctorly', level: config.logLevel });
   const clock = options.clock ?? new SystemClock();
   const memory = options.adapters === 'memory';
   // Decided before the adapters create the folder: only a brand-new embedded database gets demo data.
-  const newDataFolder = !memory && config.databaseUrl === undefined && !existsSync(join(config.dataDir, 'pglite'));
-  const infrastructure = memory ? createMemoryInfrastructure(clock) : await createStoreInfrastructure(config, clock, logger);
+  const newDataFolder =
+    !memory && config.databaseUrl === undefined && !existsSync(join(config.dataDir, 'pglite'));
+  const infrastructure = memory
+    ? createMemoryInfrastructure()
+    : await createStoreInfrastructure(config, clock, logger);
   try {
-    return await compose(config, logger, clock, infrastructure, newDataFolder);
+    return await compose(config, logger, clock, infrastructure, newDataFolder, options.configure);
   } catch (error) {
     await infrastructure.close().catch(() => {});
     throw error;
@@ -103,38 +133,49 @@ export async function createRuntime(config: Config, options: CreateRuntimeOption
 }
 
 async function compose(
-  config: Config, logger: Logger, clock: Clock, infrastructure: Infrastructure, newDataFolder: boolean,
+  config: Config,
+  logger: Logger,
+  clock: Clock,
+  infrastructure: Infrastructure,
+  newDataFolder: boolean,
+  configure: CreateRuntimeOptions['configure'],
 ): Promise<Runtime> {
-  if (config.passwordHashCost === 'test') logger.warn('PASSWORD_HASH_COST=test: passwords are hashed at a test-only cost');
-  const container = createContainer(infrastructure.modules);
-  // The publisher relays through a use case that needs the publisher: it is resolved later.
-  const late: { useCases?: UseCases } = {};
-  const publisher = new HostOutboxPublisher(
-    container.get<Cache>(Cache),
-    () => (late.useCases ? relayAll(late.useCases, () => clock.now()) : Promise.resolve()),
-    logger,
-  );
-  bindProcess(
-    container,
-    {
+  if (config.passwordHashCost === 'test')
+    logger.warn('PASSWORD_HASH_COST=test: passwords are hashed at a test-only cost');
+  const container = new RuntimeContainer();
+  // Views over the container: each member resolves on first access, never before.
+  const useCases = lazyUseCases(container);
+  const ports = lazyPorts(container);
+  container.load(
+    nodeModule({
+      imageDir: join(config.dataDir, 'images'),
+      scrypt: scryptCosts[config.passwordHashCost],
+      jwtSecret: config.jwtSecret,
+      tokenTtlSeconds: config.tokenTtlSeconds,
       clock,
-      imageStore: new FileSystemImageStore(join(config.dataDir, 'images')),
-      passwordHasher: new ScryptPasswordHasher(scryptCosts[config.passwordHashCost]),
-      tokenIssuer: new JwtTokenIssuer(config.jwtSecret, config.tokenTtlSeconds),
-      publisher,
-    },
-    { config, logger, bookingPolicy: config.bookingPolicy },
+    }),
+    runtimeModule({ config, logger, bookingPolicy: config.bookingPolicy, useCases }),
   );
-  const ports = resolvePorts(container);
-  const resolved = resolveUseCases(container);
-  late.useCases = resolved;
+  infrastructure.load(container);
+  // Every module is loaded and nothing is resolved yet: the embedder's rebinds reach every use case.
+  await configure?.(container);
+  container.seal();
+  const publisher = () => container.get(HostOutboxPublisher);
   await startUp({
-    logger, search: ports.search, migrate: () => infrastructure.migrate(), useCases: resolved, clock,
+    logger,
+    search: ports.search,
+    migrate: () => infrastructure.migrate(),
+    useCases,
+    clock: ports.clock,
     loadDemo: newDataFolder && config.demoData,
   });
-  await publisher.flush();
+  await publisher().flush();
   logger.info(
-    { database: infrastructure.database, search: ports.search.engine, cache: ports.cache.constructor.name },
+    {
+      database: infrastructure.database,
+      search: ports.search.engine,
+      cache: ports.cache.constructor.name,
+    },
     'doctorly runtime ready',
   );
 
@@ -144,7 +185,7 @@ async function compose(
     config,
     logger,
     container,
-    useCases: resolved,
+    useCases,
     ports,
     database: infrastructure.database,
     sql: infrastructure.sql,
@@ -153,9 +194,9 @@ async function compose(
       redis: await infrastructure.redisHealth(),
       search: ports.search.engine,
     }),
-    runWorkerTick: (now) => runWorkerTick(resolved, now),
+    runWorkerTick: (now) => runWorkerTick(useCases, now),
     startTicking: (intervalMs) => {
-      const stop = startTicker(runtime, intervalMs, clock);
+      const stop = startTicker(runtime, intervalMs, ports.clock);
       const remove = async () => {
         tickers.delete(remove);
         await stop();
@@ -163,43 +204,14 @@ async function compose(
       tickers.add(remove);
       return remove;
     },
-    flush: () => publisher.flush(),
+    flush: () => publisher().flush(),
     close: () =>
       (closed ??= (async () => {
         await Promise.all([...tickers].map((stop) => stop()));
-        await publisher.close();
+        await publisher().close();
         await infrastructure.close();
         logger.info('doctorly runtime closed');
       })()),
   };
   return runtime;
-}
-
-/** Ticks one at a time: a slow tick delays the next instead of overlapping it. */
-function startTicker(runtime: Runtime, intervalMs: number, clock: Clock): () => Promise<void> {
-  let stopped = false;
-  let current: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    try {
-      const result = await runtime.runWorkerTick(clock.now());
-      const { materialized, closed, relayed } = result;
-      if (materialized.created + closed.closed + relayed.claimed > 0) runtime.logger.debug({ tick: result }, 'worker tick');
-    } catch (error) {
-      runtime.logger.error({ err: error }, 'worker tick failed');
-    }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      current = tick().finally(schedule);
-    }, intervalMs);
-    timer.unref();
-  };
-  schedule();
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await current;
-  };
 }

@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  createPostgresAdapters, postgresModule, type PostgresAdapters, type PostgresConfig,
+  migrate,
+  PgPoolSqlClient,
+  postgresModule,
+  type SqlClient,
 } from '@doctorly/adapters-postgres';
-import { Cache, RateLimiter, type Clock } from '@doctorly/core';
-import { InMemoryCache, InMemoryRateLimiter } from '@doctorly/core/memory';
-import { ContainerModule } from 'inversify';
+import { RedisSearch, RedisTokenRevocationStore } from '@doctorly/adapters-redis';
+import { DoctorSearchIndex, TokenRevocationStore, type Clock } from '@doctorly/core';
+import type { Container } from 'inversify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
+import { memoryModule } from '../modules/memory-module.js';
 import type { Infrastructure } from './infrastructure.js';
 import { openRedis } from './redis-infrastructure.js';
 import { withTimeout } from './with-timeout.js';
@@ -21,53 +25,80 @@ const healthTimeoutMs = 2000;
  * has the Query Engine. Without Redis, the cache and the rate limits live in process memory
  * (right for one process; several replicas need `REDIS_URL`). Logs what was chosen and why.
  */
-export async function createStoreInfrastructure(config: Config, clock: Clock, logger: Logger): Promise<Infrastructure> {
-  const postgres = await openPostgres(config, clock, logger);
+export async function createStoreInfrastructure(
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+): Promise<Infrastructure> {
+  const sql = await openSql(config, logger);
   try {
-    const redis = config.redisUrl === undefined ? undefined : await openRedis(config, config.redisUrl, postgres, logger);
-    if (!redis) logger.info({ search: 'postgres', reason: 'REDIS_URL is not set' }, 'search engine: postgres');
+    const redis =
+      config.redisUrl === undefined
+        ? undefined
+        : await openRedis(config, config.redisUrl, sql, clock, logger);
+    if (!redis)
+      logger.info(
+        { search: 'postgres', reason: 'REDIS_URL is not set' },
+        'search engine: postgres',
+      );
     let closed: Promise<void> | undefined;
     return {
-      database: postgres.sql.engine,
-      modules: [postgresModule(postgres), redis?.module ?? inProcessModule(clock)],
-      sql: postgres.sql,
+      database: sql.engine,
+      load: (container) => {
+        container.load(postgresModule({ sql }));
+        if (redis) {
+          container.load(redis.module);
+          serveFromRedis(container);
+        } else {
+          container.load(memoryModule({ ports: ['cache', 'rateLimiter'] }));
+        }
+      },
+      sql,
       migrate: async () => {
-        const report = await postgres.migrate();
+        const report = await migrate(sql);
         logger.info({ migrations: report }, 'database migrated');
       },
-      databaseUp: () => databaseUp(postgres),
+      databaseUp: () => databaseUp(sql),
       redisHealth: () => (redis ? redis.health() : Promise.resolve('disabled')),
-      close: () => (closed ??= Promise.all([redis?.close(), postgres.close()]).then(() => undefined)),
+      close: () => (closed ??= Promise.all([redis?.close(), sql.close()]).then(() => undefined)),
     };
   } catch (error) {
-    await postgres.close().catch(() => {});
+    await sql.close().catch(() => {});
     throw error;
   }
 }
 
-/** The cache and rate limits in process memory, when there is no Redis. */
-function inProcessModule(clock: Clock): ContainerModule {
-  return new ContainerModule((options) => {
-    options.bind(Cache).toConstantValue(new InMemoryCache(clock));
-    options.bind(RateLimiter).toConstantValue(new InMemoryRateLimiter(clock));
-  });
+/**
+ * PostgreSQL and Redis both serve revocations and search; with Redis, Redis answers them
+ * (revocations write through to PostgreSQL; searches fall back to it): an explicit choice.
+ */
+function serveFromRedis(container: Container): void {
+  container.rebind(TokenRevocationStore).toService(RedisTokenRevocationStore);
+  if (container.isBound(RedisSearch)) container.rebind(DoctorSearchIndex).toService(RedisSearch);
 }
 
-async function openPostgres(config: Config, clock: Clock, logger: Logger): Promise<PostgresAdapters> {
+async function openSql(config: Config, logger: Logger): Promise<SqlClient> {
   if (config.databaseUrl !== undefined) {
-    const target: PostgresConfig = { url: config.databaseUrl, poolSize: config.pgPoolSize };
-    logger.info({ database: 'postgres', host: new URL(config.databaseUrl).host }, 'database: PostgreSQL server');
-    return createPostgresAdapters(target, clock);
+    logger.info(
+      { database: 'postgres', host: new URL(config.databaseUrl).host },
+      'database: PostgreSQL server',
+    );
+    return new PgPoolSqlClient({ url: config.databaseUrl, poolSize: config.pgPoolSize });
   }
   const dataDir = join(config.dataDir, 'pglite');
   mkdirSync(config.dataDir, { recursive: true });
-  logger.info({ database: 'pglite', dataDir }, 'database: embedded PGlite (DATABASE_URL is not set)');
-  return createPostgresAdapters({ dataDir }, clock);
+  logger.info(
+    { database: 'pglite', dataDir },
+    'database: embedded PGlite (DATABASE_URL is not set)',
+  );
+  // PGlite (tens of MB once started) is loaded only by a host that embeds its database.
+  const { PGliteSqlClient } = await import('@doctorly/adapters-postgres/pglite');
+  return PGliteSqlClient.open(dataDir);
 }
 
-async function databaseUp(postgres: PostgresAdapters): Promise<boolean> {
+async function databaseUp(sql: SqlClient): Promise<boolean> {
   try {
-    await withTimeout(postgres.sql.query('SELECT 1'), healthTimeoutMs);
+    await withTimeout(sql.query('SELECT 1'), healthTimeoutMs);
     return true;
   } catch {
     return false;

@@ -1,0 +1,2 @@
+export { nodeModule, type NodeModuleConfig } from './node-module.js';
+export { memoryModule, type MemoryModuleConfig, type MemoryPort } from './memory-module.js';

@@ -4,13 +4,45 @@ import tseslint from 'typescript-eslint';
 
 /** Libraries that do I/O or belong to a host: core must never import them. */
 const impureModules = [
-  'pg', 'pg-*', '@electric-sql/*', 'ioredis', 'redis', 'redis-om', '@redis/*',
-  'koa', 'koa-*', '@koa/*', 'jsonwebtoken', 'pino', 'pino-*', 'inversify', 'sharp',
-  'testcontainers', '@testcontainers/*',
-  ...['fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'child_process', 'dgram', 'dns',
-    'tls', 'os', 'cluster', 'worker_threads', 'process', 'timers', 'readline']
-    .flatMap((m) => [m, `node:${m}`]),
-  '@doctorly/adapters-*', '@doctorly/runtime', '@doctorly/http-koa', '@doctorly/worker',
+  'pg',
+  'pg-*',
+  '@electric-sql/*',
+  'ioredis',
+  'redis',
+  'redis-om',
+  '@redis/*',
+  'koa',
+  'koa-*',
+  '@koa/*',
+  'jsonwebtoken',
+  'pino',
+  'pino-*',
+  'inversify',
+  'sharp',
+  'testcontainers',
+  '@testcontainers/*',
+  ...[
+    'fs',
+    'fs/promises',
+    'net',
+    'http',
+    'https',
+    'http2',
+    'child_process',
+    'dgram',
+    'dns',
+    'tls',
+    'os',
+    'cluster',
+    'worker_threads',
+    'process',
+    'timers',
+    'readline',
+  ].flatMap((m) => [m, `node:${m}`]),
+  '@doctorly/adapters-*',
+  '@doctorly/runtime',
+  '@doctorly/http-koa',
+  '@doctorly/worker',
 ];
 
 /**
@@ -20,18 +52,40 @@ const impureModules = [
 export const corePurity = {
   files: ['packages/core/src/**/*.ts'],
   rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [{ group: impureModules, message: 'core is pure: I/O and hosts belong in adapters.' }],
-    }],
-    'no-restricted-properties': ['error',
-      { object: 'process', property: 'env', message: 'core reads no environment: take config as an argument.' },
-      { object: 'Date', property: 'now', message: 'core reads no clock: take `now` from the Clock port.' },
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { group: impureModules, message: 'core is pure: I/O and hosts belong in adapters.' },
+        ],
+      },
     ],
-    'no-restricted-syntax': ['error',
-      { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core reads no clock: take `now` from the Clock port.' },
-      { selector: "MemberExpression[object.name='DateTime'][property.name=/^(now|local)$/]", message: 'core reads no clock: take `now` from the Clock port.' },
+    'no-restricted-properties': [
+      'error',
+      {
+        object: 'process',
+        property: 'env',
+        message: 'core reads no environment: take config as an argument.',
+      },
+      {
+        object: 'Date',
+        property: 'now',
+        message: 'core reads no clock: take `now` from the Clock port.',
+      },
     ],
-    'no-restricted-globals': ['error',
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+        message: 'core reads no clock: take `now` from the Clock port.',
+      },
+      {
+        selector: "MemberExpression[object.name='DateTime'][property.name=/^(now|local)$/]",
+        message: 'core reads no clock: take `now` from the Clock port.',
+      },
+    ],
+    'no-restricted-globals': [
+      'error',
       { name: 'process', message: 'core reads no environment or process state.' },
       { name: 'setTimeout', message: 'core does not schedule work: hosts do.' },
       { name: 'setInterval', message: 'core does not schedule work: hosts do.' },
@@ -93,16 +147,39 @@ export const memoryImportsInward = {
 export const contractNeutrality = {
   files: ['packages/http-contract/src/**/*.ts'],
   rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [{
-        group: [
-          'koa', 'koa-*', '@koa/*', 'express', 'fastify', 'pg', 'pg-*', '@electric-sql/*', 'ioredis', 'redis', 'redis-om',
-          'sharp', 'pino', 'inversify', 'node:http', 'http', '@doctorly/adapters-*', '@doctorly/runtime', '@doctorly/http-koa',
-          '@doctorly/worker',
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: [
+              'koa',
+              'koa-*',
+              '@koa/*',
+              'express',
+              'fastify',
+              'pg',
+              'pg-*',
+              '@electric-sql/*',
+              'ioredis',
+              'redis',
+              'redis-om',
+              'sharp',
+              'pino',
+              'inversify',
+              'node:http',
+              'http',
+              '@doctorly/adapters-*',
+              '@doctorly/runtime',
+              '@doctorly/http-koa',
+              '@doctorly/worker',
+            ],
+            message:
+              'the HTTP contract is host-neutral: frameworks, infrastructure and the runtime belong to hosts.',
+          },
         ],
-        message: 'the HTTP contract is host-neutral: frameworks, infrastructure and the runtime belong to hosts.',
-      }],
-    }],
+      },
+    ],
   },
 };
 
@@ -117,27 +194,47 @@ export const contractNeutrality = {
 export const typedInjection = {
   files: ['**/*.ts'],
   rules: {
-    'no-restricted-syntax': ['error', ...[
-      // A token: a PascalCase name (`Cache`, `ConfigToken`), or `useCaseIdentifier(name)`, `tokens.cache`.
-      '[arguments.0.type="Identifier"][arguments.0.name=/^[A-Z]/]',
-      '[arguments.0.type=/^(CallExpression|MemberExpression)$/]',
-    ].map((token) => ({
-      selector: `CallExpression[callee.property.name=/^(get|getAsync|getAll|getAllAsync|bind|rebind|rebindAsync)$/][typeArguments]${token}`,
-      message: 'Let the typed token give the type: no explicit type argument on a container get or bind.',
-    }))],
+    'no-restricted-syntax': [
+      'error',
+      ...[
+        // A token: a PascalCase name (`Cache`, `ConfigToken`), or `useCaseIdentifier(name)`, `tokens.cache`.
+        '[arguments.0.type="Identifier"][arguments.0.name=/^[A-Z]/]',
+        '[arguments.0.type=/^(CallExpression|MemberExpression)$/]',
+      ].map((token) => ({
+        selector: `CallExpression[callee.property.name=/^(get|getAsync|getAll|getAllAsync|bind|rebind|rebindAsync)$/][typeArguments]${token}`,
+        message:
+          'Let the typed token give the type: no explicit type argument on a container get or bind.',
+      })),
+    ],
   },
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'docs/api/**', 'coverage/**', 'test/lint-fixtures/**', '.doctorly/**', '.scratch/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'docs/api/**',
+      'coverage/**',
+      'test/lint-fixtures/**',
+      '.doctorly/**',
+      '.scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { project: ['./tsconfig.typecheck.json'], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ['./tsconfig.typecheck.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',

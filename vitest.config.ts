@@ -6,11 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['@doctorly/source'] },
   ssr: { resolve: { conditions: ['@doctorly/source'] } },
   test: {
-    include: [
-      'packages/*/src/**/*.test.ts',
-      'test/**/*.test.ts',
-      'examples/**/*.test.ts',
-    ],
+    include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'test/reliability/**'],
     // PGlite needs a few seconds to boot on two cores (shared/STACK.md, trap 8).
     hookTimeout: 60_000,

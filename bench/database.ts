@@ -60,18 +60,22 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
     name,
     env: { DATABASE_URL: url },
     engine: 'postgres',
-    count: async (sql, params) => Number((await client.query<{ n: string }>(sql, params as unknown[])).rows[0]?.n ?? NaN),
+    count: async (sql, params) =>
+      Number((await client.query<{ n: string }>(sql, params as unknown[])).rows[0]?.n ?? NaN),
     rows: async <T extends pg.QueryResultRow>(sql: string, params?: readonly unknown[]) =>
       (await client.query<T>(sql, params as unknown[])).rows,
     release: () => Promise.resolve(),
     backendCpuMs: async () => {
       const { rows } = await client.query<{ pid: number }>(
-        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name],
+        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
       );
       // This client's own backend tells whether the server's processes are visible here at all.
       const [own] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
       if (own === undefined || Number.isNaN(cpuMsOf(own.pid))) return undefined;
-      return new Map(rows.map(({ pid }) => [pid, cpuMsOf(pid)] as const).filter(([, ms]) => !Number.isNaN(ms)));
+      return new Map(
+        rows.map(({ pid }) => [pid, cpuMsOf(pid)] as const).filter(([, ms]) => !Number.isNaN(ms)),
+      );
     },
     drop: () =>
       (dropped ??= (async () => {

@@ -13,8 +13,11 @@ import { benchDatabaseName, type BenchDatabase } from './database.js';
 export function createEmbeddedBenchDatabase(dataDir: string): BenchDatabase {
   let open: Promise<PGliteSqlClient> | undefined;
   const client = () =>
-    (open ??= import('@doctorly/adapters-postgres/pglite').then(({ PGliteSqlClient }) => PGliteSqlClient.open(join(dataDir, 'pglite'))));
-  const rows = async <T extends pg.QueryResultRow>(sql: string, params?: readonly unknown[]) => (await client()).query<T>(sql, params);
+    (open ??= import('@doctorly/adapters-postgres/pglite').then(({ PGliteSqlClient }) =>
+      PGliteSqlClient.open(join(dataDir, 'pglite')),
+    ));
+  const rows = async <T extends pg.QueryResultRow>(sql: string, params?: readonly unknown[]) =>
+    (await client()).query<T>(sql, params);
   const release = async () => {
     const closing = open;
     open = undefined;

@@ -33,7 +33,10 @@ export function measureDatabaseCpu(probe: DatabaseCpuProbe): void {
   databaseCpu = probe;
 }
 
-function cpuSpentSince(before: Map<number, number> | undefined, after: Map<number, number> | undefined): number | undefined {
+function cpuSpentSince(
+  before: Map<number, number> | undefined,
+  after: Map<number, number> | undefined,
+): number | undefined {
   if (!before || !after) return undefined;
   let spent = 0;
   for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
@@ -45,7 +48,11 @@ function cpuSpentSince(before: Map<number, number> | undefined, after: Map<numbe
  * stops and gives the per-request figures of a {@link LoadResult}.
  */
 export async function sampleCpu(cpuMs: (() => number) | undefined): Promise<{
-  spent(): Promise<{ perRequest(requests: number): Pick<LoadResult, 'serverCpuMsPerRequest' | 'databaseCpuMsPerRequest'> }>;
+  spent(): Promise<{
+    perRequest(
+      requests: number,
+    ): Pick<LoadResult, 'serverCpuMsPerRequest' | 'databaseCpuMsPerRequest'>;
+  }>;
 }> {
   const serverBefore = cpuMs?.();
   const databaseBefore = await databaseCpu?.();
@@ -53,11 +60,16 @@ export async function sampleCpu(cpuMs: (() => number) | undefined): Promise<{
     async spent() {
       const serverAfter = cpuMs?.();
       const database = cpuSpentSince(databaseBefore, await databaseCpu?.());
-      const server = serverBefore !== undefined && serverAfter !== undefined ? serverAfter - serverBefore : undefined;
+      const server =
+        serverBefore !== undefined && serverAfter !== undefined
+          ? serverAfter - serverBefore
+          : undefined;
       return {
         perRequest: (requests: number) => ({
           ...(server !== undefined && { serverCpuMsPerRequest: server / Math.max(1, requests) }),
-          ...(database !== undefined && { databaseCpuMsPerRequest: database / Math.max(1, requests) }),
+          ...(database !== undefined && {
+            databaseCpuMsPerRequest: database / Math.max(1, requests),
+          }),
         }),
       };
     },
@@ -79,13 +91,20 @@ export interface LoadPlan {
 export async function drive(
   url: string,
   plan: LoadPlan,
-  options: { connections: number; seconds?: number; amount?: number; cpuMs?: (() => number) | undefined },
+  options: {
+    connections: number;
+    seconds?: number;
+    amount?: number;
+    cpuMs?: (() => number) | undefined;
+  },
 ): Promise<LoadResult> {
   const cpu = await sampleCpu(options.cpuMs);
   const result = await autocannon({
     url,
     connections: options.connections,
-    ...(options.amount === undefined ? { duration: options.seconds ?? 10 } : { amount: options.amount }),
+    ...(options.amount === undefined
+      ? { duration: options.seconds ?? 10 }
+      : { amount: options.amount }),
     timeout: 30,
     requests: [
       {
@@ -95,7 +114,10 @@ export async function drive(
           return {
             ...request,
             path,
-            headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+            headers: {
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+              ...headers,
+            },
             ...(body === undefined ? {} : { body }),
           };
         },
@@ -107,7 +129,8 @@ export async function drive(
   });
   const statusCodes: Record<string, number> = {};
   const spent = await cpu.spent();
-  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stat.count ?? 0;
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
+    statusCodes[code] = stat.count ?? 0;
   return {
     requestsPerSecond: result.requests.total / result.duration,
     p50: result.latency.p50,
@@ -123,7 +146,12 @@ export async function drive(
 }
 
 /** Runs `plan` untimed for a while, to fill caches, JIT-compile hot paths and open pools. */
-export async function warmUp(url: string, plan: LoadPlan, connections: number, seconds: number): Promise<void> {
+export async function warmUp(
+  url: string,
+  plan: LoadPlan,
+  connections: number,
+  seconds: number,
+): Promise<void> {
   await drive(url, plan, { connections, seconds });
 }
 
@@ -138,16 +166,22 @@ export function combine(results: readonly LoadResult[]): LoadResult {
   const requests = sum((r) => r.requests);
   const durationSeconds = sum((r) => r.durationSeconds);
   const weighted = (pick: (r: LoadResult) => number | undefined) =>
-    results.every((r) => pick(r) !== undefined) ? sum((r) => pick(r)! * r.requests) / Math.max(1, requests) : undefined;
+    results.every((r) => pick(r) !== undefined)
+      ? sum((r) => pick(r)! * r.requests) / Math.max(1, requests)
+      : undefined;
   const statusCodes: Record<string, number> = {};
-  for (const r of results) for (const [code, count] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  for (const r of results)
+    for (const [code, count] of Object.entries(r.statusCodes))
+      statusCodes[code] = (statusCodes[code] ?? 0) + count;
   const server = weighted((r) => r.serverCpuMsPerRequest);
   const database = weighted((r) => r.databaseCpuMsPerRequest);
   return {
     requestsPerSecond: requests / durationSeconds,
     p50: median(results.map((r) => r.p50)),
     p99: Math.max(...results.map((r) => r.p99)),
-    requests, durationSeconds, statusCodes,
+    requests,
+    durationSeconds,
+    statusCodes,
     inFlight: Math.max(...results.map((r) => r.inFlight)),
     non2xx: sum((r) => r.non2xx),
     errors: sum((r) => r.errors),

@@ -47,7 +47,8 @@ REDIS_SEARCH_URL (a Redis with the Query Engine) adds the Redis search engine.`;
 function positive(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} expects a positive number, got "${value}"`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`--${name} expects a positive number, got "${value}"`);
   return n;
 }
 
@@ -56,9 +57,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      duration: { type: 'string' }, connections: { type: 'string' }, doctors: { type: 'string' },
-      scenarios: { type: 'string' }, out: { type: 'string' }, contenders: { type: 'string' },
-      places: { type: 'string' }, 'log-level': { type: 'string' }, 'cpu-prof': { type: 'boolean' },
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      doctors: { type: 'string' },
+      scenarios: { type: 'string' },
+      out: { type: 'string' },
+      contenders: { type: 'string' },
+      places: { type: 'string' },
+      'log-level': { type: 'string' },
+      'cpu-prof': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -67,9 +74,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     process.exit(0);
   }
   const scenarios = (values.scenarios ?? scenarioNames.join(','))
-    .split(',').map((s) => s.trim()).filter((s) => s !== '');
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   for (const s of scenarios) {
-    if (!(scenarioNames as readonly string[]).includes(s)) throw new Error(`Unknown scenario "${s}" (known: ${scenarioNames.join(', ')})`);
+    if (!(scenarioNames as readonly string[]).includes(s))
+      throw new Error(`Unknown scenario "${s}" (known: ${scenarioNames.join(', ')})`);
   }
   const places = Math.round(positive(values.places, 'places', 100));
   if (places > 200) throw new Error('--places is at most 200 (the schema allows no more)');

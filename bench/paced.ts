@@ -22,8 +22,14 @@ function percentile(sorted: readonly number[], share: number): number {
  * Its p50 and p99 were those of bursts, inflated; found while chasing issue 9's search tail.
  */
 export async function pace(
-  url: string, plan: LoadPlan,
-  options: { rate: number; connections: number; seconds: number; cpuMs?: (() => number) | undefined },
+  url: string,
+  plan: LoadPlan,
+  options: {
+    rate: number;
+    connections: number;
+    seconds: number;
+    cpuMs?: (() => number) | undefined;
+  },
 ): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
@@ -38,16 +44,18 @@ export async function pace(
     const due = started + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await sleep(wait);
-    answers.push(send(url, plan, agent).then(
-      ({ status, body }) => {
-        latencies.push(performance.now() - due);
-        statusCodes[status] = (statusCodes[status] ?? 0) + 1;
-        plan.onResponse?.(status, body);
-      },
-      () => {
-        errors += 1;
-      },
-    ));
+    answers.push(
+      send(url, plan, agent).then(
+        ({ status, body }) => {
+          latencies.push(performance.now() - due);
+          statusCodes[status] = (statusCodes[status] ?? 0) + 1;
+          plan.onResponse?.(status, body);
+        },
+        () => {
+          errors += 1;
+        },
+      ),
+    );
   }
   await Promise.all(answers);
   const durationSeconds = (performance.now() - started) / 1000;
@@ -62,7 +70,9 @@ export async function pace(
     requests: answered,
     inFlight: 0,
     durationSeconds,
-    non2xx: Object.entries(statusCodes).filter(([code]) => !code.startsWith('2')).reduce((n, [, count]) => n + count, 0),
+    non2xx: Object.entries(statusCodes)
+      .filter(([code]) => !code.startsWith('2'))
+      .reduce((n, [, count]) => n + count, 0),
     errors,
     statusCodes,
     ...spent.perRequest(answered),
@@ -70,19 +80,33 @@ export async function pace(
 }
 
 /** One request of the plan; resolves with its status and body once the answer has been read. */
-function send(url: string, plan: LoadPlan, agent: Agent): Promise<{ status: number; body: string }> {
+function send(
+  url: string,
+  plan: LoadPlan,
+  agent: Agent,
+): Promise<{ status: number; body: string }> {
   const { path, headers, body } = plan.next();
   return new Promise((resolve, reject) => {
-    const req = request(new URL(path, url), {
-      agent, method: plan.method ?? 'GET',
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      timeout: 30_000,
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      new URL(path, url),
+      {
+        agent,
+        method: plan.method ?? 'GET',
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        timeout: 30_000,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timed out')));
     req.on('error', reject);
     req.end(body);

@@ -73,19 +73,25 @@ export async function startServer(options: {
 }): Promise<ChildServer> {
   const port = await freePort();
   const env = { ...options.env, PORT: String(port), HOST: '127.0.0.1' };
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeFlags ?? []), options.entry],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), options.entry], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const tail: string[] = [];
   const keep = (chunk: Buffer) => {
-    tail.push(...chunk.toString('utf8').split('\n').filter((l) => l !== ''));
+    tail.push(
+      ...chunk
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
+    );
     tail.splice(0, Math.max(0, tail.length - 40));
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitReady(child, `${url}${options.readyPath}`, tail, options.name);
   const pid = child.pid!;
@@ -108,10 +114,18 @@ export async function startServer(options: {
   };
 }
 
-async function waitReady(child: ChildProcess, url: string, tail: string[], name: string): Promise<void> {
+async function waitReady(
+  child: ChildProcess,
+  url: string,
+  tail: string[],
+  name: string,
+): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}) before it was ready:\n${tail.join('\n')}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `${name} exited (${child.exitCode}) before it was ready:\n${tail.join('\n')}`,
+      );
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -131,13 +145,23 @@ const tscPath = createRequire(import.meta.url).resolve('typescript/bin/tsc');
  * `dist/`, incrementally: the bench measures the JavaScript production runs. Returns the
  * compiled entries.
  */
-export async function buildServers(env: Record<string, string | undefined>): Promise<{ doctorly: string; bareKoa: string; cli: string }> {
+export async function buildServers(
+  env: Record<string, string | undefined>,
+): Promise<{ doctorly: string; bareKoa: string; cli: string }> {
   await runCommand(process.execPath, [tscPath, '-b', 'bench/tsconfig.servers.json'], env);
-  return { doctorly: 'bench/dist/doctorly-server.js', bareKoa: 'bench/dist/bare-koa.js', cli: 'packages/worker/dist/cli.js' };
+  return {
+    doctorly: 'bench/dist/doctorly-server.js',
+    bareKoa: 'bench/dist/bare-koa.js',
+    cli: 'packages/worker/dist/cli.js',
+  };
 }
 
 /** Runs a command to completion; rejects with its output when it fails. */
-export function runCommand(command: string, args: readonly string[], env: Record<string, string | undefined>): Promise<string> {
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -147,7 +171,12 @@ export function runCommand(command: string, args: readonly string[], env: Record
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code === 0) resolve(out);
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${out}\n${err.slice(-4000)}`));
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} exited with ${code}:\n${out}\n${err.slice(-4000)}`,
+          ),
+        );
     });
   });
 }

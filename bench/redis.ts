@@ -14,7 +14,11 @@ export async function markRedisSteady(url: string, prefix: string): Promise<void
 }
 
 /** Deletes the bench's keys (its own prefix) and search indexes from a Redis; logs instead of failing. */
-export async function clearRedis(url: string | undefined, prefix: string, log: (line: string) => void): Promise<void> {
+export async function clearRedis(
+  url: string | undefined,
+  prefix: string,
+  log: (line: string) => void,
+): Promise<void> {
   if (!url) return;
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
@@ -26,7 +30,8 @@ export async function clearRedis(url: string | undefined, prefix: string, log: (
       if (keys.length > 0) await redis.unlink(...keys);
     } while (cursor !== '0');
     const indexes = (await redis.call('FT._LIST').catch(() => [])) as string[];
-    for (const index of indexes.filter((i) => i.startsWith(prefix))) await redis.call('FT.DROPINDEX', index).catch(() => undefined);
+    for (const index of indexes.filter((i) => i.startsWith(prefix)))
+      await redis.call('FT.DROPINDEX', index).catch(() => undefined);
   } catch (error) {
     log(`could not clear ${prefix}* in Redis: ${String(error)}`);
   } finally {

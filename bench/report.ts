@@ -23,7 +23,14 @@ export interface Target {
 export interface BenchReport {
   readonly startedAt: string;
   readonly command: string;
-  readonly machine: { cpus: number; model: string; memoryGiB: number; node: string; loadBefore: number[]; loadAfter: number[] };
+  readonly machine: {
+    cpus: number;
+    model: string;
+    memoryGiB: number;
+    node: string;
+    loadBefore: number[];
+    loadAfter: number[];
+  };
   readonly settings: Record<string, unknown>;
   readonly rows: Row[];
   booking?: BookingOutcome;
@@ -46,36 +53,57 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     `Machine: ${m.cpus} × ${m.model}, ${m.memoryGiB.toFixed(1)} GiB, Node ${m.node}; load generator (autocannon) on the same machine.`,
     `Load average before: ${m.loadBefore.map((l) => l.toFixed(2)).join(' / ')}, after: ${m.loadAfter.map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min).`,
-    `Settings: ${Object.entries(report.settings).map(([k, v]) => `${k}=${String(v)}`).join(', ')}.`,
+    `Settings: ${Object.entries(report.settings)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(', ')}.`,
     '',
     '| scenario | server | req/s | p50 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | requests | non-2xx | errors | note |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
-    ...report.rows.map(({ scenario, server, result: r, note }) =>
-      `| ${scenario} | ${server} | ${f0(r.requestsPerSecond)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.serverCpuMsPerRequest === undefined ? '–' : r.serverCpuMsPerRequest.toFixed(2)} | ${r.databaseCpuMsPerRequest === undefined ? '–' : r.databaseCpuMsPerRequest.toFixed(2)} | ${f0(r.requests)} | ${f0(r.non2xx)} | ${r.errors} | ${note ?? ''} |`),
+    ...report.rows.map(
+      ({ scenario, server, result: r, note }) =>
+        `| ${scenario} | ${server} | ${f0(r.requestsPerSecond)} | ${f1(r.p50)} | ${f1(r.p99)} | ${r.serverCpuMsPerRequest === undefined ? '–' : r.serverCpuMsPerRequest.toFixed(2)} | ${r.databaseCpuMsPerRequest === undefined ? '–' : r.databaseCpuMsPerRequest.toFixed(2)} | ${f0(r.requests)} | ${f0(r.non2xx)} | ${r.errors} | ${note ?? ''} |`,
+    ),
     '',
     '## Targets',
     '',
     '| target | measured | |',
     '|---|---|---|',
-    ...report.targets.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? 'met' : '**missed**'} |`),
+    ...report.targets.map(
+      (t) => `| ${t.target} | ${t.measured} | ${t.met ? 'met' : '**missed**'} |`,
+    ),
     '',
   ];
   if (report.booking) {
     const b = report.booking;
-    lines.push('## Booking checks', '',
-      `Answers: ${JSON.stringify(b.answers)}. Appointments in the database: ${b.rowsInDatabase} (answered 201: ${b.answers['201'] ?? 0}; requests cut off unanswered at the stop, which may still commit: ${b.load.inFlight}). `
-      + `Sittings with a booked count unlike their appointments: ${b.inconsistentSittings}. `
-      + (b.checked ? 'Checked: consistent.' : `**Problems:** ${b.problems.join('; ')}.`), '');
+    lines.push(
+      '## Booking checks',
+      '',
+      `Answers: ${JSON.stringify(b.answers)}. Appointments in the database: ${b.rowsInDatabase} (answered 201: ${b.answers['201'] ?? 0}; requests cut off unanswered at the stop, which may still commit: ${b.load.inFlight}). ` +
+        `Sittings with a booked count unlike their appointments: ${b.inconsistentSittings}. ` +
+        (b.checked ? 'Checked: consistent.' : `**Problems:** ${b.problems.join('; ')}.`),
+      '',
+    );
   }
   if (report.contention) {
     const c = report.contention;
-    lines.push('## Contention checks', '',
-      `${c.clients} clients at once on one sitting of ${c.places} places, in ${f0(c.elapsedMs)} ms: answers ${JSON.stringify(c.answers)}, `
-      + `${c.socketErrors} socket errors; database: ${c.rows} active appointments, ${c.distinctQueueNumbers} distinct queue numbers, `
-      + `sitting.booked = ${c.sittingBooked}. ` + (c.exact ? 'Exact.' : `**Problems:** ${c.problems.join('; ')}.`), '');
+    lines.push(
+      '## Contention checks',
+      '',
+      `${c.clients} clients at once on one sitting of ${c.places} places, in ${f0(c.elapsedMs)} ms: answers ${JSON.stringify(c.answers)}, ` +
+        `${c.socketErrors} socket errors; database: ${c.rows} active appointments, ${c.distinctQueueNumbers} distinct queue numbers, ` +
+        `sitting.booked = ${c.sittingBooked}. ` +
+        (c.exact ? 'Exact.' : `**Problems:** ${c.problems.join('; ')}.`),
+      '',
+    );
   }
-  lines.push('## Server memory (peak RSS, VmHWM)', '',
-    ...Object.entries(report.memory).map(([name, mb]) => `- ${name}: ${mb === undefined ? 'unknown' : `${f1(mb)} MB`}`), '');
+  lines.push(
+    '## Server memory (peak RSS, VmHWM)',
+    '',
+    ...Object.entries(report.memory).map(
+      ([name, mb]) => `- ${name}: ${mb === undefined ? 'unknown' : `${f1(mb)} MB`}`,
+    ),
+    '',
+  );
   if (report.notes.length > 0) lines.push('## Notes', '', ...report.notes.map((n) => `- ${n}`), '');
   return lines.join('\n');
 }

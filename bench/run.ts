@@ -12,34 +12,55 @@ import { createEmbeddedBenchDatabase } from './embedded-database.js';
 import { call, createContendedSlot, createUsers } from './fixtures.js';
 import { measureDatabaseCpu } from './load.js';
 import { parseOptions, type BenchOptions } from './options.js';
-import { buildServers, productionNodeFlags, runCommand, startServer, type ChildServer } from './processes.js';
+import {
+  buildServers,
+  productionNodeFlags,
+  runCommand,
+  startServer,
+  type ChildServer,
+} from './processes.js';
 import { renderMarkdown, writeReport, type BenchReport, type Row } from './report.js';
 import { clearRedis, markRedisSteady } from './redis.js';
 import { checkBooking, driveBooking } from './scenarios/booking.js';
 import { checkContention, driveContention } from './scenarios/contention.js';
-import { fillCache, measureAgainstCeiling, measureDoctorRead, measureSearches, random, searchLatencyLoad, type SearchInputs } from './scenarios/reads.js';
+import {
+  fillCache,
+  measureAgainstCeiling,
+  measureDoctorRead,
+  measureSearches,
+  random,
+  searchLatencyLoad,
+  type SearchInputs,
+} from './scenarios/reads.js';
 import { judge } from './targets.js';
 
-const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const serverUrl = process.env.DATABASE_URL || undefined;
-  log('building the servers (tsc -b bench/tsconfig.servers.json): they run from dist/ with plain node, as in production');
+  log(
+    'building the servers (tsc -b bench/tsconfig.servers.json): they run from dist/ with plain node, as in production',
+  );
   const entries = await buildServers(process.env);
   const startedAt = new Date().toISOString();
   const scratch = mkdtempSync(join(tmpdir(), 'doctorly-bench-'));
   let db: BenchDatabase;
   try {
     // Without DATABASE_URL, the embedded default: PGlite in the servers' DATA_DIR.
-    db = serverUrl ? await createBenchDatabase(serverUrl) : createEmbeddedBenchDatabase(join(scratch, 'data'));
+    db = serverUrl
+      ? await createBenchDatabase(serverUrl)
+      : createEmbeddedBenchDatabase(join(scratch, 'data'));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
   }
   measureDatabaseCpu(() => db.backendCpuMs());
   const servers: ChildServer[] = [];
-  log(`database ${db.engine === 'pglite' ? 'embedded PGlite (no DATABASE_URL)' : db.name}; scratch ${scratch}`);
+  log(
+    `database ${db.engine === 'pglite' ? 'embedded PGlite (no DATABASE_URL)' : db.name}; scratch ${scratch}`,
+  );
   try {
     const report = await benchmark(options, db, scratch, servers, startedAt, entries);
     const markdown = renderMarkdown(report);
@@ -55,15 +76,28 @@ async function main(): Promise<void> {
 }
 
 async function benchmark(
-  options: BenchOptions, db: BenchDatabase, scratch: string, servers: ChildServer[], startedAt: string, entries: Awaited<ReturnType<typeof buildServers>>,
+  options: BenchOptions,
+  db: BenchDatabase,
+  scratch: string,
+  servers: ChildServer[],
+  startedAt: string,
+  entries: Awaited<ReturnType<typeof buildServers>>,
 ): Promise<BenchReport> {
   const redisUrl = process.env.REDIS_URL;
   const searchUrl = process.env.REDIS_SEARCH_URL;
   const env = {
-    PATH: process.env.PATH, HOME: process.env.HOME,
-    REDIS_URL: redisUrl, REDIS_PREFIX: `${db.name}:`, SEARCH_ENGINE: 'postgres',
-    JWT_SECRET: randomBytes(32).toString('hex'), PASSWORD_HASH_COST: 'test', LOG_LEVEL: options.logLevel,
-    DATA_DIR: join(scratch, 'data'), DEMO_DATA: 'false', RATE_LIMIT_LOGIN_ACCOUNT: '1000000', RATE_LIMIT_LOGIN_ADDRESS: '1000000',
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: `${db.name}:`,
+    SEARCH_ENGINE: 'postgres',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    PASSWORD_HASH_COST: 'test',
+    LOG_LEVEL: options.logLevel,
+    DATA_DIR: join(scratch, 'data'),
+    DEMO_DATA: 'false',
+    RATE_LIMIT_LOGIN_ACCOUNT: '1000000',
+    RATE_LIMIT_LOGIN_ADDRESS: '1000000',
     ...db.env,
   };
   // The servers' heap limit as the Dockerfile sets it (productionNodeFlags): on a large machine
@@ -73,10 +107,20 @@ async function benchmark(
     ...(process.env.BENCH_SERVER_NODE_FLAGS ? process.env.BENCH_SERVER_NODE_FLAGS.split(' ') : []),
     ...(options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(options.out, 'profiles')}`] : []),
   ];
-  const start = async (name: string, extra: Record<string, string | undefined>, entry = entries.doctorly) => {
+  const start = async (
+    name: string,
+    extra: Record<string, string | undefined>,
+    entry = entries.doctorly,
+  ) => {
     log(`starting ${name}`);
     await db.release(); // PGlite: the server opens it, so the harness lets go first.
-    const server = await startServer({ name, entry, env: { ...env, ...extra }, readyPath: entry.includes('bare') ? '/' : '/readyz', nodeFlags: entry.includes('bare') ? [] : nodeFlags });
+    const server = await startServer({
+      name,
+      entry,
+      env: { ...env, ...extra },
+      readyPath: entry.includes('bare') ? '/' : '/readyz',
+      nodeFlags: entry.includes('bare') ? [] : nodeFlags,
+    });
     servers.push(server);
     return server;
   };
@@ -96,35 +140,54 @@ async function benchmark(
     `Doctorly servers run with ${productionNodeFlags.join(' ')}, as the Dockerfile starts them.`,
     'Bench servers run with PASSWORD_HASH_COST=test (tokens for the bench users come from /auth/get_token; the login cost is not what is measured) and login rate limits raised.',
     `Servers log at LOG_LEVEL=${options.logLevel} (at info, the access log writes one JSON line per request).`,
-    '"cache off" is the same server with a cache that never hits (bench/doctorly-server.ts, BENCH_CACHE=off): every read goes to PostgreSQL; '
-      + (redisUrl ? 'Redis still holds token revocations and rate limits.' : 'token revocations are in PostgreSQL and rate limits in process memory (no REDIS_URL), as on the cache-on server.'),
+    '"cache off" is the same server with a cache that never hits (bench/doctorly-server.ts, BENCH_CACHE=off): every read goes to PostgreSQL; ' +
+      (redisUrl
+        ? 'Redis still holds token revocations and rate limits.'
+        : 'token revocations are in PostgreSQL and rate limits in process memory (no REDIS_URL), as on the cache-on server.'),
     `Every Doctorly request is authenticated (JWT verify, remembered per token; revocation check in ${redisUrl ? 'Redis' : 'PostgreSQL'}; the user's id and role read through the cache, from PostgreSQL on the cache-off server).`,
     'Servers run from the compiled dist/ with plain node, as in production (built at the start of the run), not through tsx.',
   ];
   if (db.engine === 'pglite') {
-    notes.push('Database: the embedded PGlite (no DATABASE_URL) in a scratch DATA_DIR, running inside each server process: its CPU counts as server CPU, '
-      + 'so the PostgreSQL CPU column is empty (–). The servers open it one after the other; booking and contention are checked once the cache-on server has stopped. '
-      + "The targets are set for a PostgreSQL server and Redis: judged on the embedded default (one connection, no Redis), they say how far it is from them, not whether the server setup meets them.");
+    notes.push(
+      'Database: the embedded PGlite (no DATABASE_URL) in a scratch DATA_DIR, running inside each server process: its CPU counts as server CPU, ' +
+        'so the PostgreSQL CPU column is empty (–). The servers open it one after the other; booking and contention are checked once the cache-on server has stopped. ' +
+        'The targets are set for a PostgreSQL server and Redis: judged on the embedded default (one connection, no Redis), they say how far it is from them, not whether the server setup meets them.',
+    );
   }
 
   log(`loading ${options.doctors} doctors with the CLI (demo-data)`);
-  const loaded = await runCommand(process.execPath,
+  const loaded = await runCommand(
+    process.execPath,
     [entries.cli, 'demo-data', '--doctors', String(options.doctors)],
-    { ...env, REDIS_URL: undefined });
+    { ...env, REDIS_URL: undefined },
+  );
   notes.push(`Data: ${loaded.split('\n').find((l) => l.startsWith('Loaded')) ?? loaded.trim()}`);
-  const doctorIds = (await db.rows<{ id: number }>('SELECT id FROM doctors ORDER BY id')).map((r) => r.id);
-  const slotIds = (await db.rows<{ id: number }>('SELECT id FROM slots ORDER BY id')).map((r) => r.id);
+  const doctorIds = (await db.rows<{ id: number }>('SELECT id FROM doctors ORDER BY id')).map(
+    (r) => r.id,
+  );
+  const slotIds = (await db.rows<{ id: number }>('SELECT id FROM slots ORDER BY id')).map(
+    (r) => r.id,
+  );
   const inputs = await searchInputs(db);
 
   if (redisUrl) {
     await markRedisSteady(redisUrl, `${db.name}:`);
-    notes.push('Redis is measured in its steady state: its revocation marker (`revocations-since`) is set 2 h back, as on a Redis up for longer than a token lifetime. '
-      + 'On a Redis younger than TOKEN_TTL, every authenticated request also asks PostgreSQL whether its token was revoked (one more query per request, by design).');
+    notes.push(
+      'Redis is measured in its steady state: its revocation marker (`revocations-since`) is set 2 h back, as on a Redis up for longer than a token lifetime. ' +
+        'On a Redis younger than TOKEN_TTL, every authenticated request also asks PostgreSQL whether its token was revoked (one more query per request, by design).',
+    );
   }
   const cachedServer = await start('doctorly (cache on)', {});
-  const users = await createUsers(cachedServer.url, db.name, Math.ceil(Math.max(options.contenders, 500) / 5), 5);
+  const users = await createUsers(
+    cachedServer.url,
+    db.name,
+    Math.ceil(Math.max(options.contenders, 500) / 5),
+    5,
+  );
   const token = users[0]!.token;
-  const sample = await call<unknown>(cachedServer.url, 'GET', `/doctors/get/${doctorIds[0]!}`, { token });
+  const sample = await call<unknown>(cachedServer.url, 'GET', `/doctors/get/${doctorIds[0]!}`, {
+    token,
+  });
   const bodyFile = join(scratch, 'doctor.json');
   writeFileSync(bodyFile, JSON.stringify(sample));
   const cacheLabel = redisUrl ? 'cache on (Redis)' : 'cache on (in-process: no REDIS_URL)';
@@ -135,21 +198,60 @@ async function benchmark(
     log('doctor read, cache on: filling the cache with every doctor');
     await fillCache(cachedServer.url, doctorIds, token, options.connections);
     const bare = await start('bare Koa', { BENCH_BODY_FILE: bodyFile }, entries.bareKoa);
-    const rounds = { rounds: ceilingRounds, roundSeconds: Math.max(2, Math.round(options.duration / 2)) };
-    log(`doctor read, cache on, against the bare Koa ceiling: ${rounds.rounds} alternating rounds of ${rounds.roundSeconds} s each`);
-    const measured = await measureAgainstCeiling(cachedServer, bare, doctorIds, token, { ...rounds, connections: options.connections, warmSeconds });
+    const rounds = {
+      rounds: ceilingRounds,
+      roundSeconds: Math.max(2, Math.round(options.duration / 2)),
+    };
+    log(
+      `doctor read, cache on, against the bare Koa ceiling: ${rounds.rounds} alternating rounds of ${rounds.roundSeconds} s each`,
+    );
+    const measured = await measureAgainstCeiling(cachedServer, bare, doctorIds, token, {
+      ...rounds,
+      connections: options.connections,
+      warmSeconds,
+    });
     await stop(bare);
     cachedShare = measured.share;
     const percents = measured.shares.map((share) => (share * 100).toFixed(0)).join(', ');
-    cached = { scenario: 'GET /doctors/get/{id}, random ids', server: cacheLabel, result: measured.server, note: `${(measured.share * 100).toFixed(0)} % of ceiling (median of ${rounds.rounds} rounds: ${percents} %)` };
-    ceiling = { scenario: `bare Koa, fixed JSON body (${JSON.stringify(sample).length} B)`, server: 'ceiling', result: measured.ceiling, note: `alternating with the cached read, ${rounds.rounds} rounds of ${rounds.roundSeconds} s` };
+    cached = {
+      scenario: 'GET /doctors/get/{id}, random ids',
+      server: cacheLabel,
+      result: measured.server,
+      note: `${(measured.share * 100).toFixed(0)} % of ceiling (median of ${rounds.rounds} rounds: ${percents} %)`,
+    };
+    ceiling = {
+      scenario: `bare Koa, fixed JSON body (${JSON.stringify(sample).length} B)`,
+      server: 'ceiling',
+      result: measured.ceiling,
+      note: `alternating with the cached read, ${rounds.rounds} rounds of ${rounds.roundSeconds} s`,
+    };
     rows.push(cached);
   }
   const report: BenchReport = {
-    startedAt, command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGiB: totalmem() / 2 ** 30, node: process.version, loadBefore, loadAfter: [] },
-    settings: { duration: options.duration, connections: options.connections, doctors: options.doctors, scenarios: options.scenarios.join('+'), warmUp: `${warmSeconds}s` },
-    rows, memory, targets: [], notes,
+    startedAt,
+    command: [
+      'npm run bench',
+      ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
+    ].join(' '),
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: totalmem() / 2 ** 30,
+      node: process.version,
+      loadBefore,
+      loadAfter: [],
+    },
+    settings: {
+      duration: options.duration,
+      connections: options.connections,
+      doctors: options.doctors,
+      scenarios: options.scenarios.join('+'),
+      warmUp: `${warmSeconds}s`,
+    },
+    rows,
+    memory,
+    targets: [],
+    notes,
   };
   // A PostgreSQL server is checked right after each scenario, the server still running; PGlite
   // only once the server has stopped and let go of it (one process at a time).
@@ -160,18 +262,31 @@ async function benchmark(
   };
   if (want('booking')) {
     log('booking across sittings');
-    const booking = await driveBooking(cachedServer.url, users, slotIds, { ...load, cpuMs: cachedServer.cpuMs });
-    await check(async () => { report.booking = await checkBooking(db, booking); });
-    rows.push({ scenario: 'POST /patient/new_appointment, across sittings', server: cacheLabel, result: booking.load, note: `${Math.round(booking.bookedPerSecond)} booked/s` });
+    const booking = await driveBooking(cachedServer.url, users, slotIds, {
+      ...load,
+      cpuMs: cachedServer.cpuMs,
+    });
+    await check(async () => {
+      report.booking = await checkBooking(db, booking);
+    });
+    rows.push({
+      scenario: 'POST /patient/new_appointment, across sittings',
+      server: cacheLabel,
+      result: booking.load,
+      note: `${Math.round(booking.bookedPerSecond)} booked/s`,
+    });
   }
   if (want('contention')) {
     log(`contention: ${options.contenders} clients on one sitting of ${options.places} places`);
     const slot = await createContendedSlot(cachedServer.url, db.name, options.places);
     const contention = await driveContention(cachedServer.url, users, slot, options.contenders);
-    await check(async () => { report.contention = await checkContention(db, contention); });
+    await check(async () => {
+      report.contention = await checkContention(db, contention);
+    });
   }
   memory[cachedServer.name] = await stop(cachedServer);
-  if (checksAfterStop.length > 0) log('checking booking and contention in PGlite (the server has stopped)');
+  if (checksAfterStop.length > 0)
+    log('checking booking and contention in PGlite (the server has stopped)');
   for (const work of checksAfterStop) await work();
 
   const searches: Row[] = [];
@@ -180,13 +295,30 @@ async function benchmark(
     const uncachedServer = await start('doctorly (cache off)', { BENCH_CACHE: 'off' });
     if (want('doctor-read')) {
       log('doctor read, cache off');
-      uncached = { scenario: 'GET /doctors/get/{id}, random ids', server: 'cache off (PostgreSQL)', result: await measureDoctorRead(uncachedServer.url, doctorIds, token, { ...load, cpuMs: uncachedServer.cpuMs }) };
+      uncached = {
+        scenario: 'GET /doctors/get/{id}, random ids',
+        server: 'cache off (PostgreSQL)',
+        result: await measureDoctorRead(uncachedServer.url, doctorIds, token, {
+          ...load,
+          cpuMs: uncachedServer.cpuMs,
+        }),
+      };
       rows.push(uncached);
     }
     if (want('search')) {
       log('search on PostgreSQL (cache off: the engine itself)');
-      for (const { name, kind, result } of await measureSearches(uncachedServer.url, inputs, token, { ...load, cpuMs: uncachedServer.cpuMs })) {
-        searches.push({ scenario: `GET /doctors/search: ${name}`, server: 'postgres engine, cache off', result, note: searchNote(kind, options.connections) });
+      for (const { name, kind, result } of await measureSearches(
+        uncachedServer.url,
+        inputs,
+        token,
+        { ...load, cpuMs: uncachedServer.cpuMs },
+      )) {
+        searches.push({
+          scenario: `GET /doctors/search: ${name}`,
+          server: 'postgres engine, cache off',
+          result,
+          note: searchNote(kind, options.connections),
+        });
       }
     }
     memory[uncachedServer.name] = await stop(uncachedServer);
@@ -198,8 +330,18 @@ async function benchmark(
     await runCommand(process.execPath, [entries.cli, 'reindex'], { ...env, ...redisEnv });
     const redisServer = await start('doctorly (Redis search)', redisEnv);
     const redisToken = (await createUsers(redisServer.url, `${db.name}-rqe`, 1, 0))[0]!.token;
-    for (const { name, kind, result } of await measureSearches(redisServer.url, inputs, redisToken, { ...load, cpuMs: redisServer.cpuMs })) {
-      searches.push({ scenario: `GET /doctors/search: ${name}`, server: 'redis engine, cache off', result, note: searchNote(kind, options.connections) });
+    for (const { name, kind, result } of await measureSearches(
+      redisServer.url,
+      inputs,
+      redisToken,
+      { ...load, cpuMs: redisServer.cpuMs },
+    )) {
+      searches.push({
+        scenario: `GET /doctors/search: ${name}`,
+        server: 'redis engine, cache off',
+        result,
+        note: searchNote(kind, options.connections),
+      });
     }
     memory[redisServer.name] = await stop(redisServer);
     await clearRedis(searchUrl, `${db.name}:`, log);
@@ -210,8 +352,12 @@ async function benchmark(
 
   if (ceiling) {
     rows.push(ceiling);
-    const share = (row: Row) => `${((row.result.requestsPerSecond / ceiling.result.requestsPerSecond) * 100).toFixed(0)} % of ceiling`;
-    if (uncached) Object.assign(uncached, { note: `${share(uncached)}; cached/uncached = ${cached ? (cached.result.requestsPerSecond / uncached.result.requestsPerSecond).toFixed(2) : '–'}×` });
+    const share = (row: Row) =>
+      `${((row.result.requestsPerSecond / ceiling.result.requestsPerSecond) * 100).toFixed(0)} % of ceiling`;
+    if (uncached)
+      Object.assign(uncached, {
+        note: `${share(uncached)}; cached/uncached = ${cached ? (cached.result.requestsPerSecond / uncached.result.requestsPerSecond).toFixed(2) : '–'}×`,
+      });
   }
   report.machine.loadAfter = loadavg();
   report.targets.push(...judge(report, { cached, uncached, cachedShare, searches }));
@@ -226,11 +372,22 @@ function searchNote(kind: 'throughput' | 'latency', connections: number): string
 
 /** Words of doctors' names and every specialization: what the search scenarios pick from. */
 async function searchInputs(db: BenchDatabase): Promise<SearchInputs> {
-  const names = (await db.rows<{ name: string }>('SELECT name FROM doctors ORDER BY id LIMIT 2000')).map((r) => r.name);
-  const words = [...new Set(names.flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w.length >= 3))];
+  const names = (
+    await db.rows<{ name: string }>('SELECT name FROM doctors ORDER BY id LIMIT 2000')
+  ).map((r) => r.name);
+  const words = [
+    ...new Set(
+      names.flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w.length >= 3),
+    ),
+  ];
   const next = random(5);
-  const sampled = Array.from({ length: Math.min(300, words.length) }, () => words[Math.floor(next() * words.length)]!);
-  const specializations = (await db.rows<{ name: string }>('SELECT name FROM specializations ORDER BY id')).map((r) => r.name);
+  const sampled = Array.from(
+    { length: Math.min(300, words.length) },
+    () => words[Math.floor(next() * words.length)]!,
+  );
+  const specializations = (
+    await db.rows<{ name: string }>('SELECT name FROM specializations ORDER BY id')
+  ).map((r) => r.name);
   return { names: sampled, specializations };
 }
 

@@ -2,8 +2,23 @@
 // Run: npx tsx --conditions=@doctorly/source bench/scheduling-micro.ts
 import { upcomingSittings } from '@doctorly/core';
 
-const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC', 'Australia/Sydney', 'America/Sao_Paulo'];
-const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const zones = [
+  'Europe/Berlin',
+  'America/New_York',
+  'Asia/Kolkata',
+  'UTC',
+  'Australia/Sydney',
+  'America/Sao_Paulo',
+];
+const days = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 const slots = Array.from({ length: 2000 }, (_, i) => ({
   day: days[i % 7]!,
   start: `${String(8 + (i % 10)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
@@ -17,7 +32,8 @@ const none = new Set<string>();
 
 function run(rounds: number): number {
   let count = 0;
-  for (let r = 0; r < rounds; r += 1) for (const slot of slots) count += upcomingSittings(slot, now, policy, none).length;
+  for (let r = 0; r < rounds; r += 1)
+    for (const slot of slots) count += upcomingSittings(slot, now, policy, none).length;
   return count;
 }
 
@@ -26,7 +42,9 @@ function timed(label: string, rounds: number): void {
   const sittings = run(rounds);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const calls = rounds * slots.length;
-  console.log(`${label}: ${calls} upcomingSittings calls, ${sittings} sittings: ${((ms * 1000) / calls).toFixed(1)} µs/call (${ms.toFixed(0)} ms)`);
+  console.log(
+    `${label}: ${calls} upcomingSittings calls, ${sittings} sittings: ${((ms * 1000) / calls).toFixed(1)} µs/call (${ms.toFixed(0)} ms)`,
+  );
 }
 
 // The first round is what a fresh worker process pays; later rounds are a steady tick.

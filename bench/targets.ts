@@ -14,19 +14,34 @@ const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
 /** Judges the run against {@link goals}; a target whose scenario did not run is left out. */
 export function judge(
   report: BenchReport,
-  rows: { cached: Row | undefined; uncached: Row | undefined; cachedShare: number | undefined; searches: Row[] },
+  rows: {
+    cached: Row | undefined;
+    uncached: Row | undefined;
+    cachedShare: number | undefined;
+    searches: Row[];
+  },
 ): Target[] {
   const targets: Target[] = [];
   const { cached, uncached, cachedShare: share } = rows;
   // The median of the alternating rounds' shares (see measureAgainstCeiling).
   if (share !== undefined) {
-    targets.push({ target: `cached doctor read ≥ ${pct(goals.cachedShareOfCeiling)} of the bare Koa ceiling`, measured: pct(share), met: share >= goals.cachedShareOfCeiling });
+    targets.push({
+      target: `cached doctor read ≥ ${pct(goals.cachedShareOfCeiling)} of the bare Koa ceiling`,
+      measured: pct(share),
+      met: share >= goals.cachedShareOfCeiling,
+    });
   }
   if (cached && uncached) {
     const ratio = cached.result.requestsPerSecond / uncached.result.requestsPerSecond;
-    targets.push({ target: `cached ≥ ${goals.cachedOverUncached}× uncached (req/s)`, measured: `${ratio.toFixed(2)}×`, met: ratio >= goals.cachedOverUncached });
+    targets.push({
+      target: `cached ≥ ${goals.cachedOverUncached}× uncached (req/s)`,
+      measured: `${ratio.toFixed(2)}×`,
+      met: ratio >= goals.cachedOverUncached,
+    });
   }
-  for (const row of rows.searches.filter((r) => r.server.includes('postgres') && r.note?.startsWith('latency'))) {
+  for (const row of rows.searches.filter(
+    (r) => r.server.includes('postgres') && r.note?.startsWith('latency'),
+  )) {
     targets.push({
       target: `search p99 < ${goals.searchP99Ms} ms (${row.scenario.replace('GET /doctors/search: ', '')}, PostgreSQL engine, ${row.note?.replace('latency: ', '') ?? ''})`,
       measured: `${row.result.p99.toFixed(1)} ms`,
@@ -35,16 +50,30 @@ export function judge(
   }
   if (report.booking) {
     const b = report.booking;
-    targets.push({ target: `booking ≥ ${goals.bookingsPerSecond.toLocaleString('en-US')} bookings/s across sittings, checked`, measured: `${Math.round(b.bookedPerSecond)}/s${b.checked ? ', consistent' : ', INCONSISTENT'}`, met: b.bookedPerSecond >= goals.bookingsPerSecond && b.checked });
+    targets.push({
+      target: `booking ≥ ${goals.bookingsPerSecond.toLocaleString('en-US')} bookings/s across sittings, checked`,
+      measured: `${Math.round(b.bookedPerSecond)}/s${b.checked ? ', consistent' : ', INCONSISTENT'}`,
+      met: b.bookedPerSecond >= goals.bookingsPerSecond && b.checked,
+    });
   }
   if (report.contention) {
     const c = report.contention;
-    targets.push({ target: 'contention exact (places filled exactly, the rest SITTING_FULL, 0 errors)', measured: c.exact ? `${c.places}/${c.clients} booked, ${c.clients - c.places} SITTING_FULL` : c.problems.join('; '), met: c.exact });
+    targets.push({
+      target: 'contention exact (places filled exactly, the rest SITTING_FULL, 0 errors)',
+      measured: c.exact
+        ? `${c.places}/${c.clients} booked, ${c.clients - c.places} SITTING_FULL`
+        : c.problems.join('; '),
+      met: c.exact,
+    });
   }
   const peaks = Object.values(report.memory).filter((v): v is number => v !== undefined);
   if (peaks.length > 0) {
     const peak = Math.max(...peaks);
-    targets.push({ target: `server peak RSS < ${goals.peakRssMB} MB`, measured: `${peak.toFixed(0)} MB`, met: peak < goals.peakRssMB });
+    targets.push({
+      target: `server peak RSS < ${goals.peakRssMB} MB`,
+      measured: `${peak.toFixed(0)} MB`,
+      met: peak < goals.peakRssMB,
+    });
   }
   return targets;
 }

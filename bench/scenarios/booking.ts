@@ -11,7 +11,11 @@ export interface BookingRun {
   /** Answers by status and error code (`201`, `409 SITTING_FULL` …). */
   readonly answers: Record<string, number>;
   /** What the run may have written: bookings by the bench users, on the run's slots, since it started. */
-  readonly scope: { readonly userIds: readonly number[]; readonly slotIds: readonly number[]; readonly since: Date };
+  readonly scope: {
+    readonly userIds: readonly number[];
+    readonly slotIds: readonly number[];
+    readonly since: Date;
+  };
 }
 
 /** The booking run: throughput, and what the answers and the database say about it. */
@@ -49,10 +53,14 @@ export function tally(answers: Record<string, number>, status: number, body: str
  * (patient, slot) pair never repeats within P×S requests. Check it with {@link checkBooking}.
  */
 export async function driveBooking(
-  url: string, users: readonly BenchUser[], slotIds: readonly number[],
+  url: string,
+  users: readonly BenchUser[],
+  slotIds: readonly number[],
   options: { connections: number; seconds: number; cpuMs?: () => number },
 ): Promise<BookingRun> {
-  const patients = users.flatMap((user) => user.patientIds.map((patientId) => ({ patientId, token: user.token })));
+  const patients = users.flatMap((user) =>
+    user.patientIds.map((patientId) => ({ patientId, token: user.token })),
+  );
   const next = random(3);
   const slots = [...slotIds];
   for (let i = slots.length - 1; i > 0; i--) {
@@ -72,7 +80,10 @@ export async function driveBooking(
         return {
           path: '/patient/new_appointment',
           headers: { authorization: `Bearer ${patient.token}` },
-          body: JSON.stringify({ patient_id: patient.patientId, slot_id: slots[n % slots.length]! }),
+          body: JSON.stringify({
+            patient_id: patient.patientId,
+            slot_id: slots[n % slots.length]!,
+          }),
         };
       },
       onResponse: (status, body) => tally(answers, status, body),
@@ -103,14 +114,25 @@ export async function checkBooking(db: BenchDatabase, run: BookingRun): Promise<
   // Requests cut off when the timed run stops may still commit: at most one per connection.
   const unanswered = Math.max(load.inFlight, 0);
   if (rowsInDatabase < booked || rowsInDatabase > booked + unanswered) {
-    problems.push(`${booked} bookings answered 201 (+${unanswered} unanswered at the stop) but ${rowsInDatabase} rows in the database`);
+    problems.push(
+      `${booked} bookings answered 201 (+${unanswered} unanswered at the stop) but ${rowsInDatabase} rows in the database`,
+    );
   }
-  if (inconsistentSittings !== 0) problems.push(`${inconsistentSittings} sittings whose booked count differs from their appointments`);
+  if (inconsistentSittings !== 0)
+    problems.push(
+      `${inconsistentSittings} sittings whose booked count differs from their appointments`,
+    );
   if (load.errors !== 0) problems.push(`${load.errors} socket errors or timeouts`);
   const unexpected = Object.keys(answers).filter((k) => k !== '201' && k !== '409 SITTING_FULL');
-  if (unexpected.length > 0) problems.push(`unexpected answers: ${unexpected.map((k) => `${k} ×${answers[k]}`).join(', ')}`);
+  if (unexpected.length > 0)
+    problems.push(`unexpected answers: ${unexpected.map((k) => `${k} ×${answers[k]}`).join(', ')}`);
   return {
-    load, bookedPerSecond: run.bookedPerSecond, answers, rowsInDatabase, inconsistentSittings,
-    checked: problems.length === 0, problems,
+    load,
+    bookedPerSecond: run.bookedPerSecond,
+    answers,
+    rowsInDatabase,
+    inconsistentSittings,
+    checked: problems.length === 0,
+    problems,
   };
 }

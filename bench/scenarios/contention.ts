@@ -31,10 +31,16 @@ export interface ContentionOutcome {
  * sitting at once. Check it with {@link checkContention}.
  */
 export async function driveContention(
-  url: string, users: readonly BenchUser[], slot: ContendedSlot, clients: number,
+  url: string,
+  users: readonly BenchUser[],
+  slot: ContendedSlot,
+  clients: number,
 ): Promise<ContentionRun> {
-  const patients = users.flatMap((user) => user.patientIds.map((patientId) => ({ patientId, token: user.token })));
-  if (patients.length < clients) throw new Error(`contention needs ${clients} patients, the bench has ${patients.length}`);
+  const patients = users.flatMap((user) =>
+    user.patientIds.map((patientId) => ({ patientId, token: user.token })),
+  );
+  if (patients.length < clients)
+    throw new Error(`contention needs ${clients} patients, the bench has ${patients.length}`);
   const answers: Record<string, number> = {};
   let socketErrors = 0;
   const started = performance.now();
@@ -43,7 +49,11 @@ export async function driveContention(
       try {
         const response = await fetch(`${url}/patient/new_appointment`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', connection: 'close' },
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            connection: 'close',
+          },
           body: JSON.stringify({ patient_id: patientId, slot_id: slot.slotId }),
         });
         tally(answers, response.status, await response.text());
@@ -59,9 +69,18 @@ export async function driveContention(
  * Checks a contention round: exactly `places` got a place (queue numbers 1…places, each
  * once, and the sitting's `booked` says so), every other client SITTING_FULL, nothing else.
  */
-export async function checkContention(db: BenchDatabase, run: ContentionRun): Promise<ContentionOutcome> {
+export async function checkContention(
+  db: BenchDatabase,
+  run: ContentionRun,
+): Promise<ContentionOutcome> {
   const { clients, slot, answers, socketErrors } = run;
-  const [row] = await db.rows<{ rows: string; queues: string; lo: number | null; hi: number | null; booked: number | null }>(
+  const [row] = await db.rows<{
+    rows: string;
+    queues: string;
+    lo: number | null;
+    hi: number | null;
+    booked: number | null;
+  }>(
     `SELECT count(a.id) AS rows, count(DISTINCT a.queue_number) AS queues, min(a.queue_number) AS lo, max(a.queue_number) AS hi,
             max(s.booked) AS booked
        FROM sittings s LEFT JOIN appointments a ON a.sitting_id = s.id AND a.status <> 'cancelled'
@@ -75,15 +94,32 @@ export async function checkContention(db: BenchDatabase, run: ContentionRun): Pr
   const ok = answers['201'] ?? 0;
   const full = answers['409 SITTING_FULL'] ?? 0;
   if (ok !== slot.places) problems.push(`${ok} bookings succeeded, expected ${slot.places}`);
-  if (full !== clients - slot.places) problems.push(`${full} SITTING_FULL, expected ${clients - slot.places}`);
+  if (full !== clients - slot.places)
+    problems.push(`${full} SITTING_FULL, expected ${clients - slot.places}`);
   if (ok + full !== clients) problems.push(`other answers: ${JSON.stringify(answers)}`);
   if (socketErrors !== 0) problems.push(`${socketErrors} socket errors`);
-  if (rows !== slot.places || distinct !== slot.places || row?.lo !== 1 || row?.hi !== slot.places) {
-    problems.push(`database: ${rows} rows, ${distinct} distinct queue numbers ${row?.lo ?? '-'}…${row?.hi ?? '-'}`);
+  if (
+    rows !== slot.places ||
+    distinct !== slot.places ||
+    row?.lo !== 1 ||
+    row?.hi !== slot.places
+  ) {
+    problems.push(
+      `database: ${rows} rows, ${distinct} distinct queue numbers ${row?.lo ?? '-'}…${row?.hi ?? '-'}`,
+    );
   }
-  if (sittingBooked !== slot.places) problems.push(`sitting.booked = ${sittingBooked}, expected ${slot.places}`);
+  if (sittingBooked !== slot.places)
+    problems.push(`sitting.booked = ${sittingBooked}, expected ${slot.places}`);
   return {
-    clients, places: slot.places, answers, socketErrors, elapsedMs: run.elapsedMs, rows, distinctQueueNumbers: distinct, sittingBooked,
-    exact: problems.length === 0, problems,
+    clients,
+    places: slot.places,
+    answers,
+    socketErrors,
+    elapsedMs: run.elapsedMs,
+    rows,
+    distinctQueueNumbers: distinct,
+    sittingBooked,
+    exact: problems.length === 0,
+    problems,
   };
 }

@@ -18,23 +18,40 @@ export function random(seed: number): () => number {
 export function doctorReadPlan(ids: readonly number[], token: string, seed = 1): LoadPlan {
   const next = random(seed);
   const headers = { authorization: `Bearer ${token}` };
-  return { next: () => ({ path: `/doctors/get/${ids[Math.floor(next() * ids.length)]!}`, headers }) };
+  return {
+    next: () => ({ path: `/doctors/get/${ids[Math.floor(next() * ids.length)]!}`, headers }),
+  };
 }
 
 /** Reads every doctor once (so that later reads find a warm cache: the cache's steady state). */
-export async function fillCache(url: string, ids: readonly number[], token: string, connections: number): Promise<void> {
+export async function fillCache(
+  url: string,
+  ids: readonly number[],
+  token: string,
+  connections: number,
+): Promise<void> {
   let i = 0;
   const headers = { authorization: `Bearer ${token}` };
-  await drive(url, { next: () => ({ path: `/doctors/get/${ids[i++ % ids.length]!}`, headers }) }, { connections, amount: ids.length });
+  await drive(
+    url,
+    { next: () => ({ path: `/doctors/get/${ids[i++ % ids.length]!}`, headers }) },
+    { connections, amount: ids.length },
+  );
 }
 
 /** Measures the random doctor read: a short warm-up, then one timed run. */
 export async function measureDoctorRead(
-  url: string, ids: readonly number[], token: string,
+  url: string,
+  ids: readonly number[],
+  token: string,
   options: { connections: number; seconds: number; warmSeconds: number; cpuMs?: () => number },
 ): Promise<LoadResult> {
   await warmUp(url, doctorReadPlan(ids, token, 7), options.connections, options.warmSeconds);
-  return await drive(url, doctorReadPlan(ids, token, 1), { connections: options.connections, seconds: options.seconds, cpuMs: options.cpuMs });
+  return await drive(url, doctorReadPlan(ids, token, 1), {
+    connections: options.connections,
+    seconds: options.seconds,
+    cpuMs: options.cpuMs,
+  });
 }
 
 /** A server measured against the ceiling, round by round. */
@@ -57,20 +74,45 @@ export interface AgainstCeiling {
 export async function measureAgainstCeiling(
   server: { url: string; cpuMs?: () => number },
   ceiling: { url: string; cpuMs?: () => number },
-  ids: readonly number[], token: string,
+  ids: readonly number[],
+  token: string,
   options: { connections: number; rounds: number; roundSeconds: number; warmSeconds: number },
 ): Promise<AgainstCeiling> {
   const serverRuns: LoadResult[] = [];
   const ceilingRuns: LoadResult[] = [];
   await warmUp(server.url, doctorReadPlan(ids, token, 7), options.connections, options.warmSeconds);
-  await warmUp(ceiling.url, doctorReadPlan(ids, token, 7), options.connections, options.warmSeconds);
+  await warmUp(
+    ceiling.url,
+    doctorReadPlan(ids, token, 7),
+    options.connections,
+    options.warmSeconds,
+  );
   for (let round = 0; round < options.rounds; round += 1) {
     const plan = () => doctorReadPlan(ids, token, 1 + round);
-    serverRuns.push(await drive(server.url, plan(), { connections: options.connections, seconds: options.roundSeconds, cpuMs: server.cpuMs }));
-    ceilingRuns.push(await drive(ceiling.url, plan(), { connections: options.connections, seconds: options.roundSeconds, cpuMs: ceiling.cpuMs }));
+    serverRuns.push(
+      await drive(server.url, plan(), {
+        connections: options.connections,
+        seconds: options.roundSeconds,
+        cpuMs: server.cpuMs,
+      }),
+    );
+    ceilingRuns.push(
+      await drive(ceiling.url, plan(), {
+        connections: options.connections,
+        seconds: options.roundSeconds,
+        cpuMs: ceiling.cpuMs,
+      }),
+    );
   }
-  const shares = serverRuns.map((run, i) => run.requestsPerSecond / ceilingRuns[i]!.requestsPerSecond);
-  return { server: combine(serverRuns), ceiling: combine(ceilingRuns), shares, share: median(shares) };
+  const shares = serverRuns.map(
+    (run, i) => run.requestsPerSecond / ceilingRuns[i]!.requestsPerSecond,
+  );
+  return {
+    server: combine(serverRuns),
+    ceiling: combine(ceilingRuns),
+    shares,
+    share: median(shares),
+  };
 }
 
 /** The search queries of the bench, each a family of query strings. */
@@ -80,22 +122,49 @@ export interface SearchInputs {
   readonly specializations: readonly string[];
 }
 
-const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const days = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 
 /** The three searches the bench measures: by name, by specialization and weekday, and all three. */
-export function searchPlans(inputs: SearchInputs, token: string): { name: string; plan: LoadPlan }[] {
+export function searchPlans(
+  inputs: SearchInputs,
+  token: string,
+): { name: string; plan: LoadPlan }[] {
   const headers = { authorization: `Bearer ${token}` };
-  const pick = <T>(list: readonly T[], next: () => number) => list[Math.floor(next() * list.length)]!;
+  const pick = <T>(list: readonly T[], next: () => number) =>
+    list[Math.floor(next() * list.length)]!;
   const make = (seed: number, query: (next: () => number) => Record<string, string>): LoadPlan => {
     const next = random(seed);
-    return { next: () => ({ path: `/doctors/search?${new URLSearchParams(query(next)).toString()}`, headers }) };
+    return {
+      next: () => ({
+        path: `/doctors/search?${new URLSearchParams(query(next)).toString()}`,
+        headers,
+      }),
+    };
   };
   return [
     { name: 'name', plan: make(11, (n) => ({ name: pick(inputs.names, n) })) },
-    { name: 'specialization + weekday', plan: make(12, (n) => ({ specialization: pick(inputs.specializations, n), day: pick(days, n) })) },
+    {
+      name: 'specialization + weekday',
+      plan: make(12, (n) => ({
+        specialization: pick(inputs.specializations, n),
+        day: pick(days, n),
+      })),
+    },
     {
       name: 'name + specialization + weekday',
-      plan: make(13, (n) => ({ name: pick(inputs.names, n), specialization: pick(inputs.specializations, n), day: pick(days, n) })),
+      plan: make(13, (n) => ({
+        name: pick(inputs.names, n),
+        specialization: pick(inputs.specializations, n),
+        day: pick(days, n),
+      })),
     },
   ];
 }
@@ -115,21 +184,35 @@ export const searchLatencyLoad = { connections: 5, requestsPerSecond: 100 } as c
  * {@link searchLatencyLoad} (what the p99 target is judged on).
  */
 export async function measureSearches(
-  url: string, inputs: SearchInputs, token: string,
+  url: string,
+  inputs: SearchInputs,
+  token: string,
   options: { connections: number; seconds: number; warmSeconds: number; cpuMs?: () => number },
 ): Promise<{ name: string; kind: 'throughput' | 'latency'; result: LoadResult }[]> {
   const results: { name: string; kind: 'throughput' | 'latency'; result: LoadResult }[] = [];
   for (const { name, plan } of searchPlans(inputs, token)) {
     await warmUp(url, plan, options.connections, options.warmSeconds);
-    results.push({ name, kind: 'throughput', result: await drive(url, plan, { connections: options.connections, seconds: options.seconds, cpuMs: options.cpuMs }) });
+    results.push({
+      name,
+      kind: 'throughput',
+      result: await drive(url, plan, {
+        connections: options.connections,
+        seconds: options.seconds,
+        cpuMs: options.cpuMs,
+      }),
+    });
     // The flat-out run leaves requests queued in the server (its pool waits on PostgreSQL)
     // after the load generator stops: measured right away, the steady run's first requests
     // waited behind them and made its p99 (issue 9). Let the server drain first.
     await sleep(settleMs);
     results.push({
-      name, kind: 'latency',
+      name,
+      kind: 'latency',
       result: await pace(url, plan, {
-        connections: searchLatencyLoad.connections, rate: searchLatencyLoad.requestsPerSecond, seconds: options.seconds, cpuMs: options.cpuMs,
+        connections: searchLatencyLoad.connections,
+        rate: searchLatencyLoad.requestsPerSecond,
+        seconds: options.seconds,
+        cpuMs: options.cpuMs,
       }),
     });
   }

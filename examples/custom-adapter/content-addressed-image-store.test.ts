@@ -4,7 +4,8 @@ import { ContentAddressedImageStore } from './content-addressed-image-store.js';
 
 // The host's adapter passes the same suite as every adapter Doctorly ships.
 describeImageStoreContract('ContentAddressedImageStore (a host-written adapter)', () =>
-  Promise.resolve({ store: new ContentAddressedImageStore() }));
+  Promise.resolve({ store: new ContentAddressedImageStore() }),
+);
 
 describe('ContentAddressedImageStore, beyond the contract', () => {
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 42]);

@@ -3,7 +3,11 @@ import type { ImageContentType, ImageStore, StoredImage } from '@doctorly/core';
 
 type Folder = 'doctors' | 'specializations';
 
-const extensions: Record<ImageContentType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+const extensions: Record<ImageContentType, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
 
 /** The only paths this store ever hands out; anything else is refused before a lookup. */
 const publicPath = /^\/static\/(doctors|specializations)\/[0-9a-f-]{36}\.(png|jpg|webp)$/;
@@ -23,7 +27,11 @@ export class ContentAddressedImageStore implements ImageStore {
   save(folder: Folder, image: StoredImage): Promise<string> {
     const digest = createHash('sha256').update(image.bytes).update(image.contentType).digest('hex');
     // A copy: the caller may reuse its buffer after `save` returns.
-    if (!this.blobs.has(digest)) this.blobs.set(digest, { bytes: new Uint8Array(image.bytes), contentType: image.contentType });
+    if (!this.blobs.has(digest))
+      this.blobs.set(digest, {
+        bytes: new Uint8Array(image.bytes),
+        contentType: image.contentType,
+      });
     const path = `/static/${folder}/${randomUUID()}.${extensions[image.contentType]}`;
     this.paths.set(path, digest);
     return Promise.resolve(path);
@@ -32,7 +40,9 @@ export class ContentAddressedImageStore implements ImageStore {
   read(path: string): Promise<StoredImage | undefined> {
     const digest = publicPath.test(path) ? this.paths.get(path) : undefined;
     const blob = digest === undefined ? undefined : this.blobs.get(digest);
-    return Promise.resolve(blob && { bytes: new Uint8Array(blob.bytes), contentType: blob.contentType });
+    return Promise.resolve(
+      blob && { bytes: new Uint8Array(blob.bytes), contentType: blob.contentType },
+    );
   }
 
   /** How many distinct images are stored: the saving that content addressing buys. */

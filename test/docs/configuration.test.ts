@@ -19,14 +19,19 @@ function documentedVariables(markdown: string): DocumentedVariable[] {
     const cells = /^\|(.*)\|\s*$/.exec(line)?.[1]?.split('|');
     const name = cells?.[0]?.trim().match(/^`([A-Z][A-Z0-9_]*)`$/)?.[1];
     if (!cells || name === undefined) continue;
-    expect(cells, `the row of ${name} has the columns variable | default | meaning`).toHaveLength(3);
+    expect(cells, `the row of ${name} has the columns variable | default | meaning`).toHaveLength(
+      3,
+    );
     rows.push({ name, default: plain(cells[1]!), meaning: plain(cells[2]!) });
   }
   return rows;
 }
 
 /** Every variable the server and the worker read, from the code's own lists. */
-const variables: readonly { name: string; default: string }[] = [...configVariables, ...workerConfigVariables];
+const variables: readonly { name: string; default: string }[] = [
+  ...configVariables,
+  ...workerConfigVariables,
+];
 
 describe('docs/configuration.md', async () => {
   const markdown = await readFile(new URL('../../docs/configuration.md', import.meta.url), 'utf8');
@@ -38,14 +43,19 @@ describe('docs/configuration.md', async () => {
     expect([...names].sort()).toEqual(variables.map((v) => v.name).sort());
   });
 
-  it.each(variables.map((v) => [v.name, v] as const))('gives %s its default and a meaning', (name, variable) => {
-    const row = documented.find((r) => r.name === name);
-    expect(row?.default).toBe(plain(variable.default));
-    expect(row?.meaning.length).toBeGreaterThanOrEqual(20);
-  });
+  it.each(variables.map((v) => [v.name, v] as const))(
+    'gives %s its default and a meaning',
+    (name, variable) => {
+      const row = documented.find((r) => r.name === name);
+      expect(row?.default).toBe(plain(variable.default));
+      expect(row?.meaning.length).toBeGreaterThanOrEqual(20);
+    },
+  );
 
   it('finds the tables at all (the parser is not fooled by a format change)', () => {
     expect(documented.length).toBeGreaterThanOrEqual(10);
-    expect(documented.find((r) => r.name === 'PORT')).toEqual(expect.objectContaining({ default: '5000' }));
+    expect(documented.find((r) => r.name === 'PORT')).toEqual(
+      expect.objectContaining({ default: '5000' }),
+    );
   });
 });

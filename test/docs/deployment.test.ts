@@ -25,7 +25,9 @@ interface Service {
   healthcheck?: { test: string[] };
 }
 
-const compose = parse(await read('docker-compose.yaml'), { merge: true }) as { services: Record<string, Service> };
+const compose = parse(await read('docker-compose.yaml'), { merge: true }) as {
+  services: Record<string, Service>;
+};
 const dockerfile = await read('Dockerfile');
 const rootManifest = JSON.parse(await read('package.json')) as { workspaces: string[] };
 const knownVariables = new Set([...configVariables, ...workerConfigVariables].map((v) => v.name));
@@ -34,9 +36,12 @@ const knownVariables = new Set([...configVariables, ...workerConfigVariables].ma
 async function runtimeClosure(folder: string, seen = new Set<string>()): Promise<Set<string>> {
   if (seen.has(folder)) return seen;
   seen.add(folder);
-  const manifest = JSON.parse(await read(`packages/${folder}/package.json`)) as { dependencies?: Record<string, string> };
+  const manifest = JSON.parse(await read(`packages/${folder}/package.json`)) as {
+    dependencies?: Record<string, string>;
+  };
   for (const dependency of Object.keys(manifest.dependencies ?? {})) {
-    if (dependency.startsWith('@doctorly/')) await runtimeClosure(dependency.slice('@doctorly/'.length), seen);
+    if (dependency.startsWith('@doctorly/'))
+      await runtimeClosure(dependency.slice('@doctorly/'.length), seen);
   }
   return seen;
 }
@@ -55,7 +60,9 @@ describe('docker-compose.yaml', () => {
     expect(worker!.image).toBe(server!.image);
     expect(server!.command).toBeUndefined(); // the image's CMD: the server
     // The same heap limit as the bench runs the server with (bench/processes.ts).
-    expect(dockerfile).toMatch(/^CMD \["node", "--max-old-space-size=256", "packages\/http-koa\/dist\/main\.js"\]$/m);
+    expect(dockerfile).toMatch(
+      /^CMD \["node", "--max-old-space-size=256", "packages\/http-koa\/dist\/main\.js"\]$/m,
+    );
     expect(worker!.command).toEqual(['node', 'packages/worker/dist/main.js']);
     // The compiled entry points come from these sources.
     expect(existsSync(new URL('packages/http-koa/src/main.ts', root))).toBe(true);
@@ -80,17 +87,30 @@ describe('docker-compose.yaml', () => {
       expect(environment.DATABASE_URL, name).toMatch(/^postgres:\/\/[^@]+@postgres:5432\//);
       expect(environment.REDIS_URL, name).toBe('redis://redis:6379');
       expect(Object.keys(environment), name).toContain('JWT_SECRET');
-      for (const variable of Object.keys(environment)) expect(knownVariables, `${name}: ${variable}`).toContain(variable);
+      for (const variable of Object.keys(environment))
+        expect(knownVariables, `${name}: ${variable}`).toContain(variable);
     }
   });
 
   it('is accepted by docker compose itself, where a compose CLI is installed', async (context) => {
-    const cli = ['/usr/libexec/docker/cli-plugins/docker-compose', '/usr/local/lib/docker/cli-plugins/docker-compose', '/usr/bin/docker-compose', '/usr/local/bin/docker-compose']
-      .find((path) => existsSync(path));
-    if (!cli) return context.skip('no docker compose CLI here: only the structure above is checked');
-    const args = cli.includes('cli-plugins') ? ['compose', '-f', 'docker-compose.yaml', 'config', '-q'] : ['-f', 'docker-compose.yaml', 'config', '-q'];
+    const cli = [
+      '/usr/libexec/docker/cli-plugins/docker-compose',
+      '/usr/local/lib/docker/cli-plugins/docker-compose',
+      '/usr/bin/docker-compose',
+      '/usr/local/bin/docker-compose',
+    ].find((path) => existsSync(path));
+    if (!cli)
+      return context.skip('no docker compose CLI here: only the structure above is checked');
+    const args = cli.includes('cli-plugins')
+      ? ['compose', '-f', 'docker-compose.yaml', 'config', '-q']
+      : ['-f', 'docker-compose.yaml', 'config', '-q'];
     const command = cli.includes('cli-plugins') ? 'docker' : cli;
-    await expect(promisify(execFile)(command, args, { cwd: root, env: { ...process.env, JWT_SECRET: 'x'.repeat(32) } })).resolves.toBeDefined();
+    await expect(
+      promisify(execFile)(command, args, {
+        cwd: root,
+        env: { ...process.env, JWT_SECRET: 'x'.repeat(32) },
+      }),
+    ).resolves.toBeDefined();
   });
 });
 
@@ -111,7 +131,9 @@ describe('Dockerfile', () => {
   it('copies the manifest of every workspace into both stages (npm ci needs them all)', () => {
     for (const workspace of rootManifest.workspaces) {
       expect(build, workspace).toContain(`COPY ${workspace}/package.json ${workspace}/`);
-      expect(runtime, workspace).toContain(`COPY --from=build /app/${workspace}/package.json ${workspace}/`);
+      expect(runtime, workspace).toContain(
+        `COPY --from=build /app/${workspace}/package.json ${workspace}/`,
+      );
     }
   });
 
@@ -119,8 +141,12 @@ describe('Dockerfile', () => {
     const needed = await runtimeClosure('http-koa');
     await runtimeClosure('worker', needed);
     for (const folder of needed) {
-      expect(runtime, folder).toContain(`COPY --from=build /app/packages/${folder}/dist packages/${folder}/dist`);
+      expect(runtime, folder).toContain(
+        `COPY --from=build /app/packages/${folder}/dist packages/${folder}/dist`,
+      );
     }
-    expect(runtime).toContain('COPY --from=build /app/packages/adapters-postgres/migrations packages/adapters-postgres/migrations');
+    expect(runtime).toContain(
+      'COPY --from=build /app/packages/adapters-postgres/migrations packages/adapters-postgres/migrations',
+    );
   });
 });

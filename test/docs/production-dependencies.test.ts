@@ -14,28 +14,48 @@ const run = promisify(execFile);
 
 /** Packages present in the repository but not in a production install of the hosts. */
 async function devOnlyPackages(): Promise<string[]> {
-  const manifest = JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as { devDependencies: Record<string, string> };
+  const manifest = JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  };
   // tsx loads the TypeScript sources here; it is not imported by the hosts.
-  return [...Object.keys(manifest.devDependencies).filter((name) => name !== 'tsx'), '@doctorly/test-support'];
+  return [
+    ...Object.keys(manifest.devDependencies).filter((name) => name !== 'tsx'),
+    '@doctorly/test-support',
+  ];
 }
 
 /** Imports `specifier` from source with `denied` packages unresolvable (default: the dev-only ones); resolves with the error text, or '' if it loaded. */
-async function importWithoutDevPackages(specifier: string, denied?: { packages: readonly string[]; reason: string }): Promise<string> {
+async function importWithoutDevPackages(
+  specifier: string,
+  denied?: { packages: readonly string[]; reason: string },
+): Promise<string> {
   const hook = new URL('test/docs/support/deny-dev-packages.mjs', root).href;
   const register = `import { register } from 'node:module'; register(${JSON.stringify(hook)});`;
   const script = `await import(${JSON.stringify(specifier)}); process.exit(0);`;
   try {
-    await run(process.execPath, [
-      '--conditions=@doctorly/source', '--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(register)}`,
-      '--input-type=module', '-e', script,
-    ], {
-      cwd: root, timeout: 120_000,
-      env: {
-        ...process.env, NODE_OPTIONS: '',
-        DENIED_PACKAGES: (denied?.packages ?? await devOnlyPackages()).join(','),
-        ...(denied && { DENIED_REASON: denied.reason }),
+    await run(
+      process.execPath,
+      [
+        '--conditions=@doctorly/source',
+        '--import',
+        'tsx',
+        '--import',
+        `data:text/javascript,${encodeURIComponent(register)}`,
+        '--input-type=module',
+        '-e',
+        script,
+      ],
+      {
+        cwd: root,
+        timeout: 120_000,
+        env: {
+          ...process.env,
+          NODE_OPTIONS: '',
+          DENIED_PACKAGES: (denied?.packages ?? (await devOnlyPackages())).join(','),
+          ...(denied && { DENIED_REASON: denied.reason }),
+        },
       },
-    });
+    );
     return '';
   } catch (error) {
     return String((error as { stderr?: string }).stderr ?? error);
@@ -48,26 +68,54 @@ describe('the hosts load with production dependencies only', () => {
   }, 120_000);
 
   it.each([
-    '@doctorly/core', '@doctorly/core/memory', '@doctorly/adapters-postgres', '@doctorly/adapters-postgres/pglite',
-    '@doctorly/adapters-redis', '@doctorly/adapters-redis/search', '@doctorly/runtime', '@doctorly/http-contract', '@doctorly/http-koa', '@doctorly/worker',
-  ])('%s loads', async (name) => {
-    expect(await importWithoutDevPackages(name)).toBe('');
-  }, 120_000);
+    '@doctorly/core',
+    '@doctorly/core/memory',
+    '@doctorly/adapters-postgres',
+    '@doctorly/adapters-postgres/pglite',
+    '@doctorly/adapters-redis',
+    '@doctorly/adapters-redis/search',
+    '@doctorly/runtime',
+    '@doctorly/http-contract',
+    '@doctorly/http-koa',
+    '@doctorly/worker',
+  ])(
+    '%s loads',
+    async (name) => {
+      expect(await importWithoutDevPackages(name)).toBe('');
+    },
+    120_000,
+  );
 });
 
 // PGlite, node-redis with redis-om, and sharp weigh 20 to 40 MB of memory each, and most
 // processes use none of them (a PostgreSQL server; Redis without the Query Engine; no image
 // upload yet): the hosts import them only when they are needed (issue 9: server RSS).
 describe('the hosts load without the optional engines', () => {
-  const engines = { packages: ['@electric-sql/pglite', 'redis', 'redis-om', 'sharp'], reason: 'loaded lazily: not when the host starts' };
+  const engines = {
+    packages: ['@electric-sql/pglite', 'redis', 'redis-om', 'sharp'],
+    reason: 'loaded lazily: not when the host starts',
+  };
 
-  it.each(['@doctorly/adapters-postgres', '@doctorly/adapters-redis', '@doctorly/runtime', '@doctorly/http-koa', '@doctorly/worker'])(
-    '%s loads', async (name) => {
+  it.each([
+    '@doctorly/adapters-postgres',
+    '@doctorly/adapters-redis',
+    '@doctorly/runtime',
+    '@doctorly/http-koa',
+    '@doctorly/worker',
+  ])(
+    '%s loads',
+    async (name) => {
       expect(await importWithoutDevPackages(name, engines)).toBe('');
-    }, 120_000);
+    },
+    120_000,
+  );
 
   it('their own entry points do load them (the check has teeth)', async () => {
-    expect(await importWithoutDevPackages('@doctorly/adapters-postgres/pglite', engines)).toMatch(/loaded lazily/);
-    expect(await importWithoutDevPackages('@doctorly/adapters-redis/search', engines)).toMatch(/loaded lazily/);
+    expect(await importWithoutDevPackages('@doctorly/adapters-postgres/pglite', engines)).toMatch(
+      /loaded lazily/,
+    );
+    expect(await importWithoutDevPackages('@doctorly/adapters-redis/search', engines)).toMatch(
+      /loaded lazily/,
+    );
   }, 120_000);
 });

@@ -9,7 +9,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const eslint = new ESLint({ cwd: root, overrideConfig: tseslint.configs.disableTypeChecked });
 
 async function coreRuleViolations(code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: `${root}packages/core/src/lint-probe.ts` });
+  const [result] = await eslint.lintText(code, {
+    filePath: `${root}packages/core/src/lint-probe.ts`,
+  });
   return (result?.messages ?? [])
     .filter((m) => m.ruleId?.startsWith('no-restricted-') ?? false)
     .map((m) => m.message);

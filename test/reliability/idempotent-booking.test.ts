@@ -33,7 +33,10 @@ afterAll(async () => {
 });
 
 async function rowsWithKey(userId: number, key: string): Promise<{ id: number }[]> {
-  return db.rows<{ id: number }>('SELECT id FROM appointments WHERE booked_by = $1 AND idempotency_key = $2', [userId, key]);
+  return db.rows<{ id: number }>(
+    'SELECT id FROM appointments WHERE booked_by = $1 AND idempotency_key = $2',
+    [userId, key],
+  );
 }
 
 describe('Idempotent booking (Idempotency-Key)', () => {
@@ -55,13 +58,21 @@ describe('Idempotent booking (Idempotency-Key)', () => {
           );
           proxy.dropAnswers = false;
           if (lost === undefined) lostAnswers += 1;
-          const retries = await Promise.all([1, 2, 3].map(() => book(api, account, patientId, slotId, key)));
+          const retries = await Promise.all(
+            [1, 2, 3].map(() => book(api, account, patientId, slotId, key)),
+          );
           const ids = new Set(retries.map((r) => (r.json as { id?: number }).id));
           const stored = await rowsWithKey(account.userId, key);
-          const ok = retries.every((r) => r.status === 201) && ids.size === 1 && stored.length === 1 && ids.has(stored[0]!.id);
+          const ok =
+            retries.every((r) => r.status === 201) &&
+            ids.size === 1 &&
+            stored.length === 1 &&
+            ids.has(stored[0]!.id);
           if (!ok) {
             violations += 1;
-            problems.push(`${key}: retries ${retries.map((r) => `${r.status} ${codeOf(r) ?? (r.json as { id?: number }).id}`).join(', ')}; stored ${JSON.stringify(stored)}`);
+            problems.push(
+              `${key}: retries ${retries.map((r) => `${r.status} ${codeOf(r) ?? (r.json as { id?: number }).id}`).join(', ')}; stored ${JSON.stringify(stored)}`,
+            );
           }
         }
       }
@@ -83,20 +94,36 @@ describe('Idempotent booking (Idempotency-Key)', () => {
     const before = await db.rows<{ n: number }>('SELECT count(*)::int AS n FROM appointments');
     const other = await book(api, account, patientIds[1]!, clinic.slotIds[0]!, key, date);
     const after = await db.rows<{ n: number }>('SELECT count(*)::int AS n FROM appointments');
-    const another = await book(api, clinic.users[1]!.account, clinic.users[1]!.patientIds[0]!, clinic.slotIds[0]!, key, date);
+    const another = await book(
+      api,
+      clinic.users[1]!.account,
+      clinic.users[1]!.patientIds[0]!,
+      clinic.slotIds[0]!,
+      key,
+      date,
+    );
     // The key is scoped to the user who sent it: another user's same key is not a replay of this one.
     const violations =
       Number(first.status !== 201) +
       Number(another.status !== 201) +
       Number(other.status !== 409 || codeOf(other) !== 'IDEMPOTENCY_KEY_REUSED') +
       Number(after[0]!.n !== before[0]!.n) +
-      Number(another.status === 201 && (another.json as { id: number }).id === (first.json as { id?: number }).id);
-    report('idempotency-key-reuse', `first ${first.status}; key reused for another patient → ${other.status} ${codeOf(other)}, rows added ${after[0]!.n - before[0]!.n}; same key of another user → ${another.status}: ${violations} violations`);
+      Number(
+        another.status === 201 &&
+          (another.json as { id: number }).id === (first.json as { id?: number }).id,
+      );
+    report(
+      'idempotency-key-reuse',
+      `first ${first.status}; key reused for another patient → ${other.status} ${codeOf(other)}, rows added ${after[0]!.n - before[0]!.n}; same key of another user → ${another.status}: ${violations} violations`,
+    );
     expect(violations).toBe(0);
   });
 
   it('no answer of this file carried a password or a hash', () => {
-    report('idempotent-booking leak scan', `${leakScan.answers} answers scanned, ${leakScan.leaks.length} leaks`);
+    report(
+      'idempotent-booking leak scan',
+      `${leakScan.answers} answers scanned, ${leakScan.leaks.length} leaks`,
+    );
     expect(leakScan.leaks).toEqual([]);
   });
 });

@@ -59,12 +59,17 @@ afterAll(async () => {
 
 function jobsFor(slotIds: readonly number[], tag: string): Job[] {
   return clinic.users.flatMap((user) =>
-    user.patientIds.flatMap((patientId) => slotIds.map((slotId) => ({ user, patientId, slotId, key: `${tag}-${patientId}-${slotId}` }))),
+    user.patientIds.flatMap((patientId) =>
+      slotIds.map((slotId) => ({ user, patientId, slotId, key: `${tag}-${patientId}-${slotId}` })),
+    ),
   );
 }
 
 /** Books every job (8 at a time), calling `fault` at 25 %, 50 % and 75 % of the load. */
-async function bookingLoad(jobs: readonly Job[], fault: (stage: number) => Promise<void>): Promise<Told[]> {
+async function bookingLoad(
+  jobs: readonly Job[],
+  fault: (stage: number) => Promise<void>,
+): Promise<Told[]> {
   const told: Told[] = [];
   const stages = [0.25, 0.5, 0.75].map((share) => Math.floor(jobs.length * share));
   const faults: Promise<void>[] = [];
@@ -73,7 +78,11 @@ async function bookingLoad(jobs: readonly Job[], fault: (stage: number) => Promi
     8,
     async (job) => {
       try {
-        told.push({ job, answer: await book(api, job.user.account, job.patientId, job.slotId, job.key), error: undefined });
+        told.push({
+          job,
+          answer: await book(api, job.user.account, job.patientId, job.slotId, job.key),
+          error: undefined,
+        });
       } catch (error) {
         told.push({ job, answer: undefined, error: String(error) });
       }
@@ -99,7 +108,13 @@ function isWrong(told: Told): boolean {
  * Retries the refused jobs with their keys until each is booked, then checks PostgreSQL:
  * every booking the client was told about exists once, as told; no job holds two places.
  */
-async function settleAndVerify(told: Told[]): Promise<{ retried: number; duplicates: number; lost: number; mismatched: number; retryFailures: number }> {
+async function settleAndVerify(told: Told[]): Promise<{
+  retried: number;
+  duplicates: number;
+  lost: number;
+  mismatched: number;
+  retryFailures: number;
+}> {
   const finalAnswer = new Map<string, Answer>();
   for (const t of told) if (t.answer?.status === 201) finalAnswer.set(t.job.key, t.answer);
   const refused = told.filter((t) => t.answer?.status !== 201);
@@ -115,7 +130,8 @@ async function settleAndVerify(told: Told[]): Promise<{ retried: number; duplica
     [told.map((t) => t.job.key)],
   );
   const byKey = new Map<string, AppointmentRow[]>();
-  for (const row of rows) byKey.set(row.idempotency_key!, [...(byKey.get(row.idempotency_key!) ?? []), row]);
+  for (const row of rows)
+    byKey.set(row.idempotency_key!, [...(byKey.get(row.idempotency_key!) ?? []), row]);
   let duplicates = 0;
   let lost = 0;
   let mismatched = 0;
@@ -124,13 +140,23 @@ async function settleAndVerify(told: Told[]): Promise<{ retried: number; duplica
     if (stored.length > 1) duplicates += stored.length - 1;
     const answer = finalAnswer.get(t.job.key);
     if (!answer) continue;
-    const view = answer.json as { id: number; patient_id: number; slot_id: number; queue_number: number };
+    const view = answer.json as {
+      id: number;
+      patient_id: number;
+      slot_id: number;
+      queue_number: number;
+    };
     const row = stored[0];
     if (!row) {
       lost += 1;
       continue;
     }
-    if (row.id !== view.id || row.patient_id !== t.job.patientId || row.slot_id !== t.job.slotId || row.queue_number !== view.queue_number) {
+    if (
+      row.id !== view.id ||
+      row.patient_id !== t.job.patientId ||
+      row.slot_id !== t.job.slotId ||
+      row.queue_number !== view.queue_number
+    ) {
       mismatched += 1;
     }
   }
@@ -138,7 +164,8 @@ async function settleAndVerify(told: Told[]): Promise<{ retried: number; duplica
   for (const t of told) {
     if (t.answer?.status !== 201) continue;
     const first = (t.answer.json as { id: number }).id;
-    if ((finalAnswer.get(t.job.key)?.json as { id: number } | undefined)?.id !== first) mismatched += 1;
+    if ((finalAnswer.get(t.job.key)?.json as { id: number } | undefined)?.id !== first)
+      mismatched += 1;
   }
   // No patient holds two active places in one sitting, whatever path wrote them.
   const [doubles] = await db.rows<{ n: number }>(
@@ -187,13 +214,15 @@ describe('PostgreSQL faults during a booking load', () => {
         `recovered ${back ? `in ${recoveryMs} ms` : 'NEVER'}; ${verdict.retried} retried with their Idempotency-Key → ` +
         `${verdict.retryFailures} retry failures, ${verdict.duplicates} duplicates, ${verdict.lost} lost, ${verdict.mismatched} mismatched`,
     );
-    expect(wrong.map((t) => t.error ?? `${t.answer?.status} ${t.answer?.text.slice(0, 200)}`)).toEqual([]);
+    expect(
+      wrong.map((t) => t.error ?? `${t.answer?.status} ${t.answer?.text.slice(0, 200)}`),
+    ).toEqual([]);
     expect(alive).toBe(true);
     expect(back).toBe(true);
     expect(verdict).toMatchObject({ retryFailures: 0, duplicates: 0, lost: 0, mismatched: 0 });
   });
 
-  it('pg_terminate_backend on the server\'s connections: same guarantees', async () => {
+  it("pg_terminate_backend on the server's connections: same guarantees", async () => {
     const jobs = jobsFor(clinic.slotIds.slice(4), 'term');
     let terminated = 0;
     const told = await bookingLoad(jobs, async () => {
@@ -203,7 +232,10 @@ describe('PostgreSQL faults during a booking load', () => {
       );
       terminated += rows.filter((r) => r.ok).length;
     });
-    if (!server.alive()) throw new Error(`the server died under pg_terminate_backend:\n${server.output().slice(-4000)}`);
+    if (!server.alive())
+      throw new Error(
+        `the server died under pg_terminate_backend:\n${server.output().slice(-4000)}`,
+      );
     const back = await eventually(recovered, 30_000, 100);
     const created = told.filter((t) => t.answer?.status === 201).length;
     const unavailable = told.filter((t) => t.answer?.status === 503).length;
@@ -217,14 +249,19 @@ describe('PostgreSQL faults during a booking load', () => {
         `${verdict.retried} retried → ${verdict.retryFailures} retry failures, ${verdict.duplicates} duplicates, ` +
         `${verdict.lost} lost, ${verdict.mismatched} mismatched`,
     );
-    expect(wrong.map((t) => t.error ?? `${t.answer?.status} ${t.answer?.text.slice(0, 200)}`)).toEqual([]);
+    expect(
+      wrong.map((t) => t.error ?? `${t.answer?.status} ${t.answer?.text.slice(0, 200)}`),
+    ).toEqual([]);
     expect(alive).toBe(true);
     expect(back).toBe(true);
     expect(verdict).toMatchObject({ retryFailures: 0, duplicates: 0, lost: 0, mismatched: 0 });
   });
 
   it('no answer of this file carried a password or a hash', () => {
-    report('postgres-faults leak scan', `${leakScan.answers} answers scanned for ${leakScan.secrets.size} secrets, ${leakScan.leaks.length} leaks`);
+    report(
+      'postgres-faults leak scan',
+      `${leakScan.answers} answers scanned for ${leakScan.secrets.size} secrets, ${leakScan.leaks.length} leaks`,
+    );
     expect(leakScan.leaks).toEqual([]);
   });
 });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPool } from './support/clinic.js';
 import { createSuiteDatabase, type SuiteDatabase } from './support/database.js';
-import { addSlot, expectStatus, registerDoctor, registerUser, type Account, type DoctorAccount } from './support/fixtures.js';
+import {
+  addSlot,
+  expectStatus,
+  registerDoctor,
+  registerUser,
+  type Account,
+  type DoctorAccount,
+} from './support/fixtures.js';
 import { HttpClient, leakScan } from './support/http-client.js';
 import { eventually, sleep } from './support/ports.js';
 import { RedisProcess } from './support/redis-process.js';
@@ -28,7 +35,8 @@ beforeAll(async () => {
   user = await registerUser(api, 'Reader');
   doctor = await registerDoctor(api, 'Doctor Cached');
   await addSlot(api, doctor, { day: 'thursday', start: '10:00' });
-  const catalog = expectStatus(await api.get('/misc/specializations', user.token), 200, 'catalog').json as { name: string }[];
+  const catalog = expectStatus(await api.get('/misc/specializations', user.token), 200, 'catalog')
+    .json as { name: string }[];
   specializations = catalog.map((s) => s.name);
 });
 
@@ -41,7 +49,14 @@ afterAll(async () => {
 
 /** Cached reads of the API, round-robin. */
 function cachedPaths(): string[] {
-  return [`/doctors/get/${doctor.doctorId}`, '/doctors/all', `/doctors/slot/${doctor.doctorId}`, `/doctors/timings/${doctor.doctorId}`, '/misc/specializations', '/users/info'];
+  return [
+    `/doctors/get/${doctor.doctorId}`,
+    '/doctors/all',
+    `/doctors/slot/${doctor.doctorId}`,
+    `/doctors/timings/${doctor.doctorId}`,
+    '/misc/specializations',
+    '/users/info',
+  ];
 }
 
 /** The cache's hit counter from /metrics (the Redis adapter counts its hits), or -1 when not exposed. */
@@ -52,13 +67,18 @@ async function cacheHits(client = api): Promise<number> {
 }
 
 async function cacheEntries(target = redis, namespace = entries): Promise<number> {
-  return target.withClient(async (client) => (await client.keys(`${namespace}*`)).length).catch(() => -1);
+  return target
+    .withClient(async (client) => (await client.keys(`${namespace}*`)).length)
+    .catch(() => -1);
 }
 
 /** The doctor's specializations as the API answers them now. */
 async function doctorSpecializations(): Promise<string[]> {
   const answer = await api.get(`/doctors/get/${doctor.doctorId}`, user.token);
-  return (answer.json as { specializations?: { name: string }[] }).specializations?.map((s) => s.name) ?? [];
+  return (
+    (answer.json as { specializations?: { name: string }[] }).specializations?.map((s) => s.name) ??
+    []
+  );
 }
 
 /** Whether the cache is being used: a repeated read is a hit and entries exist in Redis. */
@@ -73,7 +93,10 @@ describe('Redis faults: the cache fails open and never serves a stale value', ()
   it('the server uses this Redis for its cache', async () => {
     const health = (await api.get('/readyz')).json as { checks?: { redis?: { detail?: string } } };
     const used = await eventually(cacheInUse, 10_000);
-    report('redis-setup', `server on its own redis-server :${redis.port}: readyz redis ${health.checks?.redis?.detail}, cache in use: ${used}`);
+    report(
+      'redis-setup',
+      `server on its own redis-server :${redis.port}: readyz redis ${health.checks?.redis?.detail}, cache in use: ${used}`,
+    );
     expect(used).toBe(true);
   });
 
@@ -92,23 +115,36 @@ describe('Redis faults: the cache fails open and never serves a stale value', ()
       4,
       async (path) => {
         const started = Date.now();
-        const answer = await api.get(path, user.token).catch((error: unknown) => ({ status: 0, text: String(error), json: undefined }));
-        if (answer.status !== 200) failures.push(`${path} → ${answer.status} ${answer.text.slice(0, 120)}`);
+        const answer = await api
+          .get(path, user.token)
+          .catch((error: unknown) => ({ status: 0, text: String(error), json: undefined }));
+        if (answer.status !== 200)
+          failures.push(`${path} → ${answer.status} ${answer.text.slice(0, 120)}`);
         // A read that started after the write was answered must show it.
         if (started > wroteAt && path.startsWith('/doctors/get/')) {
-          const names = (answer.json as { specializations?: { name: string }[] } | undefined)?.specializations?.map((s) => s.name) ?? [];
+          const names =
+            (
+              answer.json as { specializations?: { name: string }[] } | undefined
+            )?.specializations?.map((s) => s.name) ?? [];
           if (!names.includes(written)) stale += 1;
         }
       },
       (done) => {
         if (done === 300) faults.push(redis.kill());
         if (done === 500) {
-          faults.push((async () => {
-            written = specializations[0]!;
-            const answer = await api.json('POST', '/doctors/add_specializations', { specialization_name: [written] }, doctor.token);
-            writeStatus = answer.status;
-            wroteAt = Date.now();
-          })());
+          faults.push(
+            (async () => {
+              written = specializations[0]!;
+              const answer = await api.json(
+                'POST',
+                '/doctors/add_specializations',
+                { specialization_name: [written] },
+                doctor.token,
+              );
+              writeStatus = answer.status;
+              wroteAt = Date.now();
+            })(),
+          );
         }
         if (done === 800) faults.push(redis.restart().then(() => void (restartedAt = Date.now())));
       },
@@ -145,7 +181,12 @@ describe('Redis faults: the cache fails open and never serves a stale value', ()
       hungReads += 1;
       if (answer.status !== 200) failures.push(`hung read → ${answer.status}`);
     }
-    const write = await api.json('POST', '/doctors/add_specializations', { specialization_name: [written] }, doctor.token);
+    const write = await api.json(
+      'POST',
+      '/doctors/add_specializations',
+      { specialization_name: [written] },
+      doctor.token,
+    );
     let stale = 0;
     for (let i = 0; i < 10; i++) if (!(await doctorSpecializations()).includes(written)) stale += 1;
     redis.resume();
@@ -154,19 +195,26 @@ describe('Redis faults: the cache fails open and never serves a stale value', ()
       const value = await client.get(`${entries}doctor:${doctor.doctorId}:view`);
       return value !== null && !value.includes(`"${written}"`) ? 1 : 0;
     });
-    const generationBefore = await redis.withClient((client) => client.get(`${prefix}cache:generation`));
+    const generationBefore = await redis.withClient((client) =>
+      client.get(`${prefix}cache:generation`),
+    );
     let resumedReads = 0;
     const until = Date.now() + 8_000;
     while (Date.now() < until) {
       const answer = await api.get(`/doctors/get/${doctor.doctorId}`, user.token);
       resumedReads += 1;
       if (answer.status !== 200) failures.push(`resumed read → ${answer.status}`);
-      const names = (answer.json as { specializations?: { name: string }[] }).specializations?.map((s) => s.name) ?? [];
+      const names =
+        (answer.json as { specializations?: { name: string }[] }).specializations?.map(
+          (s) => s.name,
+        ) ?? [];
       if (!names.includes(written)) stale += 1;
       await sleep(20);
     }
     const back = await eventually(cacheInUse, 15_000);
-    const generationAfter = await redis.withClient((client) => client.get(`${prefix}cache:generation`));
+    const generationAfter = await redis.withClient((client) =>
+      client.get(`${prefix}cache:generation`),
+    );
     report(
       'redis-hang',
       `Redis paused: ${hungReads} reads, write → ${write.status}; resumed with ${leftovers} stale entr${leftovers === 1 ? 'y' : 'ies'} still in Redis, ` +
@@ -181,11 +229,19 @@ describe('Redis faults: the cache fails open and never serves a stale value', ()
 
   it('a server started while Redis is down serves from PostgreSQL, then uses Redis once it appears', async () => {
     const late = await RedisProcess.reserve();
-    const second = await startServer({ DATABASE_URL: db.url, REDIS_URL: late.url, REDIS_PREFIX: 'late:' });
+    const second = await startServer({
+      DATABASE_URL: db.url,
+      REDIS_URL: late.url,
+      REDIS_PREFIX: 'late:',
+    });
     const secondApi = new HttpClient(second.url);
     try {
       let failures = 0;
-      for (let i = 0; i < 60; i++) if ((await secondApi.get(cachedPaths()[i % cachedPaths().length]!, user.token)).status !== 200) failures += 1;
+      for (let i = 0; i < 60; i++)
+        if (
+          (await secondApi.get(cachedPaths()[i % cachedPaths().length]!, user.token)).status !== 200
+        )
+          failures += 1;
       const readyz = (await secondApi.get('/readyz')).status;
       await late.restart();
       const started = Date.now();
@@ -204,7 +260,10 @@ describe('Redis faults: the cache fails open and never serves a stale value', ()
   });
 
   it('no answer of this file carried a password or a hash', () => {
-    report('redis-faults leak scan', `${leakScan.answers} answers scanned, ${leakScan.leaks.length} leaks`);
+    report(
+      'redis-faults leak scan',
+      `${leakScan.answers} answers scanned, ${leakScan.leaks.length} leaks`,
+    );
     expect(leakScan.leaks).toEqual([]);
   });
 });

@@ -8,7 +8,10 @@ import { openTestAdapters, type Engine, type TestAdapters } from './testing/test
 // from many connections at once. On PGlite (one connection) it checks the same invariants
 // with the requests queued.
 const engines: Engine[] = hasRealPostgres() ? ['server', 'pglite'] : ['pglite'];
-if (!hasRealPostgres()) console.warn('booking concurrency: no DATABASE_URL, running on PGlite only (no real parallelism)');
+if (!hasRealPostgres())
+  console.warn(
+    'booking concurrency: no DATABASE_URL, running on PGlite only (no real parallelism)',
+  );
 
 for (const engine of engines) {
   describe(`concurrent booking on ${engine}`, () => {
@@ -24,18 +27,31 @@ for (const engine of engines) {
     const book = (sittingId: number, who: { userId: number; patientId: number }) =>
       adapters.uow.transaction(async (r) => {
         const appointment = await r.appointments.book({
-          sittingId, patientId: who.patientId, bookedBy: who.userId, at: bookingInstant, idempotencyKey: null,
+          sittingId,
+          patientId: who.patientId,
+          bookedBy: who.userId,
+          at: bookingInstant,
+          idempotencyKey: null,
         });
         const event: DomainEvent = {
-          type: 'appointment.changed', appointmentId: appointment.id, doctorId: appointment.doctorId,
-          sittingId, patientId: who.patientId, ownerId: who.userId,
+          type: 'appointment.changed',
+          appointmentId: appointment.id,
+          doctorId: appointment.doctorId,
+          sittingId,
+          patientId: who.patientId,
+          ownerId: who.userId,
         };
         await r.outbox.append([event], bookingInstant);
         return appointment;
       });
 
     async function expectConsistent(sittingId: number, places: number) {
-      const [row] = await adapters.sql.query<{ booked: number; active: number; distinct_numbers: number; max_number: number }>(
+      const [row] = await adapters.sql.query<{
+        booked: number;
+        active: number;
+        distinct_numbers: number;
+        max_number: number;
+      }>(
         `SELECT s.booked,
                 count(a.id) FILTER (WHERE a.status <> 'cancelled')::integer AS active,
                 count(DISTINCT a.queue_number) FILTER (WHERE a.status <> 'cancelled')::integer AS distinct_numbers,
@@ -55,14 +71,22 @@ for (const engine of engines) {
         const patients = await patientsOfDistinctUsers(adapters.uow, 200);
         const results = await Promise.allSettled(patients.map((p) => book(sitting.id, p)));
         const booked = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-        const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+        const refused = results.flatMap((r) =>
+          r.status === 'rejected' ? [r.reason as unknown] : [],
+        );
         expect(booked).toHaveLength(20);
-        expect(refused.every((e) => isDomainError(e, 'SITTING_FULL')), String(refused.find((e) => !isDomainError(e, 'SITTING_FULL')))).toBe(true);
-        expect(booked.map((a) => a.queueNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect(
+          refused.every((e) => isDomainError(e, 'SITTING_FULL')),
+          String(refused.find((e) => !isDomainError(e, 'SITTING_FULL'))),
+        ).toBe(true);
+        expect(booked.map((a) => a.queueNumber).sort((a, b) => a - b)).toEqual(
+          Array.from({ length: 20 }, (_, i) => i + 1),
+        );
         expect((await adapters.uow.read.sittings.findById(sitting.id))!.booked).toBe(20);
         await expectConsistent(sitting.id, 20);
         const [events] = await adapters.sql.query<{ n: number }>(
-          `SELECT count(*)::integer AS n FROM outbox WHERE event->>'sittingId' = $1`, [String(sitting.id)],
+          `SELECT count(*)::integer AS n FROM outbox WHERE event->>'sittingId' = $1`,
+          [String(sitting.id)],
         );
         expect(events!.n).toBe(20); // refused bookings left no event behind
       }
@@ -72,31 +96,64 @@ for (const engine of engines) {
       const existing = await sittingWithPlaces(adapters.uow, 20);
       // The next Monday's sitting of the same slot is not stored: the bookers race to create it.
       const newSitting = {
-        slotId: existing.slotId, doctorId: existing.doctorId, date: '2026-01-19', places: 20, durationMinutes: 1,
-        startsAt: new Date('2026-01-19T08:00:00.000Z'), endsAt: new Date('2026-01-19T08:20:00.000Z'),
+        slotId: existing.slotId,
+        doctorId: existing.doctorId,
+        date: '2026-01-19',
+        places: 20,
+        durationMinutes: 1,
+        startsAt: new Date('2026-01-19T08:00:00.000Z'),
+        endsAt: new Date('2026-01-19T08:20:00.000Z'),
       };
       const patients = await patientsOfDistinctUsers(adapters.uow, 200);
-      const results = await Promise.allSettled(patients.map((p) => adapters.uow.transaction(async (r) => {
-        const details = await r.appointments.ensureSittingAndBook({
-          sitting: newSitting, patientId: p.patientId, bookedBy: p.userId, at: bookingInstant, idempotencyKey: null,
-        });
-        const { appointment } = details;
-        await r.outbox.append([{
-          type: 'appointment.changed', appointmentId: appointment.id, doctorId: appointment.doctorId,
-          sittingId: appointment.sittingId, patientId: p.patientId, ownerId: p.userId,
-        }], bookingInstant);
-        return appointment;
-      })));
+      const results = await Promise.allSettled(
+        patients.map((p) =>
+          adapters.uow.transaction(async (r) => {
+            const details = await r.appointments.ensureSittingAndBook({
+              sitting: newSitting,
+              patientId: p.patientId,
+              bookedBy: p.userId,
+              at: bookingInstant,
+              idempotencyKey: null,
+            });
+            const { appointment } = details;
+            await r.outbox.append(
+              [
+                {
+                  type: 'appointment.changed',
+                  appointmentId: appointment.id,
+                  doctorId: appointment.doctorId,
+                  sittingId: appointment.sittingId,
+                  patientId: p.patientId,
+                  ownerId: p.userId,
+                },
+              ],
+              bookingInstant,
+            );
+            return appointment;
+          }),
+        ),
+      );
       const booked = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-      expect(refused.every((e) => isDomainError(e, 'SITTING_FULL')), String(refused.find((e) => !isDomainError(e, 'SITTING_FULL')))).toBe(true);
-      expect(booked.map((a) => a.queueNumber).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-      const stored = await adapters.uow.read.sittings.findBySlotAndDate(existing.slotId, '2026-01-19');
+      const refused = results.flatMap((r) =>
+        r.status === 'rejected' ? [r.reason as unknown] : [],
+      );
+      expect(
+        refused.every((e) => isDomainError(e, 'SITTING_FULL')),
+        String(refused.find((e) => !isDomainError(e, 'SITTING_FULL'))),
+      ).toBe(true);
+      expect(booked.map((a) => a.queueNumber).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+      );
+      const stored = await adapters.uow.read.sittings.findBySlotAndDate(
+        existing.slotId,
+        '2026-01-19',
+      );
       expect(new Set(booked.map((a) => a.sittingId))).toEqual(new Set([stored!.id]));
       expect(stored!.booked).toBe(20);
       await expectConsistent(stored!.id, 20);
       const [events] = await adapters.sql.query<{ n: number }>(
-        `SELECT count(*)::integer AS n FROM outbox WHERE event->>'sittingId' = $1`, [String(stored!.id)],
+        `SELECT count(*)::integer AS n FROM outbox WHERE event->>'sittingId' = $1`,
+        [String(stored!.id)],
       );
       expect(events!.n).toBe(20);
     });
@@ -108,15 +165,30 @@ for (const engine of engines) {
         const holders = await Promise.all(first.map((p) => book(sitting.id, p)));
         const newcomers = await patientsOfDistinctUsers(adapters.uow, 60);
         const cancelled = holders.filter((_, i) => i % 2 === 0);
-        const cancel = (id: number) => adapters.uow.transaction((r) =>
-          r.appointments.transition(id, { from: ['booked', 'checked_in'], to: 'cancelled', actorId: null, at: bookingInstant, reason: 'race' }));
+        const cancel = (id: number) =>
+          adapters.uow.transaction((r) =>
+            r.appointments.transition(id, {
+              from: ['booked', 'checked_in'],
+              to: 'cancelled',
+              actorId: null,
+              at: bookingInstant,
+              reason: 'race',
+            }),
+          );
         const outcomes = await Promise.allSettled([
           ...newcomers.map((p) => book(sitting.id, p)),
           ...cancelled.map((a) => cancel(a.id)),
         ]);
-        const errors = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
-        expect(errors.every((e) => isDomainError(e, 'SITTING_FULL')), String(errors.find((e) => !isDomainError(e, 'SITTING_FULL')))).toBe(true);
-        const newlyBooked = outcomes.slice(0, newcomers.length).filter((o) => o.status === 'fulfilled').length;
+        const errors = outcomes.flatMap((o) =>
+          o.status === 'rejected' ? [o.reason as unknown] : [],
+        );
+        expect(
+          errors.every((e) => isDomainError(e, 'SITTING_FULL')),
+          String(errors.find((e) => !isDomainError(e, 'SITTING_FULL'))),
+        ).toBe(true);
+        const newlyBooked = outcomes
+          .slice(0, newcomers.length)
+          .filter((o) => o.status === 'fulfilled').length;
         // Every cancellation happened; each freed place went to at most one newcomer.
         expect(newlyBooked).toBeLessThanOrEqual(cancelled.length);
         await expectConsistent(sitting.id, 20);

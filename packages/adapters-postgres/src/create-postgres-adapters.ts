@@ -44,10 +44,17 @@ export interface PostgresAdapters {
  * ```
  * @category Adapters
  */
-export async function createPostgresAdapters(config: PostgresConfig, clock: Clock): Promise<PostgresAdapters> {
-  const sql: SqlClient = 'url' in config
-    ? new PgPoolSqlClient({ url: config.url, ...(config.poolSize !== undefined && { poolSize: config.poolSize }) })
-    : await openPGlite(config.dataDir);
+export async function createPostgresAdapters(
+  config: PostgresConfig,
+  clock: Clock,
+): Promise<PostgresAdapters> {
+  const sql: SqlClient =
+    'url' in config
+      ? new PgPoolSqlClient({
+          url: config.url,
+          ...(config.poolSize !== undefined && { poolSize: config.poolSize }),
+        })
+      : await openPGlite(config.dataDir);
   return postgresAdaptersOver(sql, clock);
 }
 

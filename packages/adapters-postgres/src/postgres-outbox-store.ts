@@ -12,7 +12,11 @@ interface OutboxRow {
 const entryColumns = `o.id, o.event, o.attempts, o.created_at AS "createdAt", o.last_error AS "lastError"`;
 
 const toEntry = (row: OutboxRow): OutboxEntry => ({
-  id: row.id, event: row.event, attempts: row.attempts, createdAt: row.createdAt, lastError: row.lastError,
+  id: row.id,
+  event: row.event,
+  attempts: row.attempts,
+  createdAt: row.createdAt,
+  lastError: row.lastError,
 });
 
 /**
@@ -22,7 +26,10 @@ const toEntry = (row: OutboxRow): OutboxEntry => ({
  * @category Adapters
  */
 export class PostgresOutboxStore implements OutboxStore {
-  constructor(private readonly sql: SqlClient, private readonly clock: Clock) {}
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly clock: Clock,
+  ) {}
 
   async claim(limit: number, leaseSeconds: number, now: Date): Promise<readonly OutboxEntry[]> {
     const rows = await this.sql.query<OutboxRow>(

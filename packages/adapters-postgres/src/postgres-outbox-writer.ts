@@ -20,7 +20,9 @@ export class PostgresOutboxWriter implements OutboxWriter {
   }
 
   /** Appends the events of several writes in one statement, in order, each write's at its own `now`. */
-  async appendEach(writes: readonly { readonly events: readonly DomainEvent[]; readonly now: Date }[]): Promise<void> {
+  async appendEach(
+    writes: readonly { readonly events: readonly DomainEvent[]; readonly now: Date }[],
+  ): Promise<void> {
     const events = writes.flatMap((w) => w.events.map((event) => JSON.stringify(event)));
     if (events.length === 0) return;
     const times = writes.flatMap((w) => w.events.map(() => w.now));

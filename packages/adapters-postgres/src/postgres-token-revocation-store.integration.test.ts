@@ -24,7 +24,9 @@ for (const engine of ['server', 'pglite'] satisfies Engine[]) {
         await fresh.revocations.revoke('new', new Date(now.getTime() + 60_000));
         fresh.clock.advance(2);
         expect(await fresh.revocations.purgeExpired()).toBe(1);
-        expect(await fresh.sql.query('SELECT token_id FROM revoked_tokens')).toEqual([{ token_id: 'new' }]);
+        expect(await fresh.sql.query('SELECT token_id FROM revoked_tokens')).toEqual([
+          { token_id: 'new' },
+        ]);
         expect(await fresh.revocations.isRevoked('new')).toBe(true);
       } finally {
         await fresh.dispose();

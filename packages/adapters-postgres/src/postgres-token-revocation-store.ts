@@ -7,7 +7,10 @@ import type { SqlClient } from './sql/sql-client.js';
  * @category Adapters
  */
 export class PostgresTokenRevocationStore implements TokenRevocationStore {
-  constructor(private readonly sql: SqlClient, private readonly clock: Clock) {}
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly clock: Clock,
+  ) {}
 
   async revoke(tokenId: string, expiresAt: Date): Promise<void> {
     await this.sql.query(
@@ -18,15 +21,19 @@ export class PostgresTokenRevocationStore implements TokenRevocationStore {
   }
 
   async isRevoked(tokenId: string): Promise<boolean> {
-    const rows = await this.sql.query('SELECT 1 FROM revoked_tokens WHERE token_id = $1 AND expires_at > $2', [
-      tokenId, this.clock.now(),
-    ]);
+    const rows = await this.sql.query(
+      'SELECT 1 FROM revoked_tokens WHERE token_id = $1 AND expires_at > $2',
+      [tokenId, this.clock.now()],
+    );
     return rows.length > 0;
   }
 
   /** Deletes the ids of tokens expired at `now`; returns how many. */
   async purgeExpired(now: Date = this.clock.now()): Promise<number> {
-    const rows = await this.sql.query('DELETE FROM revoked_tokens WHERE expires_at <= $1 RETURNING token_id', [now]);
+    const rows = await this.sql.query(
+      'DELETE FROM revoked_tokens WHERE expires_at <= $1 RETURNING token_id',
+      [now],
+    );
     return rows.length;
   }
 }

@@ -1,6 +1,12 @@
 import {
-  commitBookingInTransaction, DomainError,
-  type AppointmentDetails, type CommittedBooking, type DomainEvent, type Repositories, type SittingBookingRequest, type UnitOfWork,
+  commitBookingInTransaction,
+  DomainError,
+  type AppointmentDetails,
+  type CommittedBooking,
+  type DomainEvent,
+  type Repositories,
+  type SittingBookingRequest,
+  type UnitOfWork,
 } from '@doctorly/core';
 import { BookingContextGroups } from './grouping/booking-context-groups.js';
 import { BookingGroupCommit } from './grouping/booking-group-commit.js';
@@ -22,7 +28,10 @@ import type { SqlClient, SqlExecutor } from './sql/sql-client.js';
  * `bookingContexts` groups the booking read (see {@link BookingContextGroups}).
  * @category Adapters
  */
-export function postgresRepositories(db: SqlExecutor, bookingContexts?: BookingContextGroups): Repositories {
+export function postgresRepositories(
+  db: SqlExecutor,
+  bookingContexts?: BookingContextGroups,
+): Repositories {
   return {
     users: new PostgresUserRepository(db),
     doctors: new PostgresDoctorRepository(db),
@@ -65,20 +74,33 @@ export class PostgresUnitOfWork implements UnitOfWork {
   private readonly baseDelayMs: number;
   private readonly groups: BookingGroupCommit | undefined;
 
-  constructor(private readonly sql: SqlClient, options: TransactionRetryOptions = {}) {
+  constructor(
+    private readonly sql: SqlClient,
+    options: TransactionRetryOptions = {},
+  ) {
     const grouped = sql.engine === 'postgres' && options.bookingGroups !== false;
-    this.read = postgresRepositories(sql, grouped ? new BookingContextGroups(sql, options.bookingGroups) : undefined);
+    this.read = postgresRepositories(
+      sql,
+      grouped ? new BookingContextGroups(sql, options.bookingGroups) : undefined,
+    );
     this.attempts = Math.max(1, options.attempts ?? 4);
     this.baseDelayMs = options.baseDelayMs ?? 5;
-    const alone = (request: SittingBookingRequest, eventsOf: (d: AppointmentDetails) => readonly DomainEvent[], now: Date) =>
-      commitBookingInTransaction(this, request, eventsOf, now);
+    const alone = (
+      request: SittingBookingRequest,
+      eventsOf: (d: AppointmentDetails) => readonly DomainEvent[],
+      now: Date,
+    ) => commitBookingInTransaction(this, request, eventsOf, now);
     this.groups = grouped ? new BookingGroupCommit(sql, alone, options.bookingGroups) : undefined;
   }
 
   commitBooking(
-    request: SittingBookingRequest, eventsOf: (details: AppointmentDetails) => readonly DomainEvent[], now: Date,
+    request: SittingBookingRequest,
+    eventsOf: (details: AppointmentDetails) => readonly DomainEvent[],
+    now: Date,
   ): Promise<CommittedBooking> {
-    return this.groups ? this.groups.commit(request, eventsOf, now) : commitBookingInTransaction(this, request, eventsOf, now);
+    return this.groups
+      ? this.groups.commit(request, eventsOf, now)
+      : commitBookingInTransaction(this, request, eventsOf, now);
   }
 
   async transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
@@ -88,7 +110,10 @@ export class PostgresUnitOfWork implements UnitOfWork {
       } catch (error) {
         if (!(error instanceof RetryableDatabaseError)) throw error;
         if (attempt >= this.attempts) {
-          throw new DomainError('UNAVAILABLE', `Gave up after ${attempt} conflicting attempts: ${error.message}`);
+          throw new DomainError(
+            'UNAVAILABLE',
+            `Gave up after ${attempt} conflicting attempts: ${error.message}`,
+          );
         }
         await pause(this.baseDelayMs * 2 ** (attempt - 1) * (0.5 + Math.random()));
       }

@@ -79,12 +79,17 @@ export async function createRedisAdapters(config: RedisAdaptersConfig): Promise<
   const search =
     capabilities.search && capabilities.json ? await openSearchIndex(config, prefix) : undefined;
   const commandTimeoutMs = config.commandTimeoutMs ?? 50;
-  const tiers = (config.localCacheBytes ?? 0) > 0 ? localTiers(config.localCacheBytes!, commandTimeoutMs) : undefined;
+  const tiers =
+    (config.localCacheBytes ?? 0) > 0
+      ? localTiers(config.localCacheBytes!, commandTimeoutMs)
+      : undefined;
   const cache = new RedisCache(redis, prefix, tiers?.cache);
   const revocations = new RedisTokenRevocationStore(redis, {
     prefix,
     ...(config.revocationFallback !== undefined && { fallback: config.revocationFallback }),
-    ...(config.maxTokenLifetimeMs !== undefined && { maxTokenLifetimeMs: config.maxTokenLifetimeMs }),
+    ...(config.maxTokenLifetimeMs !== undefined && {
+      maxTokenLifetimeMs: config.maxTokenLifetimeMs,
+    }),
     ...(tiers !== undefined && { localTier: tiers.revocations }),
   });
   const tracking =
@@ -93,7 +98,11 @@ export async function createRedisAdapters(config: RedisAdaptersConfig): Promise<
       url: config.url,
       tiers: [
         { tier: tiers.cache, keyPrefix: cache.entryPrefix, resetKey: cache.generationKey },
-        { tier: tiers.revocations, keyPrefix: revocations.keyPrefix, resetKey: revocations.sinceKey },
+        {
+          tier: tiers.revocations,
+          keyPrefix: revocations.keyPrefix,
+          resetKey: revocations.sinceKey,
+        },
       ],
       proofTimeoutMs: commandTimeoutMs,
       ...(config.connectTimeoutMs !== undefined && { connectTimeoutMs: config.connectTimeoutMs }),
@@ -122,7 +131,10 @@ export async function createRedisAdapters(config: RedisAdaptersConfig): Promise<
  * answers (a fixed bound; answering no longer after that proof than a Redis call may take,
  * so that a Redis gone silent is never outlived: see docs/adr/0007).
  */
-function localTiers(cacheBytes: number, commandTimeoutMs: number): { cache: LocalTier<unknown>; revocations: LocalTier<true> } {
+function localTiers(
+  cacheBytes: number,
+  commandTimeoutMs: number,
+): { cache: LocalTier<unknown>; revocations: LocalTier<true> } {
   return {
     cache: new LocalTier<unknown>(cacheBytes, { leaseMs: 1_000 }),
     revocations: new LocalTier<true>(revocationTierBytes, { leaseMs: commandTimeoutMs }),

@@ -17,7 +17,10 @@ async function main(): Promise<void> {
   let stopping: Promise<void> | undefined;
   const shutdown = (signal: string) =>
     (stopping ??= (async () => {
-      runtime.logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+      runtime.logger.info(
+        { signal },
+        'shutting down: no new connections, finishing requests in flight',
+      );
       await server.close();
       await stopTicking?.();
       await runtime.close();
@@ -34,7 +37,10 @@ async function main(): Promise<void> {
 
   const { port } = await server.listen(config.port, config.host);
   const local = `http://localhost:${port}`;
-  runtime.logger.info({ port, host: config.host, public_url: config.publicUrl, database: runtime.database }, 'listening');
+  runtime.logger.info(
+    { port, host: config.host, public_url: config.publicUrl, database: runtime.database },
+    'listening',
+  );
   // One human line besides the JSON log: where to go.
   console.log(
     [

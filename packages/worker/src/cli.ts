@@ -3,8 +3,12 @@ import { runCli } from './cli/run-cli.js';
 
 runCli(process.argv.slice(2), {
   env: process.env,
-  out: (line) => { process.stdout.write(`${line}\n`); },
-  err: (line) => { process.stderr.write(`${line}\n`); },
+  out: (line) => {
+    process.stdout.write(`${line}\n`);
+  },
+  err: (line) => {
+    process.stderr.write(`${line}\n`);
+  },
   ...(process.stdin.isTTY && { tty: process.stdin }),
   progressStream: process.stderr,
 }).then(

@@ -20,7 +20,11 @@ ${workerConfigVariables.map((v) => `  ${v.name.padEnd(27)} ${v.default.padEnd(8)
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { once: { type: 'boolean' }, maintenance: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      once: { type: 'boolean' },
+      maintenance: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(usage);
@@ -56,7 +60,10 @@ async function main(): Promise<number> {
   }
   let health: HealthServer | undefined;
   if (opened.config.metricsPort !== 0) {
-    health = await startHealthServer(worker, opened.metrics, { port: opened.config.metricsPort, host: opened.config.metricsHost });
+    health = await startHealthServer(worker, opened.metrics, {
+      port: opened.config.metricsPort,
+      host: opened.config.metricsHost,
+    });
     logger.info({ port: health.port }, 'worker health and metrics listening (/healthz, /metrics)');
   }
   await worker.run();

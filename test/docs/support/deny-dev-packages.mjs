@@ -14,7 +14,9 @@ function packageOf(specifier) {
 
 export async function resolve(specifier, context, nextResolve) {
   if (denied.has(packageOf(specifier))) {
-    const error = new Error(`Cannot find package '${specifier}' imported from ${context.parentURL} (${reason})`);
+    const error = new Error(
+      `Cannot find package '${specifier}' imported from ${context.parentURL} (${reason})`,
+    );
     error.code = 'ERR_MODULE_NOT_FOUND';
     throw error;
   }

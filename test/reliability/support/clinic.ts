@@ -1,4 +1,12 @@
-import { addPatient, addSlot, registerDoctor, registerUser, weekdays, type Account, type DoctorAccount } from './fixtures.js';
+import {
+  addPatient,
+  addSlot,
+  registerDoctor,
+  registerUser,
+  weekdays,
+  type Account,
+  type DoctorAccount,
+} from './fixtures.js';
 import type { HttpClient } from './http-client.js';
 
 /** A doctor with one slot per weekday and users with patients: enough for a booking load. */
@@ -25,13 +33,21 @@ export async function buildClinic(
   const doctor = await registerDoctor(api, 'Doctor Fault');
   const slotIds: number[] = [];
   for (const day of weekdays.slice(0, options.slots ?? 7)) {
-    slotIds.push(await addSlot(api, doctor, { day, start: farStart(), appointment_duration: 1, num_slots: options.places ?? 50 }));
+    slotIds.push(
+      await addSlot(api, doctor, {
+        day,
+        start: farStart(),
+        appointment_duration: 1,
+        num_slots: options.places ?? 50,
+      }),
+    );
   }
   const users: Clinic['users'] = [];
   for (let u = 0; u < options.users; u++) {
     const account = await registerUser(api, `User ${u}`);
     const patientIds: number[] = [];
-    for (let p = 0; p < options.patientsPerUser; p++) patientIds.push(await addPatient(api, account, `Patient ${u}-${p}`));
+    for (let p = 0; p < options.patientsPerUser; p++)
+      patientIds.push(await addPatient(api, account, `Patient ${u}-${p}`));
     users.push({ account, patientIds });
   }
   return { doctor, slotIds, users };

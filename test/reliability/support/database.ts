@@ -13,13 +13,15 @@ export interface SuiteDatabase {
 /** Creates a database on the PostgreSQL server of `DATABASE_URL` (never PGlite: a server process needs a real one). */
 export async function createSuiteDatabase(): Promise<SuiteDatabase> {
   const db: TestDatabase = await createTestDatabase();
-  if (db.kind !== 'postgres') throw new Error('the reliability suite needs a PostgreSQL server: set DATABASE_URL');
+  if (db.kind !== 'postgres')
+    throw new Error('the reliability suite needs a PostgreSQL server: set DATABASE_URL');
   const pool = new pg.Pool({ connectionString: db.url, max: 3 });
   pool.on('error', () => undefined);
   return {
     url: db.url,
     pool,
-    rows: async <Row>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as Row[],
+    rows: async <Row>(text: string, params?: unknown[]) =>
+      (await pool.query(text, params)).rows as Row[],
     dispose: async () => {
       await pool.end();
       await db.dispose();
@@ -38,9 +40,10 @@ export async function tableDigests(db: SuiteDatabase): Promise<Record<string, st
   );
   const digests: Record<string, string> = {};
   for (const { name } of tables) {
-    const sql = name === 'outbox'
-      ? `SELECT count(*)::text AS digest FROM outbox`
-      : `SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${name}" t`;
+    const sql =
+      name === 'outbox'
+        ? `SELECT count(*)::text AS digest FROM outbox`
+        : `SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS digest FROM "${name}" t`;
     const [row] = await db.rows<{ digest: string }>(sql);
     digests[name] = row?.digest ?? '';
   }
@@ -48,7 +51,10 @@ export async function tableDigests(db: SuiteDatabase): Promise<Record<string, st
 }
 
 /** Tables whose digest differs between two snapshots. */
-export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+export function changedTables(
+  before: Record<string, string>,
+  after: Record<string, string>,
+): string[] {
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...names].filter((name) => before[name] !== after[name]).sort();
 }

@@ -29,7 +29,8 @@ export const leakScan = {
     this.answers += 1;
     const haystack = `${JSON.stringify(answer.headers)}\n${answer.text}`;
     for (const secret of this.secrets) {
-      if (haystack.includes(secret)) this.leaks.push(`${spec.method} ${spec.path} → ${answer.status} contains "${secret}"`);
+      if (haystack.includes(secret))
+        this.leaks.push(`${spec.method} ${spec.path} → ${answer.status} contains "${secret}"`);
     }
   },
 };
@@ -70,7 +71,14 @@ export class HttpClient {
       const headers: Record<string, string | number> = { ...spec.headers };
       if (spec.body !== undefined) headers['content-length'] = Buffer.byteLength(spec.body);
       const req = request(
-        { host: this.host, port: this.port, method: spec.method, path: spec.path, headers, agent: this.agent },
+        {
+          host: this.host,
+          port: this.port,
+          method: spec.method,
+          path: spec.path,
+          headers,
+          agent: this.agent,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -83,13 +91,20 @@ export class HttpClient {
             } catch {
               json = undefined;
             }
-            const answer: Answer = { status: res.statusCode ?? 0, headers: res.headers, text, json };
+            const answer: Answer = {
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text,
+              json,
+            };
             leakScan.check(spec, answer);
             resolve(answer);
           });
         },
       );
-      req.setTimeout(spec.timeoutMs ?? 30_000, () => req.destroy(new Error(`timeout: ${spec.method} ${spec.path}`)));
+      req.setTimeout(spec.timeoutMs ?? 30_000, () =>
+        req.destroy(new Error(`timeout: ${spec.method} ${spec.path}`)),
+      );
       req.on('error', (error: NodeJS.ErrnoException) => {
         const reset = error.code === 'ECONNRESET' || /socket hang up/.test(error.message);
         reject(Object.assign(error, { reusedSocket: reset && req.reusedSocket }));
@@ -104,7 +119,13 @@ export class HttpClient {
   }
 
   /** A JSON request with an optional bearer token and extra headers. */
-  json(method: string, path: string, body: unknown, token?: string, headers: Record<string, string> = {}): Promise<Answer> {
+  json(
+    method: string,
+    path: string,
+    body: unknown,
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     return this.send({
       method,
       path,

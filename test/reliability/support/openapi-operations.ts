@@ -22,11 +22,17 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, {
-    security?: Record<string, unknown>[];
-    parameters?: { name: string; in: string; schema: JsonSchema }[];
-    requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> };
-  }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        security?: Record<string, unknown>[];
+        parameters?: { name: string; in: string; schema: JsonSchema }[];
+        requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> };
+      }
+    >
+  >;
 }
 
 /** Every operation of the server's own OpenAPI document: the route list is the server's, not ours. */
@@ -42,9 +48,20 @@ export function operationsOf(document: unknown): Operation[] {
         method: method.toUpperCase(),
         path,
         auth: /basic/i.test(scheme) ? 'basic' : /bearer/i.test(scheme) ? 'bearer' : 'none',
-        pathParams: params.filter((p) => p.in === 'path').map(({ name, schema }) => ({ name, schema })),
-        queryParams: params.filter((p) => p.in === 'query').map(({ name, schema }) => ({ name, schema })),
-        ...(contentType && media && { body: { contentType, schema: media.schema, required: op.requestBody?.required ?? false } }),
+        pathParams: params
+          .filter((p) => p.in === 'path')
+          .map(({ name, schema }) => ({ name, schema })),
+        queryParams: params
+          .filter((p) => p.in === 'query')
+          .map(({ name, schema }) => ({ name, schema })),
+        ...(contentType &&
+          media && {
+            body: {
+              contentType,
+              schema: media.schema,
+              required: op.requestBody?.required ?? false,
+            },
+          }),
       });
     }
   }

@@ -28,9 +28,13 @@ export class RedisProcess {
 
   /** Starts the server (again) on the same port and waits until it answers PING. */
   async restart(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    this.child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      {
+        stdio: 'ignore',
+      },
+    );
     const up = await eventually(() => this.ping(), 10_000, 50);
     if (!up) throw new Error(`redis-server did not start on port ${this.port}`);
   }
@@ -56,7 +60,13 @@ export class RedisProcess {
 
   /** A short-lived client for inspecting the keyspace. */
   async withClient<T>(work: (client: Redis) => Promise<T>): Promise<T> {
-    const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 500, enableOfflineQueue: false, retryStrategy: () => null });
+    const client = new Redis(this.url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 500,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     // A refused connection is an answer here (Redis is down), not an unhandled event.
     client.on('error', () => undefined);
     try {

@@ -23,12 +23,20 @@ export interface ServerProcess {
 }
 
 /** Spawns `entry` (a TypeScript file under the repo) with tsx and the source condition. */
-export function spawnTs(entry: string, args: readonly string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--conditions=@doctorly/source', '--import', 'tsx', entry, ...args], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function spawnTs(
+  entry: string,
+  args: readonly string[],
+  env: Record<string, string>,
+): ChildProcess {
+  return spawn(
+    process.execPath,
+    ['--conditions=@doctorly/source', '--import', 'tsx', entry, ...args],
+    {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 
 /**
@@ -52,9 +60,14 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   let exited = false;
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => ((exited = true), resolve())),
+  );
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 150 s:\n${output}`)), 150_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in 150 s:\n${output}`)),
+      150_000,
+    );
     const onData = () => {
       if (/listening on http/i.test(output)) {
         clearTimeout(timer);

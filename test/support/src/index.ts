@@ -4,7 +4,13 @@
  * @packageDocumentation
  */
 export { createTestDatabase, hasRealPostgres, type TestDatabase } from './postgres.js';
-export { createTestRedis, createTestRedisSearch, isSkip, type TestRedis, type Skip } from './redis.js';
+export {
+  createTestRedis,
+  createTestRedisSearch,
+  isSkip,
+  type TestRedis,
+  type Skip,
+} from './redis.js';
 export { hasDocker } from './docker.js';
 export { uniqueSuffix } from './names.js';
 export { describeOnPostgresServer } from './skip.js';

@@ -4,7 +4,12 @@ import { uniqueSuffix } from './names.js';
 
 /** Where a test file's PostgreSQL lives; `dispose` removes everything it created. */
 export type TestDatabase =
-  | { kind: 'postgres'; url: string; source: 'DATABASE_URL' | 'testcontainers'; dispose(): Promise<void> }
+  | {
+      kind: 'postgres';
+      url: string;
+      source: 'DATABASE_URL' | 'testcontainers';
+      dispose(): Promise<void>;
+    }
   | { kind: 'pglite'; dataDir: 'memory://'; source: 'pglite'; dispose(): Promise<void> };
 
 /**
@@ -21,9 +26,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
     const container = await new PostgreSqlContainer('postgres:17-alpine').start();
     const db = await freshDatabaseOn(container.getConnectionUri(), 'testcontainers');
-    return { ...db, dispose: async () => { await db.dispose(); await container.stop(); } };
+    return {
+      ...db,
+      dispose: async () => {
+        await db.dispose();
+        await container.stop();
+      },
+    };
   }
-  return { kind: 'pglite', dataDir: 'memory://', source: 'pglite', dispose: () => Promise.resolve() };
+  return {
+    kind: 'pglite',
+    dataDir: 'memory://',
+    source: 'pglite',
+    dispose: () => Promise.resolve(),
+  };
 }
 
 /**
@@ -47,12 +63,17 @@ async function freshDatabaseOn(
     url: url.toString(),
     source,
     dispose: async () => {
-      await withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withAdmin(serverUrl, (admin) =>
+        admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      );
     },
   };
 }
 
-async function withAdmin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+async function withAdmin<T>(
+  serverUrl: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {

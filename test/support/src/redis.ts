@@ -41,9 +41,13 @@ async function provision(variable: string, what: string): Promise<TestRedis | Sk
   if (fromEnv) return onServer(fromEnv, variable, async () => {});
   if (await hasDocker()) {
     const { GenericContainer } = await import('testcontainers');
-    const container = await new GenericContainer('redis/redis-stack-server:latest').withExposedPorts(6379).start();
+    const container = await new GenericContainer('redis/redis-stack-server:latest')
+      .withExposedPorts(6379)
+      .start();
     const url = `redis://${container.getHost()}:${container.getMappedPort(6379)}`;
-    return onServer(url, 'testcontainers', async () => { await container.stop(); });
+    return onServer(url, 'testcontainers', async () => {
+      await container.stop();
+    });
   }
   const reason = `${what} tests skipped: ${variable} is unset and no Docker runtime was found for testcontainers.`;
   console.warn(`[skip] ${reason}`);

@@ -9,7 +9,9 @@ import { hasRealPostgres } from './postgres.js';
 export function describeOnPostgresServer(what: string): ReturnType<typeof describe.skipIf> {
   const available = hasRealPostgres();
   if (!available) {
-    console.warn(`[skip] ${what}: needs a PostgreSQL server; DATABASE_URL is unset (PGlite has one connection).`);
+    console.warn(
+      `[skip] ${what}: needs a PostgreSQL server; DATABASE_URL is unset (PGlite has one connection).`,
+    );
   }
   return describe.skipIf(!available);
 }

@@ -1,6 +1,10 @@
 import type { BookingContext, BookingContextQuery } from '@doctorly/core';
 import {
-  bookingContextParams, bookingContextsParams, bookingContextsStatement, bookingContextStatement, toBookingContext,
+  bookingContextParams,
+  bookingContextsParams,
+  bookingContextsStatement,
+  bookingContextStatement,
+  toBookingContext,
   type BookingContextRow,
 } from '../repositories/booking-statements.js';
 import type { SqlExecutor } from '../sql/sql-client.js';
@@ -23,7 +27,10 @@ interface Pending {
 export class BookingContextGroups {
   private readonly queue: GroupQueue<Pending>;
 
-  constructor(private readonly db: SqlExecutor, options: GroupOptions = {}) {
+  constructor(
+    private readonly db: SqlExecutor,
+    options: GroupOptions = {},
+  ) {
     this.queue = new GroupQueue((group) => this.run(group), options);
   }
 
@@ -35,7 +42,9 @@ export class BookingContextGroups {
     if (group.length > 1) {
       try {
         const rows = await this.db.query<BookingContextRow & { n: number }>(
-          bookingContextsStatement, bookingContextsParams(group.map((p) => p.query)), { prepare: true },
+          bookingContextsStatement,
+          bookingContextsParams(group.map((p) => p.query)),
+          { prepare: true },
         );
         const byPosition = new Map(rows.map((row) => [Number(row.n), row]));
         // Every row mapped before any query is answered: a failure below reads them all alone.
@@ -46,18 +55,27 @@ export class BookingContextGroups {
         // Read them one by one below: the error that matters is the one a query gets alone.
       }
     }
-    await Promise.all(group.map(async (pending) => {
-      try {
-        pending.resolve(await readBookingContext(this.db, pending.query));
-      } catch (error) {
-        pending.reject(error);
-      }
-    }));
+    await Promise.all(
+      group.map(async (pending) => {
+        try {
+          pending.resolve(await readBookingContext(this.db, pending.query));
+        } catch (error) {
+          pending.reject(error);
+        }
+      }),
+    );
   }
 }
 
 /** One booking context, read alone. */
-export async function readBookingContext(db: SqlExecutor, query: BookingContextQuery): Promise<BookingContext> {
-  const [row] = await db.query<BookingContextRow>(bookingContextStatement, bookingContextParams(query), { prepare: true });
+export async function readBookingContext(
+  db: SqlExecutor,
+  query: BookingContextQuery,
+): Promise<BookingContext> {
+  const [row] = await db.query<BookingContextRow>(
+    bookingContextStatement,
+    bookingContextParams(query),
+    { prepare: true },
+  );
   return toBookingContext(row!);
 }

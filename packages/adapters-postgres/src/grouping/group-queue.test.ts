@@ -25,10 +25,13 @@ describe('GroupQueue', () => {
   it('lets items wait while every group slot is busy, then sends them together', async () => {
     const groups: number[][] = [];
     const busy = [deferred(), deferred()];
-    const queue = new GroupQueue<number>((group) => {
-      groups.push(group);
-      return busy[groups.length - 1]?.promise ?? Promise.resolve();
-    }, { concurrentGroups: 1 });
+    const queue = new GroupQueue<number>(
+      (group) => {
+        groups.push(group);
+        return busy[groups.length - 1]?.promise ?? Promise.resolve();
+      },
+      { concurrentGroups: 1 },
+    );
     queue.push(1);
     await nextTurn();
     for (const n of [2, 3, 4]) {
@@ -44,10 +47,16 @@ describe('GroupQueue', () => {
   it('keeps groups to maxGroupSize and runs up to concurrentGroups at once', async () => {
     const groups: number[][] = [];
     const gate = deferred();
-    const queue = new GroupQueue<number>((group) => (groups.push(group), gate.promise), { concurrentGroups: 2, maxGroupSize: 2 });
+    const queue = new GroupQueue<number>((group) => (groups.push(group), gate.promise), {
+      concurrentGroups: 2,
+      maxGroupSize: 2,
+    });
     for (const n of [1, 2, 3, 4, 5]) queue.push(n);
     await nextTurn();
-    expect(groups).toEqual([[1, 2], [3, 4]]);
+    expect(groups).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     gate.resolve();
     await nextTurn();
     await nextTurn();

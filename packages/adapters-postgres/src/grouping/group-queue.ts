@@ -23,7 +23,10 @@ export class GroupQueue<T> {
   private scheduled = false;
 
   /** `run` must settle every item of its group itself and never reject. */
-  constructor(private readonly run: (group: T[]) => Promise<void>, options: GroupOptions = {}) {
+  constructor(
+    private readonly run: (group: T[]) => Promise<void>,
+    options: GroupOptions = {},
+  ) {
     this.concurrentGroups = Math.max(1, options.concurrentGroups ?? 2);
     this.maxGroupSize = Math.max(1, options.maxGroupSize ?? 64);
   }
@@ -43,10 +46,12 @@ export class GroupQueue<T> {
       const group = this.waiting.splice(0, this.maxGroupSize);
       this.inFlight += 1;
       // `run` settles its items itself; a rejection here would be a bug, and must not crash.
-      void this.run(group).catch(() => undefined).finally(() => {
-        this.inFlight -= 1;
-        this.drain();
-      });
+      void this.run(group)
+        .catch(() => undefined)
+        .finally(() => {
+          this.inFlight -= 1;
+          this.drain();
+        });
     }
   }
 }

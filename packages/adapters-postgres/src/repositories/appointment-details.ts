@@ -16,9 +16,25 @@ export const detailsSelect = `SELECT ${appointmentColumns('a')}, s.date, s.start
 /** Splits a {@link DetailsRow} into core's shape. */
 export function toDetails(row: DetailsRow): AppointmentDetails {
   const {
-    date, sittingStartsAt, sittingStatus, durationMinutes, patientName, patientOwnerId, doctorName, doctorUserId, ...appointment
+    date,
+    sittingStartsAt,
+    sittingStatus,
+    durationMinutes,
+    patientName,
+    patientOwnerId,
+    doctorName,
+    doctorUserId,
+    ...appointment
   } = row;
   return {
-    appointment, date, sittingStartsAt, sittingStatus, durationMinutes, patientName, patientOwnerId, doctorName, doctorUserId,
+    appointment,
+    date,
+    sittingStartsAt,
+    sittingStatus,
+    durationMinutes,
+    patientName,
+    patientOwnerId,
+    doctorName,
+    doctorUserId,
   };
 }

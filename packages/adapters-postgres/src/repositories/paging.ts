@@ -15,7 +15,8 @@ export async function queryPage<T>(
 ): Promise<Page<T>> {
   const rows = await db.query<T & { total: number }>(sql, [...params, page.limit, page.offset]);
   if (rows.length === 0) {
-    const total = page.offset > 0 ? ((await db.query<{ total: number }>(countSql, params))[0]?.total ?? 0) : 0;
+    const total =
+      page.offset > 0 ? ((await db.query<{ total: number }>(countSql, params))[0]?.total ?? 0) : 0;
     return { items: [], total };
   }
   const total = rows[0]!.total;

@@ -1,5 +1,9 @@
 import {
-  normalizeCatalogName, type CatalogRepository, type Qualification, type Specialization, type SpecializationId,
+  normalizeCatalogName,
+  type CatalogRepository,
+  type Qualification,
+  type Specialization,
+  type SpecializationId,
 } from '@doctorly/core';
 import type { SqlExecutor } from '../sql/sql-client.js';
 
@@ -18,7 +22,10 @@ export class PostgresCatalogRepository implements CatalogRepository {
   }
 
   async findSpecialization(id: SpecializationId): Promise<Specialization | undefined> {
-    const [row] = await this.db.query<Specialization>('SELECT id, name, image FROM specializations WHERE id = $1', [id]);
+    const [row] = await this.db.query<Specialization>(
+      'SELECT id, name, image FROM specializations WHERE id = $1',
+      [id],
+    );
     return row;
   }
 

@@ -1,7 +1,14 @@
 import {
   DomainError,
-  type Doctor, type DoctorId, type DoctorQualification, type DoctorRepository, type DoctorSnapshot, type Page,
-  type PageRequest, type SpecializationId, type UserId,
+  type Doctor,
+  type DoctorId,
+  type DoctorQualification,
+  type DoctorRepository,
+  type DoctorSnapshot,
+  type Page,
+  type PageRequest,
+  type SpecializationId,
+  type UserId,
 } from '@doctorly/core';
 import type { SqlExecutor } from '../sql/sql-client.js';
 import { doctorColumns } from './columns.js';
@@ -27,26 +34,44 @@ export class PostgresDoctorRepository implements DoctorRepository {
   }
 
   async findById(id: DoctorId): Promise<Doctor | undefined> {
-    const [row] = await this.db.query<Doctor>(`SELECT ${doctorColumns('d')} FROM doctors d WHERE d.id = $1`, [id]);
+    const [row] = await this.db.query<Doctor>(
+      `SELECT ${doctorColumns('d')} FROM doctors d WHERE d.id = $1`,
+      [id],
+    );
     return row;
   }
 
   async findByUserId(userId: UserId): Promise<Doctor | undefined> {
-    const [row] = await this.db.query<Doctor>(`SELECT ${doctorColumns('d')} FROM doctors d WHERE d.user_id = $1`, [userId]);
+    const [row] = await this.db.query<Doctor>(
+      `SELECT ${doctorColumns('d')} FROM doctors d WHERE d.user_id = $1`,
+      [userId],
+    );
     return row;
   }
 
-  async update(id: DoctorId, changes: { description?: string; image?: string | null }): Promise<void> {
+  async update(
+    id: DoctorId,
+    changes: { description?: string; image?: string | null },
+  ): Promise<void> {
     if (changes.description === undefined && changes.image === undefined) return;
     await this.db.query(
       `UPDATE doctors SET description = CASE WHEN $2 THEN $3 ELSE description END,
                           image = CASE WHEN $4 THEN $5 ELSE image END
        WHERE id = $1`,
-      [id, changes.description !== undefined, changes.description ?? null, changes.image !== undefined, changes.image ?? null],
+      [
+        id,
+        changes.description !== undefined,
+        changes.description ?? null,
+        changes.image !== undefined,
+        changes.image ?? null,
+      ],
     );
   }
 
-  async addSpecializations(id: DoctorId, specializationIds: readonly SpecializationId[]): Promise<void> {
+  async addSpecializations(
+    id: DoctorId,
+    specializationIds: readonly SpecializationId[],
+  ): Promise<void> {
     if (specializationIds.length === 0) return;
     await this.db.query(
       `INSERT INTO doctor_specializations (doctor_id, specialization_id)
@@ -55,14 +80,22 @@ export class PostgresDoctorRepository implements DoctorRepository {
     );
   }
 
-  async addQualifications(id: DoctorId, qualifications: readonly DoctorQualification[]): Promise<void> {
+  async addQualifications(
+    id: DoctorId,
+    qualifications: readonly DoctorQualification[],
+  ): Promise<void> {
     if (qualifications.length === 0) return;
     await this.db.query(
       `INSERT INTO doctor_qualifications (doctor_id, qualification_id, procurement_date, institute)
        SELECT $1, q, d, i FROM unnest($2::integer[], $3::date[], $4::text[]) WITH ORDINALITY AS t(q, d, i, n)
        ORDER BY n
        ON CONFLICT DO NOTHING`,
-      [id, qualifications.map((q) => q.qualificationId), qualifications.map((q) => q.procurementDate), qualifications.map((q) => q.institute)],
+      [
+        id,
+        qualifications.map((q) => q.qualificationId),
+        qualifications.map((q) => q.procurementDate),
+        qualifications.map((q) => q.institute),
+      ],
     );
   }
 
@@ -88,7 +121,10 @@ export class PostgresDoctorRepository implements DoctorRepository {
   }
 
   async idsAfter(afterId: DoctorId, limit: number): Promise<readonly DoctorId[]> {
-    const rows = await this.db.query<{ id: number }>('SELECT id FROM doctors WHERE id > $1 ORDER BY id LIMIT $2', [afterId, limit]);
+    const rows = await this.db.query<{ id: number }>(
+      'SELECT id FROM doctors WHERE id > $1 ORDER BY id LIMIT $2',
+      [afterId, limit],
+    );
     return rows.map((row) => row.id);
   }
 
@@ -99,7 +135,11 @@ export class PostgresDoctorRepository implements DoctorRepository {
     return row!;
   }
 
-  popular(priorMean: number, priorWeight: number, page: PageRequest): Promise<Page<DoctorSnapshot>> {
+  popular(
+    priorMean: number,
+    priorWeight: number,
+    page: PageRequest,
+  ): Promise<Page<DoctorSnapshot>> {
     return this.pageOfSnapshots(
       `SELECT d.id, count(*) OVER ()::integer AS total FROM doctors d
        ORDER BY CASE WHEN $2::float8 + d.rating_count = 0 THEN $1::float8
@@ -114,10 +154,20 @@ export class PostgresDoctorRepository implements DoctorRepository {
     );
   }
 
-  private async pageOfSnapshots(sql: string, countSql: string, params: readonly unknown[], page: PageRequest): Promise<Page<DoctorSnapshot>> {
-    const rows = await this.db.query<{ id: number; total: number }>(sql, [...params, page.limit, page.offset]);
+  private async pageOfSnapshots(
+    sql: string,
+    countSql: string,
+    params: readonly unknown[],
+    page: PageRequest,
+  ): Promise<Page<DoctorSnapshot>> {
+    const rows = await this.db.query<{ id: number; total: number }>(sql, [
+      ...params,
+      page.limit,
+      page.offset,
+    ]);
     if (rows.length === 0) {
-      const total = page.offset > 0 ? ((await this.db.query<{ total: number }>(countSql))[0]?.total ?? 0) : 0;
+      const total =
+        page.offset > 0 ? ((await this.db.query<{ total: number }>(countSql))[0]?.total ?? 0) : 0;
       return { items: [], total };
     }
     return { items: await this.snapshots(rows.map((row) => row.id)), total: rows[0]!.total };

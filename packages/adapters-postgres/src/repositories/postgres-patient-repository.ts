@@ -1,4 +1,12 @@
-import type { NewPatient, Page, PageRequest, Patient, PatientId, PatientRepository, UserId } from '@doctorly/core';
+import type {
+  NewPatient,
+  Page,
+  PageRequest,
+  Patient,
+  PatientId,
+  PatientRepository,
+  UserId,
+} from '@doctorly/core';
 import type { SqlExecutor } from '../sql/sql-client.js';
 import { patientColumns } from './columns.js';
 import { queryPage } from './paging.js';
@@ -11,13 +19,23 @@ export class PostgresPatientRepository implements PatientRepository {
     const [row] = await this.db.query<Patient>(
       `INSERT INTO patients AS p (owner_id, name, age, gender, symptoms, created_at)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${patientColumns('p')}`,
-      [patient.ownerId, patient.name, patient.age, patient.gender, patient.symptoms, patient.createdAt],
+      [
+        patient.ownerId,
+        patient.name,
+        patient.age,
+        patient.gender,
+        patient.symptoms,
+        patient.createdAt,
+      ],
     );
     return row!;
   }
 
   async findById(id: PatientId): Promise<Patient | undefined> {
-    const [row] = await this.db.query<Patient>(`SELECT ${patientColumns('p')} FROM patients p WHERE p.id = $1`, [id]);
+    const [row] = await this.db.query<Patient>(
+      `SELECT ${patientColumns('p')} FROM patients p WHERE p.id = $1`,
+      [id],
+    );
     return row;
   }
 

@@ -14,13 +14,24 @@ export class PostgresRatingRepository implements RatingRepository {
     const [row] = await this.db.query<Rating>(
       `INSERT INTO ratings AS r (doctor_id, patient_id, appointment_id, stars, review, rated_by, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${ratingColumns('r')}`,
-      [rating.doctorId, rating.patientId, rating.appointmentId, rating.stars, rating.review, rating.ratedBy, rating.createdAt],
+      [
+        rating.doctorId,
+        rating.patientId,
+        rating.appointmentId,
+        rating.stars,
+        rating.review,
+        rating.ratedBy,
+        rating.createdAt,
+      ],
     );
     return row!;
   }
 
   async findByAppointment(appointmentId: AppointmentId): Promise<Rating | undefined> {
-    const [row] = await this.db.query<Rating>(`SELECT ${ratingColumns('r')} FROM ratings r WHERE r.appointment_id = $1`, [appointmentId]);
+    const [row] = await this.db.query<Rating>(
+      `SELECT ${ratingColumns('r')} FROM ratings r WHERE r.appointment_id = $1`,
+      [appointmentId],
+    );
     return row;
   }
 }

@@ -1,4 +1,11 @@
-import type { LocalDate, NewSitting, Sitting, SittingId, SittingRepository, SlotId } from '@doctorly/core';
+import type {
+  LocalDate,
+  NewSitting,
+  Sitting,
+  SittingId,
+  SittingRepository,
+  SlotId,
+} from '@doctorly/core';
 import type { SqlExecutor } from '../sql/sql-client.js';
 import { sittingColumns } from './columns.js';
 
@@ -12,7 +19,15 @@ export class PostgresSittingRepository implements SittingRepository {
        VALUES ($1, $2, $3::date, $4, $5, $6, $7)
        ON CONFLICT (slot_id, date) DO NOTHING
        RETURNING ${sittingColumns('s')}`,
-      [sitting.slotId, sitting.doctorId, sitting.date, sitting.startsAt, sitting.endsAt, sitting.places, sitting.durationMinutes],
+      [
+        sitting.slotId,
+        sitting.doctorId,
+        sitting.date,
+        sitting.startsAt,
+        sitting.endsAt,
+        sitting.places,
+        sitting.durationMinutes,
+      ],
     );
     if (created) return created;
     // It existed, possibly committed by a concurrent `ensure` after this statement's snapshot
@@ -31,8 +46,12 @@ export class PostgresSittingRepository implements SittingRepository {
        ON CONFLICT (slot_id, date) DO NOTHING
        RETURNING ${sittingColumns('s')}`,
       [
-        sittings.map((x) => x.slotId), sittings.map((x) => x.doctorId), sittings.map((x) => x.date),
-        sittings.map((x) => x.startsAt), sittings.map((x) => x.endsAt), sittings.map((x) => x.places),
+        sittings.map((x) => x.slotId),
+        sittings.map((x) => x.doctorId),
+        sittings.map((x) => x.date),
+        sittings.map((x) => x.startsAt),
+        sittings.map((x) => x.endsAt),
+        sittings.map((x) => x.places),
         sittings.map((x) => x.durationMinutes),
       ],
     );
@@ -40,7 +59,10 @@ export class PostgresSittingRepository implements SittingRepository {
   }
 
   async findById(id: SittingId): Promise<Sitting | undefined> {
-    const [row] = await this.db.query<Sitting>(`SELECT ${sittingColumns('s')} FROM sittings s WHERE s.id = $1`, [id]);
+    const [row] = await this.db.query<Sitting>(
+      `SELECT ${sittingColumns('s')} FROM sittings s WHERE s.id = $1`,
+      [id],
+    );
     return row;
   }
 
@@ -60,7 +82,11 @@ export class PostgresSittingRepository implements SittingRepository {
     );
   }
 
-  listBySlots(slotIds: readonly SlotId[], from: LocalDate, to: LocalDate): Promise<readonly Sitting[]> {
+  listBySlots(
+    slotIds: readonly SlotId[],
+    from: LocalDate,
+    to: LocalDate,
+  ): Promise<readonly Sitting[]> {
     if (slotIds.length === 0) return Promise.resolve([]);
     return this.db.query<Sitting>(
       `SELECT ${sittingColumns('s')} FROM sittings s

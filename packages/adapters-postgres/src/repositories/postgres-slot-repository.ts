@@ -15,13 +15,25 @@ export class PostgresSlotRepository implements SlotRepository {
     const [row] = await this.db.query<Slot>(
       `INSERT INTO slots AS s (doctor_id, day, start, duration_minutes, places, fee, time_zone, created_at)
        VALUES ($1, $2, $3::time, $4, $5, $6, $7, $8) RETURNING ${slotColumns('s')}`,
-      [slot.doctorId, slot.day, slot.start, slot.durationMinutes, slot.places, slot.fee, slot.timeZone, slot.createdAt],
+      [
+        slot.doctorId,
+        slot.day,
+        slot.start,
+        slot.durationMinutes,
+        slot.places,
+        slot.fee,
+        slot.timeZone,
+        slot.createdAt,
+      ],
     );
     return row!;
   }
 
   async findById(id: SlotId): Promise<Slot | undefined> {
-    const [row] = await this.db.query<Slot>(`SELECT ${slotColumns('s')} FROM slots s WHERE s.id = $1`, [id]);
+    const [row] = await this.db.query<Slot>(
+      `SELECT ${slotColumns('s')} FROM slots s WHERE s.id = $1`,
+      [id],
+    );
     return row;
   }
 

@@ -1,4 +1,11 @@
-import { normalizeEmail, type NewUser, type Role, type User, type UserId, type UserRepository } from '@doctorly/core';
+import {
+  normalizeEmail,
+  type NewUser,
+  type Role,
+  type User,
+  type UserId,
+  type UserRepository,
+} from '@doctorly/core';
 import type { SqlExecutor } from '../sql/sql-client.js';
 import { userColumns } from './columns.js';
 
@@ -10,13 +17,23 @@ export class PostgresUserRepository implements UserRepository {
     const [row] = await this.db.query<User>(
       `INSERT INTO users AS u (name, email, password_hash, role, registered_at, confirmed)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${userColumns('u')}`,
-      [user.name, normalizeEmail(user.email), user.passwordHash, user.role, user.registeredAt, user.confirmed],
+      [
+        user.name,
+        normalizeEmail(user.email),
+        user.passwordHash,
+        user.role,
+        user.registeredAt,
+        user.confirmed,
+      ],
     );
     return row!;
   }
 
   async findById(id: UserId): Promise<User | undefined> {
-    const [row] = await this.db.query<User>(`SELECT ${userColumns('u')} FROM users u WHERE u.id = $1`, [id]);
+    const [row] = await this.db.query<User>(
+      `SELECT ${userColumns('u')} FROM users u WHERE u.id = $1`,
+      [id],
+    );
     return row;
   }
 

@@ -1,5 +1,11 @@
 import {
-  toDoctorView, type Clock, type DoctorId, type DoctorSearchIndex, type DoctorSearchQuery, type DoctorView, type Page,
+  toDoctorView,
+  type Clock,
+  type DoctorId,
+  type DoctorSearchIndex,
+  type DoctorSearchQuery,
+  type DoctorView,
+  type Page,
 } from '@doctorly/core';
 import { toSnapshot, type SnapshotRow } from '../repositories/doctor-snapshot-sql.js';
 import { PostgresDoctorRepository } from '../repositories/postgres-doctor-repository.js';
@@ -20,7 +26,10 @@ export class PostgresDoctorSearchIndex implements DoctorSearchIndex {
   readonly keepsDocuments = false;
   private readonly doctors: PostgresDoctorRepository;
 
-  constructor(private readonly sql: SqlClient, private readonly clock: Clock) {
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly clock: Clock,
+  ) {
     this.doctors = new PostgresDoctorRepository(sql);
   }
 
@@ -41,8 +50,11 @@ export class PostgresDoctorSearchIndex implements DoctorSearchIndex {
     const statement = searchStatement(query, now);
     if (!statement) return { items: [], total: 0 };
     // Prepared: planning costs as much as running (searchStatement says which texts are kept).
-    const rows = await this.sql.query<SearchRow>(statement.text, statement.params, { prepare: statement.prepare });
-    const items = rows.filter((row): row is SearchRow & SnapshotRow => row.id !== null)
+    const rows = await this.sql.query<SearchRow>(statement.text, statement.params, {
+      prepare: statement.prepare,
+    });
+    const items = rows
+      .filter((row): row is SearchRow & SnapshotRow => row.id !== null)
       .map((row) => toDoctorView(toSnapshot(row), now));
     return { items, total: rows[0]?.total ?? 0 };
   }

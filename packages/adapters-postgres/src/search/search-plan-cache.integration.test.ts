@@ -32,15 +32,21 @@ describe('search statements on a PostgreSQL server', () => {
 
   it('keep their generic plan after the fifth run, whatever the words', async (context) => {
     if (a.sql.engine !== 'postgres') return context.skip('PGlite does not prepare statements.');
-    const words = (await a.sql.query<{ w: string }>(
-      'SELECT w FROM (SELECT DISTINCT w FROM doctors, unnest(name_words) AS w WHERE length(w) >= 3) AS words ORDER BY md5(w) LIMIT 12',
-    )).map((row) => row.w);
+    const words = (
+      await a.sql.query<{ w: string }>(
+        'SELECT w FROM (SELECT DISTINCT w FROM doctors, unnest(name_words) AS w WHERE length(w) >= 3) AS words ORDER BY md5(w) LIMIT 12',
+      )
+    ).map((row) => row.w);
     const page = { sort: 'relevance', order: 'asc', limit: 20, offset: 0 } as const;
     for (const [i, word] of words.entries()) {
       const name = i % 3 === 0 ? word.slice(1) : word; // some with a typo
       await a.search.search({ ...page, name });
       await a.search.search({ ...page, name, specialization: 'cardiologist', day: 'monday' });
-      await a.search.search({ ...page, specialization: ['urologist', 'dermatologist'][i % 2]!, day: 'friday' });
+      await a.search.search({
+        ...page,
+        specialization: ['urologist', 'dermatologist'][i % 2]!,
+        day: 'friday',
+      });
     }
     const statements = await a.sql.query<{ generic: number; custom: number }>(
       'SELECT generic_plans::integer AS generic, custom_plans::integer AS custom FROM pg_prepared_statements WHERE statement LIKE $1',
@@ -54,8 +60,14 @@ describe('search statements on a PostgreSQL server', () => {
     if (a.sql.engine !== 'postgres') return context.skip('PGlite does not prepare statements.');
     // An unnamed statement is planned with its values: the planner's own estimate for each word.
     const cost = async (name: string) => {
-      const statement = searchStatement({ name, sort: 'relevance', order: 'asc', limit: 20, offset: 0 }, a.clock.now());
-      const [row] = await a.sql.query<{ 'QUERY PLAN': [{ Plan: { 'Total Cost': number } }] }>(`EXPLAIN (FORMAT JSON) ${statement!.text}`, statement!.params);
+      const statement = searchStatement(
+        { name, sort: 'relevance', order: 'asc', limit: 20, offset: 0 },
+        a.clock.now(),
+      );
+      const [row] = await a.sql.query<{ 'QUERY PLAN': [{ Plan: { 'Total Cost': number } }] }>(
+        `EXPLAIN (FORMAT JSON) ${statement!.text}`,
+        statement!.params,
+      );
       return row!['QUERY PLAN'][0].Plan['Total Cost'];
     };
     // A syllable in a third of all names, and a word of one doctor.

@@ -1,9 +1,18 @@
 import { normalizeCatalogName, type DoctorSearchQuery } from '@doctorly/core';
-import { snapshotColumns, snapshotsJoin, type SnapshotRow } from '../repositories/doctor-snapshot-sql.js';
+import {
+  snapshotColumns,
+  snapshotsJoin,
+  type SnapshotRow,
+} from '../repositories/doctor-snapshot-sql.js';
 
 /** Lower-case words without accents; anything but letters and digits separates words (as core's reference index). */
 export function nameWords(text: string): string[] {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
 }
 
 /** A word and each variant of it with one character deleted: the keys of `doctors.name_keys`. */
@@ -47,7 +56,10 @@ export const maxPreparedWords = 2;
  * filters are set, the number of name words and the sort: a bounded set of texts (at most
  * 8 × 9 × 7), of which a few are in use, so the statement can stay prepared.
  */
-export function searchStatement(query: DoctorSearchQuery, today: Date): SearchStatement | undefined {
+export function searchStatement(
+  query: DoctorSearchQuery,
+  today: Date,
+): SearchStatement | undefined {
   const params: unknown[] = [];
   const bind = (value: unknown) => `$${params.push(value)}`;
   const where: string[] = [];
@@ -86,7 +98,9 @@ export function searchStatement(query: DoctorSearchQuery, today: Date): SearchSt
       break;
     case 'experience': {
       // Whole years from the earliest qualification to today (UTC), 0 without one or ahead.
-      const day = bind(today.getUTCFullYear() * 10_000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate());
+      const day = bind(
+        today.getUTCFullYear() * 10_000 + (today.getUTCMonth() + 1) * 100 + today.getUTCDate(),
+      );
       sortKey = `CASE WHEN d.qualified_on IS NULL OR d.qualified_on > ${day}::integer THEN 0
         ELSE (${day}::integer - d.qualified_on) / 10000 END`;
       orderBy = `r.sort_key ${direction}, r.sort_name, r.id`;
@@ -100,15 +114,16 @@ export function searchStatement(query: DoctorSearchQuery, today: Date): SearchSt
   }
   const page = `LIMIT ${bind(query.limit)} OFFSET ${bind(query.offset)}`;
   // `found`: the total and the page's ids.
-  const found = where.length === 0
-    // Every doctor: count them, and read the page along an index that stops early
-    // (doctors_sort_name_idx, doctors_rating_idx).
-    ? `found AS (SELECT (SELECT count(*) FROM doctors)::integer AS total,
+  const found =
+    where.length === 0
+      ? // Every doctor: count them, and read the page along an index that stops early
+        // (doctors_sort_name_idx, doctors_rating_idx).
+        `found AS (SELECT (SELECT count(*) FROM doctors)::integer AS total,
   ARRAY(SELECT d.id FROM doctors d
     ORDER BY ${orderBy.replaceAll('r.sort_key', `(${sortKey})`).replaceAll('r.', 'd.')} ${page}) AS ids)`
-    // Find the matches once (on the GIN indexes of names and filter keys), then count and
-    // page them: a materialized set is also immune to the generic plan's guessed row counts.
-    : `matches AS MATERIALIZED (
+      : // Find the matches once (on the GIN indexes of names and filter keys), then count and
+        // page them: a materialized set is also immune to the generic plan's guessed row counts.
+        `matches AS MATERIALIZED (
   SELECT d.id, d.sort_name, (${sortKey})::float8 AS sort_key FROM doctors d WHERE ${where.join('\n  AND ')}
 ),
 found AS (SELECT (SELECT count(*) FROM matches)::integer AS total,
@@ -125,13 +140,20 @@ ORDER BY ids.n`;
  * array, `undefined` without filters. Catalog names resolve to their id inside the statement:
  * an unknown name makes a NULL key, which no array contains, so nothing matches.
  */
-function filterKeys(query: DoctorSearchQuery, bind: (value: unknown) => string): string | undefined {
+function filterKeys(
+  query: DoctorSearchQuery,
+  bind: (value: unknown) => string,
+): string | undefined {
   const keys: string[] = [];
   if (query.specialization !== undefined) {
-    keys.push(`'s:' || (SELECT id FROM specializations WHERE name = ${bind(normalizeCatalogName(query.specialization))})`);
+    keys.push(
+      `'s:' || (SELECT id FROM specializations WHERE name = ${bind(normalizeCatalogName(query.specialization))})`,
+    );
   }
   if (query.qualification !== undefined) {
-    keys.push(`'q:' || (SELECT id FROM qualifications WHERE name = ${bind(normalizeCatalogName(query.qualification))})`);
+    keys.push(
+      `'q:' || (SELECT id FROM qualifications WHERE name = ${bind(normalizeCatalogName(query.qualification))})`,
+    );
   }
   if (query.day !== undefined) keys.push(`'d:' || ${bind(query.day)}::text`);
   return keys.length === 0 ? undefined : `ARRAY[${keys.join(', ')}]`;

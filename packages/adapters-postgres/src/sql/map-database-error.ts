@@ -42,12 +42,24 @@ const constraintCodes: Readonly<Record<string, DomainErrorCode>> = {
 };
 
 /** Node socket errors: the server is not there (any more). */
-const networkErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+const networkErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+]);
 
 /** Messages of pg and PGlite when a connection is gone or a pool/database was closed. */
 const unavailableMessages = [
-  /connection terminated/i, /timeout exceeded when trying to connect/i, /not queryable/i,
-  /cannot use a pool after calling end/i, /pglite is closed/i, /connection (?:error|ended)/i,
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /not queryable/i,
+  /cannot use a pool after calling end/i,
+  /pglite is closed/i,
+  /connection (?:error|ended)/i,
 ];
 
 interface DriverError {
@@ -70,17 +82,27 @@ export function mapDatabaseError(error: unknown): unknown {
   const text = typeof message === 'string' ? message : '';
   const named = typeof constraint === 'string' ? constraintCodes[constraint] : undefined;
   if (typeof code === 'string') {
-    if (code === '40001' || code === '40P01') return new RetryableDatabaseError(`Transaction conflict (${code}): ${text}`);
+    if (code === '40001' || code === '40P01')
+      return new RetryableDatabaseError(`Transaction conflict (${code}): ${text}`);
     if ((code === '23505' || code === '23P01' || code === '23503' || code === '23514') && named) {
       return new DomainError(named, `${named}: ${text}`);
     }
     // Any other constraint or a value the column cannot hold: the input was not valid.
-    if (code.startsWith('23') || code.startsWith('22')) return new DomainError('VALIDATION_FAILED', text);
-    if (code.startsWith('08') || code.startsWith('53') || code.startsWith('57') || code === '58000' || code === '58030') {
+    if (code.startsWith('23') || code.startsWith('22'))
+      return new DomainError('VALIDATION_FAILED', text);
+    if (
+      code.startsWith('08') ||
+      code.startsWith('53') ||
+      code.startsWith('57') ||
+      code === '58000' ||
+      code === '58030'
+    ) {
       return new DomainError('UNAVAILABLE', `Database unavailable (${code}): ${text}`);
     }
-    if (networkErrorCodes.has(code)) return new DomainError('UNAVAILABLE', `Database unreachable (${code}): ${text}`);
+    if (networkErrorCodes.has(code))
+      return new DomainError('UNAVAILABLE', `Database unreachable (${code}): ${text}`);
   }
-  if (unavailableMessages.some((pattern) => pattern.test(text))) return new DomainError('UNAVAILABLE', `Database unavailable: ${text}`);
+  if (unavailableMessages.some((pattern) => pattern.test(text)))
+    return new DomainError('UNAVAILABLE', `Database unavailable: ${text}`);
   return error;
 }

@@ -53,7 +53,11 @@ export class PgPoolSqlClient implements SqlClient {
     });
   }
 
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<Row[]> {
     return run<Row>(this.pool, text, params, options);
   }
 
@@ -61,7 +65,11 @@ export class PgPoolSqlClient implements SqlClient {
     await run(this.pool, text);
   }
 
-  async queryBeforeCommit(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<void> {
+  async queryBeforeCommit(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<void> {
     await run(this.pool, text, params, options);
   }
 
@@ -91,7 +99,8 @@ export class PgPoolSqlClient implements SqlClient {
           await client.query('ROLLBACK');
         } catch (rollbackError) {
           // The connection is gone or unusable: drop it from the pool instead of reusing it.
-          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          broken =
+            rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
         }
       }
       throw mapDatabaseError(error);

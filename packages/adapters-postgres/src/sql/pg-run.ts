@@ -17,7 +17,10 @@ function statementName(text: string): string {
 
 /** Runs one statement on a pool or a checked-out connection; errors come out mapped. */
 export async function run<Row>(
-  client: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[], options?: QueryOptions,
+  client: pg.Pool | pg.PoolClient,
+  text: string,
+  params?: readonly unknown[],
+  options?: QueryOptions,
 ): Promise<Row[]> {
   try {
     const values = params as unknown[] | undefined;

@@ -28,10 +28,17 @@ export class PgTransaction implements SqlExecutor {
     return this.begun;
   }
 
-  async query<Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
+  async query<Row>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<Row[]> {
     if (this.begun) return run<Row>(this.client, text, params, options);
     this.begun = true;
-    const replies = this.sendTogether(() => [run<unknown>(this.client, 'BEGIN'), run<unknown>(this.client, text, params, options)]);
+    const replies = this.sendTogether(() => [
+      run<unknown>(this.client, 'BEGIN'),
+      run<unknown>(this.client, text, params, options),
+    ]);
     // Each pipelined query has its own Sync, so a failed BEGIN would not stop the statement.
     // But BEGIN only fails on a lost connection or inside a failed transaction (none is handed
     // out: a connection whose ROLLBACK fails is dropped), and then the statement fails too.
@@ -43,7 +50,11 @@ export class PgTransaction implements SqlExecutor {
     await this.query(text);
   }
 
-  queryBeforeCommit(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<void> {
+  queryBeforeCommit(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<void> {
     this.held.push({ text, params, options });
     return Promise.resolve();
   }
@@ -57,11 +68,13 @@ export class PgTransaction implements SqlExecutor {
     const held = this.held.splice(0);
     const needsBegin = !this.begun;
     this.begun = true;
-    await settled(this.sendTogether(() => [
-      ...(needsBegin ? [run<unknown>(this.client, 'BEGIN')] : []),
-      ...held.map((h) => run<unknown>(this.client, h.text, h.params, h.options)),
-      run<unknown>(this.client, 'COMMIT'),
-    ]));
+    await settled(
+      this.sendTogether(() => [
+        ...(needsBegin ? [run<unknown>(this.client, 'BEGIN')] : []),
+        ...held.map((h) => run<unknown>(this.client, h.text, h.params, h.options)),
+        run<unknown>(this.client, 'COMMIT'),
+      ]),
+    );
   }
 
   /**

@@ -56,9 +56,14 @@ export class PGliteSqlClient implements SqlClient {
    * one. `loadDataDir` starts a new database from a dump (`db.dumpDataDir()`) instead of an
    * empty one, several times faster than creating and migrating it (tests use it).
    */
-  static async open(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<PGliteSqlClient> {
+  static async open(
+    dataDir: string,
+    options: { loadDataDir?: Blob } = {},
+  ): Promise<PGliteSqlClient> {
     const db = await PGlite.create({
-      dataDir, extensions: { pg_trgm, btree_gist }, parsers: typeParsers,
+      dataDir,
+      extensions: { pg_trgm, btree_gist },
+      parsers: typeParsers,
       ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
     });
     return new PGliteSqlClient(db);

@@ -18,7 +18,11 @@ export interface QueryOptions {
  */
 export interface SqlExecutor {
   /** Runs one statement with bind parameters (`$1`, `$2` …) and returns its rows. */
-  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
+  query<Row = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations). */
   script(text: string): Promise<void>;
   /**
@@ -27,7 +31,11 @@ export interface SqlExecutor {
    * one round trip (its failure fails the commit); PGlite, in process, runs it at once. So
    * nothing in the transaction may read back what it writes.
    */
-  queryBeforeCommit(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<void>;
+  queryBeforeCommit(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<void>;
 }
 
 /**

@@ -12,8 +12,15 @@ export async function newDoctorNamed(uow: UnitOfWork, name: string, now: Date): 
  * A slot written straight to the table on `db` (the pool or a transaction), so that tests of
  * what the database keeps in step (filter keys, cards) see its triggers alone at work.
  */
-export function insertSlot(db: SqlExecutor, doctorId: DoctorId, day: Weekday, start = '10:00'): Promise<unknown> {
+export function insertSlot(
+  db: SqlExecutor,
+  doctorId: DoctorId,
+  day: Weekday,
+  start = '10:00',
+): Promise<unknown> {
   return db.query(
     `INSERT INTO slots (doctor_id, day, start, duration_minutes, places, fee, time_zone, created_at)
-     VALUES ($1, $2, $3, 10, 1, 100, 'UTC', now())`, [doctorId, day, start]);
+     VALUES ($1, $2, $3, 10, 1, 100, 'UTC', now())`,
+    [doctorId, day, start],
+  );
 }

@@ -1,6 +1,10 @@
 import { ManualClock } from '@doctorly/core/testing';
 import { createTestDatabase } from '@doctorly/test-support';
-import { createPostgresAdapters, postgresAdaptersOver, type PostgresAdapters } from '../create-postgres-adapters.js';
+import {
+  createPostgresAdapters,
+  postgresAdaptersOver,
+  type PostgresAdapters,
+} from '../create-postgres-adapters.js';
 import { PGliteSqlClient } from '../sql/pglite-client.js';
 import { migratedPGliteTemplate } from './pglite-template.js';
 
@@ -19,17 +23,24 @@ export type Engine = 'server' | 'pglite';
  * `createTestDatabase()` (which falls back to PGlite when there is no server), `pglite` an
  * in-memory PGlite.
  */
-export async function openTestAdapters(engine: Engine, options: { poolSize?: number } = {}): Promise<TestAdapters> {
+export async function openTestAdapters(
+  engine: Engine,
+  options: { poolSize?: number } = {},
+): Promise<TestAdapters> {
   const clock = new ManualClock();
   if (engine === 'pglite') {
-    const sql = await PGliteSqlClient.open('memory://', { loadDataDir: await migratedPGliteTemplate() });
+    const sql = await PGliteSqlClient.open('memory://', {
+      loadDataDir: await migratedPGliteTemplate(),
+    });
     const adapters = postgresAdaptersOver(sql, clock);
     await adapters.migrate(); // a no-op that checks the template is current
     return { ...adapters, clock, label: 'PGlite', dispose: () => adapters.close() };
   }
   const db = await createTestDatabase();
   const adapters = await createPostgresAdapters(
-    db.kind === 'postgres' ? { url: db.url, poolSize: options.poolSize ?? 20 } : { dataDir: db.dataDir },
+    db.kind === 'postgres'
+      ? { url: db.url, poolSize: options.poolSize ?? 20 }
+      : { dataDir: db.dataDir },
     clock,
   );
   await adapters.migrate();

@@ -76,8 +76,12 @@ export class InvalidationTracking {
       // start() subscribes itself, after asking the connection's id (not allowed once subscribed).
       autoResubscribe: false,
     });
-    this.listener.on('error', (error: unknown) => options.onEvent?.({ type: 'connection-error', error }));
-    this.listener.on('messageBuffer', (from: Buffer, keys: unknown) => this.onInvalidation(from, keys));
+    this.listener.on('error', (error: unknown) =>
+      options.onEvent?.({ type: 'connection-error', error }),
+    );
+    this.listener.on('messageBuffer', (from: Buffer, keys: unknown) =>
+      this.onInvalidation(from, keys),
+    );
     this.listener.on('close', () => {
       this.subscribed = false;
     });
@@ -176,9 +180,27 @@ export class InvalidationTracking {
       this.subscribed = true;
       // Options cannot be changed on a tracking connection: switch it off first.
       await this.cacheClient.client('TRACKING', 'OFF');
-      const prefixes = this.options.tiers.flatMap(({ keyPrefix, resetKey }) => ['PREFIX', keyPrefix, 'PREFIX', resetKey]);
-      await this.cacheClient.client('TRACKING', 'ON', 'REDIRECT', id, 'BCAST', ...prefixes, 'NOLOOP');
-      if (!this.closed && !this.again && this.listener.status === 'ready' && this.cacheClient.status === 'ready') {
+      const prefixes = this.options.tiers.flatMap(({ keyPrefix, resetKey }) => [
+        'PREFIX',
+        keyPrefix,
+        'PREFIX',
+        resetKey,
+      ]);
+      await this.cacheClient.client(
+        'TRACKING',
+        'ON',
+        'REDIRECT',
+        id,
+        'BCAST',
+        ...prefixes,
+        'NOLOOP',
+      );
+      if (
+        !this.closed &&
+        !this.again &&
+        this.listener.status === 'ready' &&
+        this.cacheClient.status === 'ready'
+      ) {
         for (const { tier } of this.options.tiers) tier.enable(since);
       }
     } catch (error) {

@@ -135,7 +135,14 @@ export class LocalTier<V = string> {
   }
 
   /** Keeps Redis' answer of a read begun with `marker`, unless the key changed meanwhile. */
-  completeFetch(key: string, marker: symbol, value: V | undefined, size: number, ttlMs: number, nowMs: number): void {
+  completeFetch(
+    key: string,
+    marker: symbol,
+    value: V | undefined,
+    size: number,
+    ttlMs: number,
+    nowMs: number,
+  ): void {
     if (this.fetching.get(key) !== marker) return;
     this.fetching.delete(key);
     if (!this.active || value === undefined || !(ttlMs > 0) || size > this.maxBytes / 8) return;

@@ -117,7 +117,15 @@ export class RedisCache implements Cache {
     this.counters.hits += 1;
     // The tier keeps the frozen value itself: a hit there is not parsed again (the port lets
     // readers share it). Its weight counts the parsed value and what readers keep beside it.
-    if (marker !== undefined) local?.completeFetch(entry, marker, value, tierWeight(json), outcome.value.ttlMs ?? 0, Date.now());
+    if (marker !== undefined)
+      local?.completeFetch(
+        entry,
+        marker,
+        value,
+        tierWeight(json),
+        outcome.value.ttlMs ?? 0,
+        Date.now(),
+      );
     return value;
   }
 
@@ -221,7 +229,10 @@ function newGeneration(): string {
 }
 
 /** The JSON of an entry (`<generation>|<json>`) of the current generation; anything else is a miss. */
-function current(generation: string | null | undefined, stored: string | null | undefined): string | undefined {
+function current(
+  generation: string | null | undefined,
+  stored: string | null | undefined,
+): string | undefined {
   if (!generation || !stored) return undefined;
   const bar = stored.indexOf('|');
   if (bar < 0 || stored.slice(0, bar) !== generation) return undefined;

@@ -1,4 +1,9 @@
-import { compareNames, compareRatings, nameMatchRank, type DoctorSearchQuery } from '@doctorly/core';
+import {
+  compareNames,
+  compareRatings,
+  nameMatchRank,
+  type DoctorSearchQuery,
+} from '@doctorly/core';
 import type { IndexFields } from './doctor-document.js';
 
 /** The exact name rule of a search (core's, shared by every engine), re-checked on the engine's candidates. */

@@ -102,11 +102,24 @@ export class RedisTokenRevocationStore implements TokenRevocationStore {
       };
     });
     const pendingUntil = this.pending.get(tokenId);
-    const revoked = (pendingUntil !== undefined && pendingUntil > this.now()) || (outcome.ok && outcome.value.revoked);
-    const sure = !revoked && outcome.ok && (!this.fallback || this.now() - outcome.value.since >= this.lifetimeMs);
+    const revoked =
+      (pendingUntil !== undefined && pendingUntil > this.now()) ||
+      (outcome.ok && outcome.value.revoked);
+    const sure =
+      !revoked &&
+      outcome.ok &&
+      (!this.fallback || this.now() - outcome.value.since >= this.lifetimeMs);
     if (marker !== undefined) {
       // Kept only if Redis was sure and no revocation of the key was heard meanwhile.
-      if (sure) local?.completeFetch(key, marker, true, key.length + entryOverhead, Number.POSITIVE_INFINITY, Date.now());
+      if (sure)
+        local?.completeFetch(
+          key,
+          marker,
+          true,
+          key.length + entryOverhead,
+          Number.POSITIVE_INFINITY,
+          Date.now(),
+        );
       else local?.abandonFetch(key, marker);
     }
     if (revoked) return true;

@@ -19,5 +19,10 @@ export function appointmentChanged(appointment: Appointment): DomainEvent {
 
 /** The event of a sitting whose status or places changed. */
 export function sittingChanged(sitting: Pick<Sitting, 'id' | 'slotId' | 'doctorId'>): DomainEvent {
-  return { type: 'sitting.changed', doctorId: sitting.doctorId, slotId: sitting.slotId, sittingId: sitting.id };
+  return {
+    type: 'sitting.changed',
+    doctorId: sitting.doctorId,
+    slotId: sitting.slotId,
+    sittingId: sitting.id,
+  };
 }

@@ -13,7 +13,11 @@ describe('CheckInAppointment, CompleteAppointment, MarkNoShow', () => {
   beforeEach(async () => {
     world = new BookingWorld();
     uc = world.useCases();
-    ({ doctor: { actor: doctor }, alice, booked } = await world.withOneBooking());
+    ({
+      doctor: { actor: doctor },
+      alice,
+      booked,
+    } = await world.withOneBooking());
     world.clock.set('2026-01-05T10:02:00.000Z');
     world.publisher.clear();
   });
@@ -22,11 +26,24 @@ describe('CheckInAppointment, CompleteAppointment, MarkNoShow', () => {
     expect((await uc.checkIn.execute(doctor, { id: booked.id })).status).toBe('checked_in');
     world.clock.advance(60);
     expect((await uc.complete.execute(doctor, { id: booked.id })).status).toBe('completed');
-    expect(world.publisher.events.map((e) => e.type)).toEqual(['appointment.changed', 'appointment.changed']);
+    expect(world.publisher.events.map((e) => e.type)).toEqual([
+      'appointment.changed',
+      'appointment.changed',
+    ]);
     const { history } = await uc.history.execute(doctor, { id: booked.id });
     expect(history.slice(1)).toEqual([
-      { status: 'checked_in', actor_id: doctor.userId, at: '2026-01-05T10:02:00.000Z', reason: null },
-      { status: 'completed', actor_id: doctor.userId, at: '2026-01-05T10:03:00.000Z', reason: null },
+      {
+        status: 'checked_in',
+        actor_id: doctor.userId,
+        at: '2026-01-05T10:02:00.000Z',
+        reason: null,
+      },
+      {
+        status: 'completed',
+        actor_id: doctor.userId,
+        at: '2026-01-05T10:03:00.000Z',
+        reason: null,
+      },
     ]);
   });
 
@@ -37,23 +54,35 @@ describe('CheckInAppointment, CompleteAppointment, MarkNoShow', () => {
   it('refuses transitions the rules do not allow', async () => {
     await uc.noShow.execute(doctor, { id: booked.id });
     for (const step of [uc.checkIn, uc.complete, uc.noShow]) {
-      await expect(step.execute(doctor, { id: booked.id })).rejects.toMatchObject({ code: 'INVALID_STATUS_TRANSITION' });
+      await expect(step.execute(doctor, { id: booked.id })).rejects.toMatchObject({
+        code: 'INVALID_STATUS_TRANSITION',
+      });
     }
   });
 
   it('refuses a cancelled appointment', async () => {
     await uc.cancel.execute(alice, { id: booked.id });
-    await expect(uc.checkIn.execute(doctor, { id: booked.id })).rejects.toMatchObject({ code: 'INVALID_STATUS_TRANSITION' });
+    await expect(uc.checkIn.execute(doctor, { id: booked.id })).rejects.toMatchObject({
+      code: 'INVALID_STATUS_TRANSITION',
+    });
   });
 
   it('lets only the doctor of the sitting: the owner is forbidden, anyone else sees nothing', async () => {
     const bob = await world.user('bob');
     const other = (await world.doctor('Dr Other')).actor;
     for (const step of [uc.checkIn, uc.complete, uc.noShow]) {
-      await expect(step.execute(alice, { id: booked.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(step.execute(bob, { id: booked.id })).rejects.toMatchObject({ code: 'APPOINTMENT_NOT_FOUND' });
-      await expect(step.execute(other, { id: booked.id })).rejects.toMatchObject({ code: 'APPOINTMENT_NOT_FOUND' });
-      await expect(step.execute(doctor, { id: 999 })).rejects.toMatchObject({ code: 'APPOINTMENT_NOT_FOUND' });
+      await expect(step.execute(alice, { id: booked.id })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      await expect(step.execute(bob, { id: booked.id })).rejects.toMatchObject({
+        code: 'APPOINTMENT_NOT_FOUND',
+      });
+      await expect(step.execute(other, { id: booked.id })).rejects.toMatchObject({
+        code: 'APPOINTMENT_NOT_FOUND',
+      });
+      await expect(step.execute(doctor, { id: 999 })).rejects.toMatchObject({
+        code: 'APPOINTMENT_NOT_FOUND',
+      });
     }
     expect(world.publisher.events).toEqual([]);
   });

@@ -30,7 +30,11 @@ export interface AppointmentView {
 /** The API view of an appointment, with its expected time computed from the queue number. @category Views */
 export function toAppointmentView(details: AppointmentDetails): AppointmentView {
   const { appointment } = details;
-  const expected = expectedTime(details.sittingStartsAt, details.durationMinutes, appointment.queueNumber);
+  const expected = expectedTime(
+    details.sittingStartsAt,
+    details.durationMinutes,
+    appointment.queueNumber,
+  );
   const end = new Date(expected.getTime() + details.durationMinutes * 60_000);
   return {
     id: appointment.id,

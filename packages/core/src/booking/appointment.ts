@@ -1,13 +1,32 @@
-import type { AppointmentId, DoctorId, LocalDate, PatientId, SittingId, SlotId, UserId } from '../shared/primitives.js';
+import type {
+  AppointmentId,
+  DoctorId,
+  LocalDate,
+  PatientId,
+  SittingId,
+  SlotId,
+  UserId,
+} from '../shared/primitives.js';
 import type { SittingStatus } from '../scheduling/sitting.js';
 
 /** Every status of an appointment; `booked` and `checked_in` hold a place. @category Models */
-export const appointmentStatuses = ['booked', 'cancelled', 'checked_in', 'completed', 'no_show'] as const;
+export const appointmentStatuses = [
+  'booked',
+  'cancelled',
+  'checked_in',
+  'completed',
+  'no_show',
+] as const;
 /** The status of an appointment (see {@link canTransition} for the allowed moves). @category Models */
 export type AppointmentStatus = (typeof appointmentStatuses)[number];
 
 /** Statuses that hold a place in the sitting: all but `cancelled`. @category Models */
-export const activeAppointmentStatuses: readonly AppointmentStatus[] = ['booked', 'checked_in', 'completed', 'no_show'];
+export const activeAppointmentStatuses: readonly AppointmentStatus[] = [
+  'booked',
+  'checked_in',
+  'completed',
+  'no_show',
+];
 
 /** A patient's place in a sitting. @category Models */
 export interface Appointment {

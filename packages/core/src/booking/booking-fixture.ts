@@ -41,32 +41,60 @@ export class BookingWorld {
 
   async user(name = `user${this.users + 1}`, role: Role = 'user'): Promise<Actor> {
     this.users += 1;
-    const user = await this.uow.transaction((r) => r.users.create({
-      name, email: `${name}.${this.users}@example.com`, passwordHash: 'x', role, registeredAt: this.clock.now(), confirmed: false,
-    }));
+    const user = await this.uow.transaction((r) =>
+      r.users.create({
+        name,
+        email: `${name}.${this.users}@example.com`,
+        passwordHash: 'x',
+        role,
+        registeredAt: this.clock.now(),
+        confirmed: false,
+      }),
+    );
     return { userId: user.id, role: user.role };
   }
 
   async doctor(name = `doctor${this.users + 1}`): Promise<{ actor: Actor; doctor: Doctor }> {
     const actor = await this.user(name);
-    const doctor = await this.uow.transaction((r) => r.doctors.create({
-      userId: actor.userId, description: 'A doctor', image: null, createdAt: this.clock.now(),
-    }));
+    const doctor = await this.uow.transaction((r) =>
+      r.doctors.create({
+        userId: actor.userId,
+        description: 'A doctor',
+        image: null,
+        createdAt: this.clock.now(),
+      }),
+    );
     return { actor, doctor };
   }
 
   /** A slot of `doctorId`: by default Mondays 10:00 UTC, 3 places of 10 minutes. */
   slot(doctorId: number, shape: Partial<NewSlot> = {}): Promise<Slot> {
-    return this.uow.transaction((r) => r.slots.create({
-      doctorId, day: 'monday', start: '10:00', durationMinutes: 10, places: 3, fee: 100, timeZone: 'UTC',
-      createdAt: this.clock.now(), ...shape,
-    }));
+    return this.uow.transaction((r) =>
+      r.slots.create({
+        doctorId,
+        day: 'monday',
+        start: '10:00',
+        durationMinutes: 10,
+        places: 3,
+        fee: 100,
+        timeZone: 'UTC',
+        createdAt: this.clock.now(),
+        ...shape,
+      }),
+    );
   }
 
   patient(owner: Actor, name = 'Pat'): Promise<Patient> {
-    return this.uow.transaction((r) => r.patients.create({
-      ownerId: owner.userId, name, age: 30, gender: 'other', symptoms: 'cough', createdAt: this.clock.now(),
-    }));
+    return this.uow.transaction((r) =>
+      r.patients.create({
+        ownerId: owner.userId,
+        name,
+        age: 30,
+        gender: 'other',
+        symptoms: 'cough',
+        createdAt: this.clock.now(),
+      }),
+    );
   }
 
   /**
@@ -74,13 +102,20 @@ export class BookingWorld {
    * user `alice` whose patient holds one booking in its next sitting.
    */
   async withOneBooking(): Promise<{
-    doctor: { actor: Actor; doctor: Doctor }; slot: Slot; alice: Actor; patient: Patient; booked: AppointmentView;
+    doctor: { actor: Actor; doctor: Doctor };
+    slot: Slot;
+    alice: Actor;
+    patient: Patient;
+    booked: AppointmentView;
   }> {
     const doctor = await this.doctor();
     const slot = await this.slot(doctor.doctor.id);
     const alice = await this.user('alice');
     const patient = await this.patient(alice);
-    const booked = await this.useCases().book.execute(alice, { patient_id: patient.id, slot_id: slot.id });
+    const booked = await this.useCases().book.execute(alice, {
+      patient_id: patient.id,
+      slot_id: slot.id,
+    });
     return { doctor, slot, alice, patient, booked };
   }
 

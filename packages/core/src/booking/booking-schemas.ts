@@ -14,7 +14,13 @@ export const BookAppointmentInput = z.strictObject({
   patient_id: Id,
   slot_id: Id,
   date: LocalDateString.optional(),
-  idempotency_key: z.string().trim().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'Expected printable ASCII.').optional(),
+  idempotency_key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, 'Expected printable ASCII.')
+    .optional(),
 });
 /** The input `BookAppointmentInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type BookAppointmentInput = z.input<typeof BookAppointmentInput>;
@@ -30,12 +36,19 @@ export const CancelAppointmentInput = z.strictObject({ id: CoercedId, reason: Re
 export type CancelAppointmentInput = z.input<typeof CancelAppointmentInput>;
 
 /** A doctor cancels one date's sitting of their slot. @category Schemas */
-export const CancelSittingInput = z.strictObject({ slot_id: CoercedId, date: LocalDateString, reason: Reason });
+export const CancelSittingInput = z.strictObject({
+  slot_id: CoercedId,
+  date: LocalDateString,
+  reason: Reason,
+});
 /** The input `CancelSittingInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type CancelSittingInput = z.input<typeof CancelSittingInput>;
 
 /** The queue of one sitting of the doctor's slot (`date` omitted: the next sitting). @category Schemas */
-export const SittingQueueInput = z.strictObject({ slot_id: CoercedId, date: LocalDateString.optional() });
+export const SittingQueueInput = z.strictObject({
+  slot_id: CoercedId,
+  date: LocalDateString.optional(),
+});
 /** The input `SittingQueueInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type SittingQueueInput = z.input<typeof SittingQueueInput>;
 

@@ -14,7 +14,11 @@ const places = 3;
 const patientCount = 5;
 const date = '2026-01-12';
 
-interface Place { id: number; queue: number; status: AppointmentStatus }
+interface Place {
+  id: number;
+  queue: number;
+  status: AppointmentStatus;
+}
 interface Model {
   cancelled: boolean;
   /** The latest appointment of each patient (by index). */
@@ -29,8 +33,10 @@ interface Real {
   patients: number[];
 }
 
-const active = (m: Model): Place[] => [...m.latest.values()].filter((p) => p.status !== 'cancelled');
-const open = (p: Place | undefined): boolean => p?.status === 'booked' || p?.status === 'checked_in';
+const active = (m: Model): Place[] =>
+  [...m.latest.values()].filter((p) => p.status !== 'cancelled');
+const open = (p: Place | undefined): boolean =>
+  p?.status === 'booked' || p?.status === 'checked_in';
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
@@ -56,7 +62,10 @@ async function checkInvariants(m: Model, r: Real): Promise<void> {
   expect(sitting.status).toBe(m.cancelled ? 'cancelled' : 'scheduled');
   for (const place of m.latest.values()) {
     const found = all.find((d) => d.appointment.id === place.id);
-    expect([found?.appointment.status, found?.appointment.queueNumber]).toEqual([place.status, place.queue]);
+    expect([found?.appointment.status, found?.appointment.queueNumber]).toEqual([
+      place.status,
+      place.queue,
+    ]);
   }
 }
 
@@ -64,11 +73,16 @@ class Book implements fc.AsyncCommand<Model, Real> {
   constructor(readonly patient: number) {}
   check = (): boolean => true;
   async run(m: Model, r: Real): Promise<void> {
-    const call = r.uc.book.execute(r.user, { patient_id: r.patients[this.patient]!, slot_id: r.slotId, date });
+    const call = r.uc.book.execute(r.user, {
+      patient_id: r.patients[this.patient]!,
+      slot_id: r.slotId,
+      date,
+    });
     const taken = new Set(active(m).map((p) => p.queue));
     const mine = m.latest.get(this.patient);
     if (m.cancelled) expect(await refusal(call)).toBe('SITTING_CANCELLED');
-    else if (mine && mine.status !== 'cancelled') expect(await refusal(call)).toBe('ALREADY_BOOKED');
+    else if (mine && mine.status !== 'cancelled')
+      expect(await refusal(call)).toBe('ALREADY_BOOKED');
     else if (taken.size >= places) expect(await refusal(call)).toBe('SITTING_FULL');
     else {
       const view = await call;
@@ -84,14 +98,20 @@ class Book implements fc.AsyncCommand<Model, Real> {
 }
 
 class Change implements fc.AsyncCommand<Model, Real> {
-  constructor(readonly patient: number, readonly to: 'cancelled' | 'checked_in' | 'completed') {}
+  constructor(
+    readonly patient: number,
+    readonly to: 'cancelled' | 'checked_in' | 'completed',
+  ) {}
   check = (m: Readonly<Model>): boolean => m.latest.has(this.patient);
   async run(m: Model, r: Real): Promise<void> {
     const place = m.latest.get(this.patient)!;
     const id = place.id;
-    const call = this.to === 'cancelled' ? r.uc.cancel.execute(r.user, { id })
-      : this.to === 'checked_in' ? r.uc.checkIn.execute(r.doctor, { id })
-        : r.uc.complete.execute(r.doctor, { id });
+    const call =
+      this.to === 'cancelled'
+        ? r.uc.cancel.execute(r.user, { id })
+        : this.to === 'checked_in'
+          ? r.uc.checkIn.execute(r.doctor, { id })
+          : r.uc.complete.execute(r.doctor, { id });
     const allowed = this.to === 'checked_in' ? place.status === 'booked' : open(place);
     if (allowed) {
       expect((await call).status).toBe(this.to);
@@ -142,6 +162,9 @@ describe('booking against a model', () => {
       ],
       { maxCommands: 25 },
     );
-    await fc.assert(fc.asyncProperty(commands, (cmds) => fc.asyncModelRun(setup, cmds)), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(commands, (cmds) => fc.asyncModelRun(setup, cmds)),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sittingStatuses } from '../scheduling/sitting.js';
-import { bookingRefusals, decideBooking, lowestFreeQueueNumber, type SittingBookingState } from './decide-booking.js';
+import {
+  bookingRefusals,
+  decideBooking,
+  lowestFreeQueueNumber,
+  type SittingBookingState,
+} from './decide-booking.js';
 
 describe('lowestFreeQueueNumber', () => {
   it('matches a model: the least of 1…places not taken, undefined when all are', () => {
@@ -55,18 +60,28 @@ describe('lowestFreeQueueNumber', () => {
 
 /** A sitting as the stores keep it: distinct queue numbers in 1…places, one place per patient. */
 const sittingState = fc
-  .record({ status: fc.constantFrom(...sittingStatuses), places: fc.integer({ min: 0, max: 12 }), seed: fc.nat() })
+  .record({
+    status: fc.constantFrom(...sittingStatuses),
+    places: fc.integer({ min: 0, max: 12 }),
+    seed: fc.nat(),
+  })
   .chain(({ status, places, seed }) =>
     fc
       .subarray(Array.from({ length: places }, (_, i) => i + 1))
       .map((numbers): SittingBookingState => ({
         status,
         places,
-        active: numbers.map((queueNumber, i) => ({ patientId: ((seed + i * 7) % 40) + 1, queueNumber })),
+        active: numbers.map((queueNumber, i) => ({
+          patientId: ((seed + i * 7) % 40) + 1,
+          queueNumber,
+        })),
       }))
       .filter((s) => new Set(s.active.map((a) => a.patientId)).size === s.active.length),
   );
-const ask = fc.record({ patientId: fc.integer({ min: 1, max: 45 }), idempotencyKeyUsedElsewhere: fc.boolean() });
+const ask = fc.record({
+  patientId: fc.integer({ min: 1, max: 45 }),
+  idempotencyKeyUsedElsewhere: fc.boolean(),
+});
 
 describe('decideBooking', () => {
   it('refuses with the first refusal that applies, in the documented order, else books the lowest free number', () => {
@@ -85,7 +100,11 @@ describe('decideBooking', () => {
           expect(decision).toEqual({ outcome: 'refused', refusal: reasons[0] });
         } else {
           const taken = sitting!.active.map((a) => a.queueNumber);
-          expect(decision).toEqual({ outcome: 'booked', queueNumber: lowestFreeQueueNumber(taken, sitting!.places), sitting });
+          expect(decision).toEqual({
+            outcome: 'booked',
+            queueNumber: lowestFreeQueueNumber(taken, sitting!.places),
+            sitting,
+          });
         }
       }),
       { numRuns: 2000 },
@@ -98,27 +117,40 @@ describe('decideBooking', () => {
       fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }),
     );
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(step, { maxLength: 60 }), (places, steps) => {
-        let active: SittingBookingState['active'] = [];
-        for (const s of steps) {
-          if (s.kind === 'cancel') {
-            active = active.filter((_, i) => active.length === 0 || i !== s.pick % active.length);
-            continue;
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(step, { maxLength: 60 }),
+        (places, steps) => {
+          let active: SittingBookingState['active'] = [];
+          for (const s of steps) {
+            if (s.kind === 'cancel') {
+              active = active.filter((_, i) => active.length === 0 || i !== s.pick % active.length);
+              continue;
+            }
+            const decision = decideBooking(
+              { status: 'scheduled', places, active },
+              { patientId: s.patientId, idempotencyKeyUsedElsewhere: false },
+            );
+            if (decision.outcome === 'booked')
+              active = [...active, { patientId: s.patientId, queueNumber: decision.queueNumber }];
+            expect(active.length).toBeLessThanOrEqual(places);
+            expect(new Set(active.map((a) => a.queueNumber)).size).toBe(active.length);
+            expect(active.every((a) => a.queueNumber >= 1 && a.queueNumber <= places)).toBe(true);
           }
-          const decision = decideBooking({ status: 'scheduled', places, active }, { patientId: s.patientId, idempotencyKeyUsedElsewhere: false });
-          if (decision.outcome === 'booked') active = [...active, { patientId: s.patientId, queueNumber: decision.queueNumber }];
-          expect(active.length).toBeLessThanOrEqual(places);
-          expect(new Set(active.map((a) => a.queueNumber)).size).toBe(active.length);
-          expect(active.every((a) => a.queueNumber >= 1 && a.queueNumber <= places)).toBe(true);
-        }
-      }),
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('has one message per refusal code', () => {
     expect(Object.keys(bookingRefusals)).toEqual([
-      'SITTING_NOT_FOUND', 'SITTING_CANCELLED', 'SITTING_CLOSED', 'IDEMPOTENCY_KEY_REUSED', 'ALREADY_BOOKED', 'SITTING_FULL',
+      'SITTING_NOT_FOUND',
+      'SITTING_CANCELLED',
+      'SITTING_CLOSED',
+      'IDEMPOTENCY_KEY_REUSED',
+      'ALREADY_BOOKED',
+      'SITTING_FULL',
     ]);
   });
 });

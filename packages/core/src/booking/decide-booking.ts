@@ -49,7 +49,10 @@ export type BookingDecision<S extends SittingBookingState = SittingBookingState>
  * lock makes it atomic; a model test runs both on the same random commands.
  * @category Booking
  */
-export function decideBooking<S extends SittingBookingState>(sitting: S | undefined, ask: BookingAsk): BookingDecision<S> {
+export function decideBooking<S extends SittingBookingState>(
+  sitting: S | undefined,
+  ask: BookingAsk,
+): BookingDecision<S> {
   const refuse = (refusal: BookingRefusal): BookingDecision<S> => ({ outcome: 'refused', refusal });
   if (!sitting) return refuse('SITTING_NOT_FOUND');
   if (sitting.status === 'cancelled') return refuse('SITTING_CANCELLED');
@@ -57,9 +60,13 @@ export function decideBooking<S extends SittingBookingState>(sitting: S | undefi
   // A key that names another booking is a wrong request whatever the sitting's state.
   if (ask.idempotencyKeyUsedElsewhere) return refuse('IDEMPOTENCY_KEY_REUSED');
   if (sitting.active.some((a) => a.patientId === ask.patientId)) return refuse('ALREADY_BOOKED');
-  const queueNumber = sitting.active.length < sitting.places
-    ? lowestFreeQueueNumber(sitting.active.map((a) => a.queueNumber), sitting.places)
-    : undefined;
+  const queueNumber =
+    sitting.active.length < sitting.places
+      ? lowestFreeQueueNumber(
+          sitting.active.map((a) => a.queueNumber),
+          sitting.places,
+        )
+      : undefined;
   if (queueNumber === undefined) return refuse('SITTING_FULL');
   return { outcome: 'booked', queueNumber, sitting };
 }

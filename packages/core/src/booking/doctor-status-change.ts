@@ -6,7 +6,11 @@ import type { UnitOfWork } from '../shared/unit-of-work.js';
 import type { AppointmentStatus } from './appointment.js';
 import { AppointmentIdInput } from './booking-schemas.js';
 import type { AppointmentView } from './appointment-view.js';
-import { appointmentOfDoctor, changeAppointmentStatus, type DoctorStatusKey } from './change-appointment-status.js';
+import {
+  appointmentOfDoctor,
+  changeAppointmentStatus,
+  type DoctorStatusKey,
+} from './change-appointment-status.js';
 import { parseInput } from '../shared/parse-input.js';
 
 /**

@@ -13,7 +13,11 @@ describe('GetAppointmentHistory', () => {
   beforeEach(async () => {
     world = new BookingWorld();
     uc = world.useCases();
-    ({ doctor: { actor: doctor }, alice, booked } = await world.withOneBooking());
+    ({
+      doctor: { actor: doctor },
+      alice,
+      booked,
+    } = await world.withOneBooking());
   });
 
   it('shows every status change with who and when, to the owner, the doctor and an admin', async () => {
@@ -27,8 +31,18 @@ describe('GetAppointmentHistory', () => {
       expect(seen.appointment).toMatchObject({ id: booked.id, status: 'completed' });
       expect(seen.history).toEqual([
         { status: 'booked', actor_id: alice.userId, at: '2026-01-05T09:00:00.000Z', reason: null },
-        { status: 'checked_in', actor_id: doctor.userId, at: '2026-01-05T10:01:00.000Z', reason: null },
-        { status: 'completed', actor_id: doctor.userId, at: '2026-01-05T10:08:00.000Z', reason: null },
+        {
+          status: 'checked_in',
+          actor_id: doctor.userId,
+          at: '2026-01-05T10:01:00.000Z',
+          reason: null,
+        },
+        {
+          status: 'completed',
+          actor_id: doctor.userId,
+          at: '2026-01-05T10:08:00.000Z',
+          reason: null,
+        },
       ]);
     }
   });
@@ -37,8 +51,12 @@ describe('GetAppointmentHistory', () => {
     const bob = await world.user('bob');
     const other = (await world.doctor('Dr Other')).actor;
     for (const actor of [bob, other]) {
-      await expect(uc.history.execute(actor, { id: booked.id })).rejects.toMatchObject({ code: 'APPOINTMENT_NOT_FOUND' });
+      await expect(uc.history.execute(actor, { id: booked.id })).rejects.toMatchObject({
+        code: 'APPOINTMENT_NOT_FOUND',
+      });
     }
-    await expect(uc.history.execute(alice, { id: 999 })).rejects.toMatchObject({ code: 'APPOINTMENT_NOT_FOUND' });
+    await expect(uc.history.execute(alice, { id: 999 })).rejects.toMatchObject({
+      code: 'APPOINTMENT_NOT_FOUND',
+    });
   });
 });

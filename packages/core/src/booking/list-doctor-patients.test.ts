@@ -22,13 +22,24 @@ describe('ListDoctorPatients', () => {
     const page = await uc.doctorPatients.execute(drC.actor);
     expect(page.total).toBe(2);
     expect(page.items.map((p) => p.name)).toEqual(['Amy', 'Zoe']);
-    expect(page.items[0]).toMatchObject({ id: amy.id, age: 30, gender: 'other', symptoms: 'cough' });
+    expect(page.items[0]).toMatchObject({
+      id: amy.id,
+      age: 30,
+      gender: 'other',
+      symptoms: 'cough',
+    });
     expect((await uc.doctorPatients.execute(drD.actor)).items.map((p) => p.name)).toEqual(['Kit']);
-    expect((await uc.doctorPatients.execute(drC.actor, { limit: 1, offset: 1 })).items.map((p) => p.name)).toEqual(['Zoe']);
+    expect(
+      (await uc.doctorPatients.execute(drC.actor, { limit: 1, offset: 1 })).items.map(
+        (p) => p.name,
+      ),
+    ).toEqual(['Zoe']);
   });
 
   it('refuses a caller who is not a doctor', async () => {
     const world = new BookingWorld();
-    await expect(world.useCases().doctorPatients.execute(await world.user())).rejects.toMatchObject({ code: 'NOT_A_DOCTOR' });
+    await expect(world.useCases().doctorPatients.execute(await world.user())).rejects.toMatchObject(
+      { code: 'NOT_A_DOCTOR' },
+    );
   });
 });

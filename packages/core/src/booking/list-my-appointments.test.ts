@@ -22,7 +22,10 @@ describe('ListMyAppointments', () => {
     const pat = await world.patient(alice, 'Pat');
     await uc.book.execute(alice, { patient_id: pat.id, slot_id: slot.id });
     await uc.book.execute(alice, { patient_id: pat.id, slot_id: slot.id, date: '2026-01-19' });
-    await uc.book.execute(bob, { patient_id: (await world.patient(bob, 'Bo')).id, slot_id: slot.id });
+    await uc.book.execute(bob, {
+      patient_id: (await world.patient(bob, 'Bo')).id,
+      slot_id: slot.id,
+    });
     const page = await uc.myAppointments.execute(alice, { limit: 1, offset: 0 });
     expect(page.total).toBe(2);
     expect(page.items.map((a) => [a.patient_name, a.date])).toEqual([['Pat', '2026-01-19']]);
@@ -33,7 +36,9 @@ describe('ListMyAppointments', () => {
 
   it('is empty for a user without appointments, and refuses a bad page', async () => {
     expect(await uc.myAppointments.execute(alice)).toEqual({ items: [], total: 0 });
-    await expect(uc.myAppointments.execute(alice, { limit: 0 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(uc.myAppointments.execute(alice, { limit: 0 })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('is cached per user and invalidated by the user tag', async () => {

@@ -44,9 +44,12 @@ export const cacheKeys = {
   currentUser: (userId: UserId): string => `user:${userId}:info`,
   /** Who a token's user is for authentication: `{ id, role }` only, never the password hash. */
   userIdentity: (userId: UserId): string => `user:${userId}:identity`,
-  userPatients: (userId: UserId, page: PageRequest): string => `user:${userId}:patients:${paged(page)}`,
-  userAppointments: (userId: UserId, page: PageRequest): string => `user:${userId}:appointments:${paged(page)}`,
-  doctorPatients: (doctorId: DoctorId, page: PageRequest): string => `doctor-private:${doctorId}:patients:${paged(page)}`,
+  userPatients: (userId: UserId, page: PageRequest): string =>
+    `user:${userId}:patients:${paged(page)}`,
+  userAppointments: (userId: UserId, page: PageRequest): string =>
+    `user:${userId}:appointments:${paged(page)}`,
+  doctorPatients: (doctorId: DoctorId, page: PageRequest): string =>
+    `doctor-private:${doctorId}:patients:${paged(page)}`,
   sittingQueue: (sittingId: SittingId): string => `sitting:${sittingId}:queue`,
   specializations: 'catalog:specializations',
   qualifications: 'catalog:qualifications',

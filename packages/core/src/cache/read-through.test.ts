@@ -73,7 +73,9 @@ describe('ReadThrough', () => {
     const cached = await reads.get('k', options, load);
     for (const value of [loaded, cached]) {
       expect(value).toEqual({ id: 1, slots: [{ day: 'monday' }] });
-      expect(Object.isFrozen(value) && Object.isFrozen(value.slots) && Object.isFrozen(value.slots[0])).toBe(true);
+      expect(
+        Object.isFrozen(value) && Object.isFrozen(value.slots) && Object.isFrozen(value.slots[0]),
+      ).toBe(true);
     }
   });
 
@@ -85,7 +87,9 @@ describe('ReadThrough', () => {
       delete: () => broken.delete(),
       invalidateTags: () => broken.invalidateTags(),
     };
-    const value = await new ReadThrough(copying).get('k', options, () => Promise.resolve({ id: 2, list: [] }));
+    const value = await new ReadThrough(copying).get('k', options, () =>
+      Promise.resolve({ id: 2, list: [] }),
+    );
     expect(value).toEqual({ id: 1, list: [1] });
     expect(Object.isFrozen(value) && Object.isFrozen(value.list)).toBe(true);
   });
@@ -93,7 +97,9 @@ describe('ReadThrough', () => {
   it('concurrent misses of one key share one load', async () => {
     const reads = new ReadThrough(new InMemoryCache(new ManualClock()));
     const loader = counting('v');
-    const values = await Promise.all(Array.from({ length: 20 }, () => reads.get('k', options, loader.load)));
+    const values = await Promise.all(
+      Array.from({ length: 20 }, () => reads.get('k', options, loader.load)),
+    );
     expect(values).toEqual(Array(20).fill('v'));
     expect(loader.calls()).toBe(1);
     // Other keys load on their own.
@@ -118,7 +124,10 @@ describe('ReadThrough', () => {
       await Promise.resolve();
       throw new Error('database down');
     };
-    const results = await Promise.allSettled([reads.get('k', options, failing), reads.get('k', options, failing)]);
+    const results = await Promise.allSettled([
+      reads.get('k', options, failing),
+      reads.get('k', options, failing),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(calls).toBe(1);
     expect(await cache.get('k')).toBeUndefined();

@@ -63,7 +63,11 @@ export class ReadThrough {
     return loading;
   }
 
-  private async loadAndStore<T>(key: string, options: CacheEntryOptions, load: () => Promise<T>): Promise<T> {
+  private async loadAndStore<T>(
+    key: string,
+    options: CacheEntryOptions,
+    load: () => Promise<T>,
+  ): Promise<T> {
     const value = deepFreeze(await load());
     // `undefined` cannot be told from a miss, so it is not stored.
     if (value !== undefined) await this.store(key, value, options);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryCache, InMemoryUnitOfWork, ManualClock, RecordingOutboxPublisher } from '@doctorly/core/testing';
+import {
+  InMemoryCache,
+  InMemoryUnitOfWork,
+  ManualClock,
+  RecordingOutboxPublisher,
+} from '@doctorly/core/testing';
 import { tagsForEvent } from '../cache/tags-for-event.js';
 import { ListQualifications } from './list-qualifications.js';
 import { ListSpecializations } from './list-specializations.js';
@@ -18,7 +23,9 @@ describe('SeedCatalog, ListSpecializations, ListQualifications', () => {
     const uow = new InMemoryUnitOfWork();
     const clock = new ManualClock();
     const cache = new InMemoryCache(clock);
-    const publisher = new RecordingOutboxPublisher((events) => cache.invalidateTags(events.flatMap(tagsForEvent)));
+    const publisher = new RecordingOutboxPublisher((events) =>
+      cache.invalidateTags(events.flatMap(tagsForEvent)),
+    );
     const listSpecializations = new ListSpecializations(uow, cache);
     const listQualifications = new ListQualifications(uow, cache);
 
@@ -28,9 +35,21 @@ describe('SeedCatalog, ListSpecializations, ListQualifications', () => {
 
     const specializations = await listSpecializations.execute();
     expect(specializations).toHaveLength(36);
-    expect(specializations).toContainEqual({ id: expect.any(Number) as unknown, name: 'allergist', image: null });
-    expect((await listQualifications.execute()).map((q) => q.name).sort()).toEqual(
-      ['bams', 'bds', 'bhms', 'bums', 'byns', 'do', 'frcps', 'mbbs', 'md'],
-    );
+    expect(specializations).toContainEqual({
+      id: expect.any(Number) as unknown,
+      name: 'allergist',
+      image: null,
+    });
+    expect((await listQualifications.execute()).map((q) => q.name).sort()).toEqual([
+      'bams',
+      'bds',
+      'bhms',
+      'bums',
+      'byns',
+      'do',
+      'frcps',
+      'mbbs',
+      'md',
+    ]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryUnitOfWork, InsecureTestPasswordHasher, ManualClock, RecordingOutboxPublisher } from '@doctorly/core/testing';
+import {
+  InMemoryUnitOfWork,
+  InsecureTestPasswordHasher,
+  ManualClock,
+  RecordingOutboxPublisher,
+} from '@doctorly/core/testing';
 import { RegisterDoctor } from './register-doctor.js';
 import { RegisterUser } from '../identity/register-user.js';
 import { SeedCatalog } from '../catalog/seed-catalog.js';
@@ -11,11 +16,26 @@ async function setup() {
   const publisher = new RecordingOutboxPublisher();
   const hasher = new InsecureTestPasswordHasher();
   await new SeedCatalog(uow, publisher, clock).execute();
-  const doctor = await new RegisterDoctor(uow, publisher, clock, hasher).execute({ name: 'Dr A', email: 'a@example.com', password: 'password1' });
-  const user = await new RegisterUser(uow, publisher, clock, hasher).execute({ name: 'U', email: 'u@example.com', password: 'password1' });
+  const doctor = await new RegisterDoctor(uow, publisher, clock, hasher).execute({
+    name: 'Dr A',
+    email: 'a@example.com',
+    password: 'password1',
+  });
+  const user = await new RegisterUser(uow, publisher, clock, hasher).execute({
+    name: 'U',
+    email: 'u@example.com',
+    password: 'password1',
+  });
   publisher.clear();
   const actor = { userId: doctor.user.id, role: 'user' as const };
-  return { uow, publisher, doctor, actor, user, addQualifications: new AddQualifications(uow, publisher, clock) };
+  return {
+    uow,
+    publisher,
+    doctor,
+    actor,
+    user,
+    addQualifications: new AddQualifications(uow, publisher, clock),
+  };
 }
 
 describe('AddQualifications', () => {
@@ -53,17 +73,31 @@ describe('AddQualifications', () => {
   it('refuses a date in the future and arrays of different lengths', async () => {
     const { actor, addQualifications } = await setup();
     await expect(
-      addQualifications.execute(actor, { qualification_name: ['mbbs'], procurement_year: ['2022-08-26'], institute_name: ['Dow'] }),
-    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ path: 'procurement_year[0]' }] });
+      addQualifications.execute(actor, {
+        qualification_name: ['mbbs'],
+        procurement_year: ['2022-08-26'],
+        institute_name: ['Dow'],
+      }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fieldErrors: [{ path: 'procurement_year[0]' }],
+    });
     await expect(
-      addQualifications.execute(actor, { qualification_name: ['mbbs', 'md'], procurement_year: ['2019'], institute_name: ['Dow'] }),
+      addQualifications.execute(actor, {
+        qualification_name: ['mbbs', 'md'],
+        procurement_year: ['2019'],
+        institute_name: ['Dow'],
+      }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('NOT_A_DOCTOR for a user without a profile', async () => {
     const { user, addQualifications } = await setup();
     await expect(
-      addQualifications.execute({ userId: user.id, role: 'user' }, { qualification_name: ['mbbs'], procurement_year: ['2019'], institute_name: ['Dow'] }),
+      addQualifications.execute(
+        { userId: user.id, role: 'user' },
+        { qualification_name: ['mbbs'], procurement_year: ['2019'], institute_name: ['Dow'] },
+      ),
     ).rejects.toMatchObject({ code: 'NOT_A_DOCTOR' });
   });
 });

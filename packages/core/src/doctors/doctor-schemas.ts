@@ -10,7 +10,10 @@ import { trimmedString } from '../shared/common-schemas.js';
 export const WeekdayInput = z.string().trim().toLowerCase().pipe(z.enum(weekdays));
 
 /** A local wall-clock time `HH:mm`, 00:00…23:59. @category Schemas */
-export const LocalTimeInput = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time HH:mm (00:00–23:59).');
+export const LocalTimeInput = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Expected a time HH:mm (00:00–23:59).');
 
 /** An IANA time zone name (`Asia/Karachi`), canonicalised (`asia/karachi` → `Asia/Karachi`). @category Schemas */
 export const TimeZoneInput = z
@@ -41,7 +44,11 @@ export const AddSlotInput = z
     day: WeekdayInput,
     start: LocalTimeInput,
     consultation_fee: z.number().min(0).max(slotLimits.maxFee),
-    appointment_duration: z.number().int().min(slotLimits.minDurationMinutes).max(slotLimits.maxDurationMinutes),
+    appointment_duration: z
+      .number()
+      .int()
+      .min(slotLimits.minDurationMinutes)
+      .max(slotLimits.maxDurationMinutes),
     num_slots: z.number().int().min(slotLimits.minPlaces).max(slotLimits.maxPlaces),
     time_zone: TimeZoneInput.optional(),
   })
@@ -60,8 +67,17 @@ export type AddSlotInput = z.input<typeof AddSlotInput>;
  * @category Schemas
  */
 export const ProcurementDate = z
-  .union([z.int().min(1900).max(9999), z.string().trim().regex(/^\d{4}$/), z.iso.date()])
-  .transform((value) => (typeof value === 'number' || /^\d{4}$/.test(value) ? `${value}-01-01` : value));
+  .union([
+    z.int().min(1900).max(9999),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/),
+    z.iso.date(),
+  ])
+  .transform((value) =>
+    typeof value === 'number' || /^\d{4}$/.test(value) ? `${value}-01-01` : value,
+  );
 
 /** `POST /doctors/add_qualifications`: three parallel arrays of equal length. @category Schemas */
 export const AddQualificationsInput = z
@@ -76,7 +92,11 @@ export const AddQualificationsInput = z
     for (const field of ['procurement_year', 'institute_name'] as const) {
       // A field that is not even an array has its own issue already.
       if (Array.isArray(input[field]) && input[field].length !== count) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `Expected ${count} items, like qualification_name.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `Expected ${count} items, like qualification_name.`,
+        });
       }
     }
   });

@@ -18,7 +18,15 @@ describe('experienceYears', () => {
 
   it('rejects what is not a YYYY-MM-DD date', () => {
     const now = new Date('2026-01-01T00:00:00Z');
-    for (const bad of ['2021-02-29', '2021-13-01', '2021-04-31', '2021-00-10', '2021-2-3', '20210203', '2021-02-03T00:00']) {
+    for (const bad of [
+      '2021-02-29',
+      '2021-13-01',
+      '2021-04-31',
+      '2021-00-10',
+      '2021-2-3',
+      '20210203',
+      '2021-02-03T00:00',
+    ]) {
       expect(() => experienceYears(bad, now)).toThrow(RangeError);
     }
   });
@@ -31,10 +39,18 @@ describe('experienceYears', () => {
       return today < from ? 0 : Math.floor(today.diff(from, 'years').years);
     };
     const day = 86_400_000;
-    const anyInstant = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T23:59:59Z'), noInvalidDate: true });
+    const anyInstant = fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2100-12-31T23:59:59Z'),
+      noInvalidDate: true,
+    });
     // 26 February to 2 March of any year (29 February in leap ones), at any time of day.
     const endOfFebruary = fc
-      .tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 26, max: 30 }), fc.integer({ min: 0, max: day - 1 }))
+      .tuple(
+        fc.integer({ min: 1900, max: 2100 }),
+        fc.integer({ min: 26, max: 30 }),
+        fc.integer({ min: 0, max: day - 1 }),
+      )
       .map(([year, date, time]) => new Date(Date.UTC(year, 1, date) + time));
     const instant = fc.oneof(anyInstant, endOfFebruary);
     fc.assert(

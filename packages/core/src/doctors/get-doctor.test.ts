@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryCache, InMemoryUnitOfWork, InsecureTestPasswordHasher, ManualClock, RecordingOutboxPublisher } from '@doctorly/core/testing';
+import {
+  InMemoryCache,
+  InMemoryUnitOfWork,
+  InsecureTestPasswordHasher,
+  ManualClock,
+  RecordingOutboxPublisher,
+} from '@doctorly/core/testing';
 import { cacheTags } from '../cache/cache-keys.js';
 import { RegisterDoctor } from './register-doctor.js';
 import { GetDoctor } from './get-doctor.js';
@@ -8,8 +14,16 @@ async function setup() {
   const uow = new InMemoryUnitOfWork();
   const clock = new ManualClock();
   const cache = new InMemoryCache(clock);
-  const doctor = await new RegisterDoctor(uow, new RecordingOutboxPublisher(), clock, new InsecureTestPasswordHasher()).execute({
-    name: 'Dr A', email: 'a@example.com', password: 'password1', description: 'first',
+  const doctor = await new RegisterDoctor(
+    uow,
+    new RecordingOutboxPublisher(),
+    clock,
+    new InsecureTestPasswordHasher(),
+  ).execute({
+    name: 'Dr A',
+    email: 'a@example.com',
+    password: 'password1',
+    description: 'first',
   });
   return { uow, cache, doctor, getDoctor: new GetDoctor(uow, cache, clock) };
 }
@@ -31,7 +45,12 @@ describe('GetDoctor', () => {
 
   it('DOCTOR_NOT_FOUND for an unknown id; VALIDATION_FAILED for a malformed one', async () => {
     const { getDoctor } = await setup();
-    await expect(getDoctor.execute({ id: 999 })).rejects.toMatchObject({ code: 'DOCTOR_NOT_FOUND' });
-    await expect(getDoctor.execute({ id: 'abc' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ path: 'id' }] });
+    await expect(getDoctor.execute({ id: 999 })).rejects.toMatchObject({
+      code: 'DOCTOR_NOT_FOUND',
+    });
+    await expect(getDoctor.execute({ id: 'abc' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fieldErrors: [{ path: 'id' }],
+    });
   });
 });

@@ -28,7 +28,10 @@ export class ListDoctors {
     return await this.reads.get(cacheKeys.doctorList(page), options, async () => {
       const found = await this.uow.read.doctors.list(page);
       const now = this.clock.now();
-      return { items: found.items.map((snapshot) => toDoctorView(snapshot, now)), total: found.total };
+      return {
+        items: found.items.map((snapshot) => toDoctorView(snapshot, now)),
+        total: found.total,
+      };
     });
   }
 }

@@ -28,8 +28,17 @@ export class RegisterDoctor {
     const passwordHash = await this.hasher.hash(password);
     const now = this.clock.now();
     return commit(this.uow, this.publisher, now, async (repositories) => {
-      const { user, event } = await createAccount(repositories, { name, email, passwordHash, role: 'user' }, now);
-      const doctor = await repositories.doctors.create({ userId: user.id, description, image: null, createdAt: now });
+      const { user, event } = await createAccount(
+        repositories,
+        { name, email, passwordHash, role: 'user' },
+        now,
+      );
+      const doctor = await repositories.doctors.create({
+        userId: user.id,
+        description,
+        image: null,
+        createdAt: now,
+      });
       return {
         result: await loadDoctorView(repositories, doctor.id, now),
         events: [event, { type: 'doctor.changed', doctorId: doctor.id }],

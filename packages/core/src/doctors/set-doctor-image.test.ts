@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  InMemoryImageStore, InMemoryUnitOfWork, InsecureTestPasswordHasher, ManualClock, RecordingOutboxPublisher,
+  InMemoryImageStore,
+  InMemoryUnitOfWork,
+  InsecureTestPasswordHasher,
+  ManualClock,
+  RecordingOutboxPublisher,
 } from '@doctorly/core/testing';
 import type { StoredImage } from '../shared/image-store.js';
 import { RegisterDoctor } from './register-doctor.js';
 import { RegisterUser } from '../identity/register-user.js';
 import { SetDoctorImage } from './set-doctor-image.js';
 
-const image: StoredImage = { bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), contentType: 'image/png' };
+const image: StoredImage = {
+  bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
+  contentType: 'image/png',
+};
 
 async function setup() {
   const uow = new InMemoryUnitOfWork();
@@ -15,10 +22,25 @@ async function setup() {
   const publisher = new RecordingOutboxPublisher();
   const hasher = new InsecureTestPasswordHasher();
   const images = new InMemoryImageStore();
-  const doctor = await new RegisterDoctor(uow, publisher, clock, hasher).execute({ name: 'Dr A', email: 'a@example.com', password: 'password1' });
-  const user = await new RegisterUser(uow, publisher, clock, hasher).execute({ name: 'U', email: 'u@example.com', password: 'password1' });
+  const doctor = await new RegisterDoctor(uow, publisher, clock, hasher).execute({
+    name: 'Dr A',
+    email: 'a@example.com',
+    password: 'password1',
+  });
+  const user = await new RegisterUser(uow, publisher, clock, hasher).execute({
+    name: 'U',
+    email: 'u@example.com',
+    password: 'password1',
+  });
   publisher.clear();
-  return { uow, publisher, images, doctor, user, setDoctorImage: new SetDoctorImage(uow, publisher, clock, images) };
+  return {
+    uow,
+    publisher,
+    images,
+    doctor,
+    user,
+    setDoctorImage: new SetDoctorImage(uow, publisher, clock, images),
+  };
 }
 
 describe('SetDoctorImage', () => {
@@ -32,7 +54,9 @@ describe('SetDoctorImage', () => {
 
   it('NOT_A_DOCTOR for a user without a profile, and nothing is stored', async () => {
     const { images, user, setDoctorImage } = await setup();
-    await expect(setDoctorImage.execute({ userId: user.id, role: 'user' }, image)).rejects.toMatchObject({ code: 'NOT_A_DOCTOR' });
+    await expect(
+      setDoctorImage.execute({ userId: user.id, role: 'user' }, image),
+    ).rejects.toMatchObject({ code: 'NOT_A_DOCTOR' });
     expect(await images.read('/static/doctors/image-1.png')).toBeUndefined();
   });
 });

@@ -47,7 +47,8 @@ export function toDoctorView(snapshot: DoctorSnapshot, now: Date): DoctorView {
     (a, b) => a.procurementDate.localeCompare(b.procurementDate) || a.name.localeCompare(b.name),
   );
   const slots = [...snapshot.slots].sort(
-    (a, b) => isoWeekday(a.day) - isoWeekday(b.day) || a.start.localeCompare(b.start) || a.id - b.id,
+    (a, b) =>
+      isoWeekday(a.day) - isoWeekday(b.day) || a.start.localeCompare(b.start) || a.id - b.id,
   );
   return {
     id: snapshot.doctor.id,

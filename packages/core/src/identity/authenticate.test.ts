@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  InMemoryCache, InMemoryTokenIssuer, InMemoryTokenRevocationStore, InMemoryUnitOfWork, InsecureTestPasswordHasher, ManualClock,
+  InMemoryCache,
+  InMemoryTokenIssuer,
+  InMemoryTokenRevocationStore,
+  InMemoryUnitOfWork,
+  InsecureTestPasswordHasher,
+  ManualClock,
   RecordingOutboxPublisher,
 } from '@doctorly/core/testing';
 import { cacheKeys } from '../cache/cache-keys.js';
@@ -14,8 +19,15 @@ async function setup() {
   const clock = new ManualClock('2026-01-05T09:00:00Z');
   const tokens = new InMemoryTokenIssuer(3600);
   const revocations = new InMemoryTokenRevocationStore(clock);
-  const user = await new RegisterUser(uow, new RecordingOutboxPublisher(), clock, new InsecureTestPasswordHasher()).execute({
-    name: 'Ayesha', email: 'ayesha@example.com', password: 'correct horse',
+  const user = await new RegisterUser(
+    uow,
+    new RecordingOutboxPublisher(),
+    clock,
+    new InsecureTestPasswordHasher(),
+  ).execute({
+    name: 'Ayesha',
+    email: 'ayesha@example.com',
+    password: 'correct horse',
   });
   const cache = new InMemoryCache(clock);
   const authenticate = new Authenticate(uow, clock, tokens, revocations, cache);
@@ -26,7 +38,11 @@ describe('Authenticate', () => {
   it('turns a valid token into the actor, with the claims', async () => {
     const { clock, tokens, user, authenticate } = await setup();
     const issued = await tokens.issue({ userId: user.id, role: 'user' }, clock.now());
-    expect(await authenticate.execute(issued.token)).toMatchObject({ userId: user.id, role: 'user', claims: { tokenId: issued.tokenId } });
+    expect(await authenticate.execute(issued.token)).toMatchObject({
+      userId: user.id,
+      role: 'user',
+      claims: { tokenId: issued.tokenId },
+    });
   });
 
   it('takes the role from the user as it is now, not from the token', async () => {
@@ -56,19 +72,27 @@ describe('Authenticate', () => {
     const issued = await tokens.issue({ userId: user.id, role: 'user' }, clock.now());
     const actor = await authenticate.execute(issued.token);
     await revocations.revoke(actor.claims.tokenId, actor.claims.expiresAt);
-    await expect(authenticate.execute(issued.token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(authenticate.execute(issued.token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
   });
 
   it('refuses a malformed, expired or revoked token, and one of a user who does not exist', async () => {
     const { clock, tokens, user, authenticate } = await setup();
-    await expect(authenticate.execute('garbage')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(authenticate.execute('garbage')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
 
     const ghost = await tokens.issue({ userId: 999, role: 'admin' }, clock.now());
-    await expect(authenticate.execute(ghost.token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(authenticate.execute(ghost.token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
 
     const issued = await tokens.issue({ userId: user.id, role: 'user' }, clock.now());
     clock.advance(3600);
-    await expect(authenticate.execute(issued.token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(authenticate.execute(issued.token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
   });
 });
 
@@ -79,7 +103,9 @@ describe('RevokeToken', () => {
     const second = await tokens.issue({ userId: user.id, role: 'user' }, clock.now());
     const actor = await authenticate.execute(first.token);
     await new RevokeToken(revocations).execute(actor.claims);
-    await expect(authenticate.execute(first.token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(authenticate.execute(first.token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
     await expect(authenticate.execute(second.token)).resolves.toMatchObject({ userId: user.id });
     expect(await revocations.isRevoked(first.tokenId)).toBe(true);
   });

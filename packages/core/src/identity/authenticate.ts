@@ -47,7 +47,10 @@ export class Authenticate {
   async execute(token: string): Promise<AuthenticatedActor> {
     const claims = await this.tokens.verify(token, this.clock.now());
     if (!claims) throw unauthenticated();
-    const [revoked, user] = await Promise.all([this.revocations.isRevoked(claims.tokenId), this.identity(claims.userId)]);
+    const [revoked, user] = await Promise.all([
+      this.revocations.isRevoked(claims.tokenId),
+      this.identity(claims.userId),
+    ]);
     if (revoked || !user) throw unauthenticated();
     return { userId: user.id, role: user.role, claims };
   }

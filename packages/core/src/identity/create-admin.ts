@@ -28,7 +28,11 @@ export class CreateAdmin {
     const passwordHash = await this.hasher.hash(password);
     const now = this.clock.now();
     return commit(this.uow, this.publisher, now, async (repositories) => {
-      const { user, event } = await createAccount(repositories, { name, email, passwordHash, role: 'admin' }, now);
+      const { user, event } = await createAccount(
+        repositories,
+        { name, email, passwordHash, role: 'admin' },
+        now,
+      );
       return { result: toUserView(user), events: [event] };
     });
   }

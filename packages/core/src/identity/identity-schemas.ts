@@ -3,7 +3,11 @@ import { normalizeEmail } from './user.js';
 import { Email, Password, PersonName, trimmedString } from '../shared/common-schemas.js';
 
 /** `POST /users/register`: a new account (always role `user`). @category Schemas */
-export const RegisterUserInput = z.strictObject({ name: PersonName, email: Email, password: Password });
+export const RegisterUserInput = z.strictObject({
+  name: PersonName,
+  email: Email,
+  password: Password,
+});
 /** The input `RegisterUserInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type RegisterUserInput = z.input<typeof RegisterUserInput>;
 

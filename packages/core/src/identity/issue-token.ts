@@ -51,19 +51,28 @@ export class IssueToken {
 
   async execute(input: z.input<typeof IssueTokenInput>): Promise<TokenView> {
     const { email, password, address } = parseInput(IssueTokenInput, input);
-    const limits: { key: string; limit: number }[] = [{ key: `login:account:${email}`, limit: this.limits.perAccount }];
+    const limits: { key: string; limit: number }[] = [
+      { key: `login:account:${email}`, limit: this.limits.perAccount },
+    ];
     if (address) limits.push({ key: `login:address:${address}`, limit: this.limits.perAddress });
     const { windowSeconds } = this.limits;
-    const decisions = await Promise.all(limits.map(({ key, limit }) => this.limiter.check(key, limit, windowSeconds)));
+    const decisions = await Promise.all(
+      limits.map(({ key, limit }) => this.limiter.check(key, limit, windowSeconds)),
+    );
     const refused = decisions.find((decision) => !decision.allowed);
     if (refused) {
-      throw new DomainError('RATE_LIMITED', `Too many failed logins: try again in ${refused.retryAfterSeconds} s.`);
+      throw new DomainError(
+        'RATE_LIMITED',
+        `Too many failed logins: try again in ${refused.retryAfterSeconds} s.`,
+      );
     }
 
     const user = await this.uow.read.users.findByEmail(email);
     const valid = await this.hasher.verify(password, user?.passwordHash ?? (await this.dummy()));
     if (!user || !valid) {
-      await Promise.all(limits.map(({ key, limit }) => this.limiter.hit(key, limit, windowSeconds)));
+      await Promise.all(
+        limits.map(({ key, limit }) => this.limiter.hit(key, limit, windowSeconds)),
+      );
       throw new DomainError('INVALID_CREDENTIALS', 'The email or the password is wrong.');
     }
     await this.limiter.reset(`login:account:${email}`);

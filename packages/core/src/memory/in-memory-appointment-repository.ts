@@ -1,10 +1,32 @@
-import type { Appointment, AppointmentDetails, AppointmentHistoryEntry } from '../booking/appointment.js';
-import type { Patient } from '../patients/patient.js';
-import type { AppointmentId, DoctorId, Page, PageRequest, PatientId, SittingId, UserId } from '../shared/primitives.js';
 import type {
-  AppointmentRepository, BookingContext, BookingContextQuery, BookingRequest, SittingBookingRequest, StatusChange,
+  Appointment,
+  AppointmentDetails,
+  AppointmentHistoryEntry,
+} from '../booking/appointment.js';
+import type { Patient } from '../patients/patient.js';
+import type {
+  AppointmentId,
+  DoctorId,
+  Page,
+  PageRequest,
+  PatientId,
+  SittingId,
+  UserId,
+} from '../shared/primitives.js';
+import type {
+  AppointmentRepository,
+  BookingContext,
+  BookingContextQuery,
+  BookingRequest,
+  SittingBookingRequest,
+  StatusChange,
 } from '../booking/appointment-repository.js';
-import { bookIn, bookingContextIn, detailsOf, ensureSittingAndBookIn } from './in-memory-booking.js';
+import {
+  bookIn,
+  bookingContextIn,
+  detailsOf,
+  ensureSittingAndBookIn,
+} from './in-memory-booking.js';
 import { copy, pageOf, type InMemoryState, type StateAccess } from './in-memory-state.js';
 
 /**
@@ -36,7 +58,9 @@ export class InMemoryAppointmentRepository implements AppointmentRepository {
   }
 
   findByIdempotencyKey(bookedBy: UserId, key: string): Promise<Appointment | undefined> {
-    const found = [...this.state().appointments.values()].find((a) => a.bookedBy === bookedBy && a.idempotencyKey === key);
+    const found = [...this.state().appointments.values()].find(
+      (a) => a.bookedBy === bookedBy && a.idempotencyKey === key,
+    );
     return Promise.resolve(copy(found));
   }
 
@@ -49,11 +73,15 @@ export class InMemoryAppointmentRepository implements AppointmentRepository {
   transition(id: AppointmentId, change: StatusChange): Promise<Appointment | undefined> {
     const s = this.state();
     const appointment = s.appointments.get(id);
-    if (!appointment || !change.from.includes(appointment.status)) return Promise.resolve(undefined);
+    if (!appointment || !change.from.includes(appointment.status))
+      return Promise.resolve(undefined);
     return Promise.resolve(copy(transitionIn(s, appointment, change)));
   }
 
-  transitionAllInSitting(sittingId: SittingId, change: StatusChange): Promise<readonly Appointment[]> {
+  transitionAllInSitting(
+    sittingId: SittingId,
+    change: StatusChange,
+  ): Promise<readonly Appointment[]> {
     const s = this.state();
     const moved = [...s.appointments.values()]
       .filter((a) => a.sittingId === sittingId && change.from.includes(a.status))
@@ -71,7 +99,11 @@ export class InMemoryAppointmentRepository implements AppointmentRepository {
     const mine = [...s.appointments.values()]
       .filter((a) => a.bookedBy === userId)
       .map((a) => detailsOf(s, a))
-      .sort((a, b) => b.sittingStartsAt.getTime() - a.sittingStartsAt.getTime() || b.appointment.id - a.appointment.id);
+      .sort(
+        (a, b) =>
+          b.sittingStartsAt.getTime() - a.sittingStartsAt.getTime() ||
+          b.appointment.id - a.appointment.id,
+      );
     return Promise.resolve(pageOf(mine, page));
   }
 
@@ -95,22 +127,37 @@ export class InMemoryAppointmentRepository implements AppointmentRepository {
   }
 
   isPatientOfDoctor(patientId: PatientId, doctorId: DoctorId): Promise<boolean> {
-    return Promise.resolve(activeWithDoctor(this.state(), doctorId).some((a) => a.patientId === patientId));
+    return Promise.resolve(
+      activeWithDoctor(this.state(), doctorId).some((a) => a.patientId === patientId),
+    );
   }
 }
 
 /** Moves one appointment, records the history entry and frees its place when it is cancelled. */
-function transitionIn(s: InMemoryState, appointment: Appointment, change: StatusChange): Appointment {
+function transitionIn(
+  s: InMemoryState,
+  appointment: Appointment,
+  change: StatusChange,
+): Appointment {
   const moved: Appointment = { ...appointment, status: change.to };
   s.appointments.set(moved.id, moved);
-  s.history.push({ appointmentId: moved.id, status: change.to, actorId: change.actorId, at: new Date(change.at.getTime()), reason: change.reason });
+  s.history.push({
+    appointmentId: moved.id,
+    status: change.to,
+    actorId: change.actorId,
+    at: new Date(change.at.getTime()),
+    reason: change.reason,
+  });
   const wasActive = appointment.status !== 'cancelled';
   const isActive = change.to !== 'cancelled';
   const sitting = s.sittings.get(moved.sittingId);
-  if (sitting && wasActive !== isActive) s.sittings.set(sitting.id, { ...sitting, booked: sitting.booked + (isActive ? 1 : -1) });
+  if (sitting && wasActive !== isActive)
+    s.sittings.set(sitting.id, { ...sitting, booked: sitting.booked + (isActive ? 1 : -1) });
   return moved;
 }
 
 function activeWithDoctor(s: InMemoryState, doctorId: DoctorId): Appointment[] {
-  return [...s.appointments.values()].filter((a) => a.doctorId === doctorId && a.status !== 'cancelled');
+  return [...s.appointments.values()].filter(
+    (a) => a.doctorId === doctorId && a.status !== 'cancelled',
+  );
 }

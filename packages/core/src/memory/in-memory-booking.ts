@@ -1,6 +1,11 @@
 import { bookingRefused, decideBooking } from '../booking/decide-booking.js';
 import type { Appointment, AppointmentDetails } from '../booking/appointment.js';
-import type { BookingContext, BookingContextQuery, BookingRequest, SittingBookingRequest } from '../booking/appointment-repository.js';
+import type {
+  BookingContext,
+  BookingContextQuery,
+  BookingRequest,
+  SittingBookingRequest,
+} from '../booking/appointment-repository.js';
 import { copy, nextId, type InMemoryState } from './in-memory-state.js';
 import { ensureSittingIn, sittingsOfSlotIn } from './in-memory-sitting-repository.js';
 
@@ -11,11 +16,17 @@ export function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
   const active = all.filter((a) => a.sittingId === request.sittingId && a.status !== 'cancelled');
   const decision = decideBooking(stored && { ...stored, active }, {
     patientId: request.patientId,
-    idempotencyKeyUsedElsewhere: request.idempotencyKey !== null
-      && all.some((a) => a.bookedBy === request.bookedBy && a.idempotencyKey === request.idempotencyKey),
+    idempotencyKeyUsedElsewhere:
+      request.idempotencyKey !== null &&
+      all.some(
+        (a) => a.bookedBy === request.bookedBy && a.idempotencyKey === request.idempotencyKey,
+      ),
   });
   if (decision.outcome === 'refused') throw bookingRefused(decision.refusal);
-  const { queueNumber, sitting: { active: held, ...sitting } } = decision;
+  const {
+    queueNumber,
+    sitting: { active: held, ...sitting },
+  } = decision;
   const appointment: Appointment = {
     id: nextId(s, 'appointment'),
     sittingId: sitting.id,
@@ -30,7 +41,13 @@ export function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
   };
   s.appointments.set(appointment.id, appointment);
   s.sittings.set(sitting.id, { ...sitting, booked: held.length + 1 });
-  s.history.push({ appointmentId: appointment.id, status: 'booked', actorId: request.bookedBy, at: appointment.bookedAt, reason: null });
+  s.history.push({
+    appointmentId: appointment.id,
+    status: 'booked',
+    actorId: request.bookedBy,
+    at: appointment.bookedAt,
+    reason: null,
+  });
   return appointment;
 }
 
@@ -38,7 +55,10 @@ export function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
  * Ensure-sitting and book in one synchronous step. A refusal leaves no new sitting behind
  * because every write here runs on a transaction's draft, dropped when it throws.
  */
-export function ensureSittingAndBookIn(s: InMemoryState, request: SittingBookingRequest): AppointmentDetails {
+export function ensureSittingAndBookIn(
+  s: InMemoryState,
+  request: SittingBookingRequest,
+): AppointmentDetails {
   const { sitting, ...booking } = request;
   const appointment = bookIn(s, { ...booking, sittingId: ensureSittingIn(s, sitting).id });
   return detailsOf(s, appointment);
@@ -47,7 +67,11 @@ export function ensureSittingAndBookIn(s: InMemoryState, request: SittingBooking
 /** What the booking use case reads, from one state. */
 export function bookingContextIn(s: InMemoryState, query: BookingContextQuery): BookingContext {
   const { earlier: asked } = query;
-  const earlier = asked && [...s.appointments.values()].find((a) => a.bookedBy === asked.bookedBy && a.idempotencyKey === asked.key);
+  const earlier =
+    asked &&
+    [...s.appointments.values()].find(
+      (a) => a.bookedBy === asked.bookedBy && a.idempotencyKey === asked.key,
+    );
   const slot = s.slots.get(query.slotId);
   return copy({
     patient: s.patients.get(query.patientId),

@@ -41,7 +41,11 @@ export class InMemoryCache implements Cache {
     this.remove(key);
     const json = JSON.stringify(value) as string | undefined;
     if (json === undefined || options.ttlSeconds <= 0) return Promise.resolve();
-    this.entries.set(key, { value: deepFreeze(JSON.parse(json) as unknown), expiresAt: this.clock.now().getTime() + options.ttlSeconds * 1000, tags: [...options.tags] });
+    this.entries.set(key, {
+      value: deepFreeze(JSON.parse(json) as unknown),
+      expiresAt: this.clock.now().getTime() + options.ttlSeconds * 1000,
+      tags: [...options.tags],
+    });
     for (const tag of options.tags) {
       const keys = this.keysByTag.get(tag) ?? new Set<string>();
       keys.add(key);

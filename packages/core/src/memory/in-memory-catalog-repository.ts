@@ -1,4 +1,8 @@
-import { normalizeCatalogName, type Qualification, type Specialization } from '../catalog/catalog.js';
+import {
+  normalizeCatalogName,
+  type Qualification,
+  type Specialization,
+} from '../catalog/catalog.js';
 import type { SpecializationId } from '../shared/primitives.js';
 import type { CatalogRepository } from '../catalog/catalog-repository.js';
 import { copy, nextId, type StateAccess } from './in-memory-state.js';
@@ -21,12 +25,16 @@ export class InMemoryCatalogRepository implements CatalogRepository {
 
   findSpecializationsByName(names: readonly string[]): Promise<readonly Specialization[]> {
     const wanted = new Set(names.map(normalizeCatalogName));
-    return Promise.resolve(copy([...this.state().specializations.values()].filter((s) => wanted.has(s.name))));
+    return Promise.resolve(
+      copy([...this.state().specializations.values()].filter((s) => wanted.has(s.name))),
+    );
   }
 
   findQualificationsByName(names: readonly string[]): Promise<readonly Qualification[]> {
     const wanted = new Set(names.map(normalizeCatalogName));
-    return Promise.resolve(copy([...this.state().qualifications.values()].filter((q) => wanted.has(q.name))));
+    return Promise.resolve(
+      copy([...this.state().qualifications.values()].filter((q) => wanted.has(q.name))),
+    );
   }
 
   setSpecializationImage(id: SpecializationId, image: string): Promise<void> {

@@ -1,6 +1,12 @@
 import { DomainError } from '../shared/domain-error.js';
 import type { Doctor, DoctorQualification, DoctorSnapshot } from '../doctors/doctor.js';
-import type { DoctorId, Page, PageRequest, SpecializationId, UserId } from '../shared/primitives.js';
+import type {
+  DoctorId,
+  Page,
+  PageRequest,
+  SpecializationId,
+  UserId,
+} from '../shared/primitives.js';
 import type { DoctorRepository } from '../doctors/doctor-repository.js';
 import { compareSlots } from './in-memory-slot-repository.js';
 import { copy, nextId, pageOf, type InMemoryState, type StateAccess } from './in-memory-state.js';
@@ -12,7 +18,9 @@ export class InMemoryDoctorRepository implements DoctorRepository {
   create(doctor: Omit<Doctor, 'id'>): Promise<Doctor> {
     const s = this.state();
     if ([...s.doctors.values()].some((d) => d.userId === doctor.userId)) {
-      return Promise.reject(new DomainError('ALREADY_A_DOCTOR', 'The user already has a doctor profile.'));
+      return Promise.reject(
+        new DomainError('ALREADY_A_DOCTOR', 'The user already has a doctor profile.'),
+      );
     }
     const created: Doctor = { ...copy(doctor), id: nextId(s, 'doctor') };
     s.doctors.set(created.id, created);
@@ -24,7 +32,9 @@ export class InMemoryDoctorRepository implements DoctorRepository {
   }
 
   findByUserId(userId: UserId): Promise<Doctor | undefined> {
-    return Promise.resolve(copy([...this.state().doctors.values()].find((d) => d.userId === userId)));
+    return Promise.resolve(
+      copy([...this.state().doctors.values()].find((d) => d.userId === userId)),
+    );
   }
 
   update(id: DoctorId, changes: { description?: string; image?: string | null }): Promise<void> {
@@ -45,8 +55,12 @@ export class InMemoryDoctorRepository implements DoctorRepository {
     const s = this.state();
     const held = [...(s.doctorQualifications.get(id) ?? [])];
     for (const q of qualifications) {
-      const same = held.some((h) =>
-        h.qualificationId === q.qualificationId && h.procurementDate === q.procurementDate && h.institute === q.institute);
+      const same = held.some(
+        (h) =>
+          h.qualificationId === q.qualificationId &&
+          h.procurementDate === q.procurementDate &&
+          h.institute === q.institute,
+      );
       if (!same) held.push(copy(q));
     }
     s.doctorQualifications.set(id, held);
@@ -59,7 +73,9 @@ export class InMemoryDoctorRepository implements DoctorRepository {
 
   snapshots(ids: readonly DoctorId[]): Promise<readonly DoctorSnapshot[]> {
     const s = this.state();
-    return Promise.resolve(ids.map((id) => snapshotOf(s, id)).filter((x): x is DoctorSnapshot => x !== undefined));
+    return Promise.resolve(
+      ids.map((id) => snapshotOf(s, id)).filter((x): x is DoctorSnapshot => x !== undefined),
+    );
   }
 
   list(page: PageRequest): Promise<Page<DoctorSnapshot>> {
@@ -70,20 +86,40 @@ export class InMemoryDoctorRepository implements DoctorRepository {
   }
 
   idsAfter(afterId: DoctorId, limit: number): Promise<readonly DoctorId[]> {
-    return Promise.resolve([...this.state().doctors.keys()].filter((id) => id > afterId).sort((a, b) => a - b).slice(0, limit));
+    return Promise.resolve(
+      [...this.state().doctors.keys()]
+        .filter((id) => id > afterId)
+        .sort((a, b) => a - b)
+        .slice(0, limit),
+    );
   }
 
   ratingTotals(): Promise<{ sum: number; count: number }> {
     const ratings = [...this.state().ratings.values()];
-    return Promise.resolve({ sum: ratings.reduce((t, r) => t + r.stars, 0), count: ratings.length });
+    return Promise.resolve({
+      sum: ratings.reduce((t, r) => t + r.stars, 0),
+      count: ratings.length,
+    });
   }
 
-  popular(priorMean: number, priorWeight: number, page: PageRequest): Promise<Page<DoctorSnapshot>> {
+  popular(
+    priorMean: number,
+    priorWeight: number,
+    page: PageRequest,
+  ): Promise<Page<DoctorSnapshot>> {
     const s = this.state();
     const ranked = [...s.doctors.keys()]
       .map((id) => snapshotOf(s, id)!)
-      .map((snap) => ({ snap, score: (priorWeight * priorMean + snap.ratingSum) / (priorWeight + snap.ratingCount) }))
-      .sort((a, b) => b.score - a.score || b.snap.patientCount - a.snap.patientCount || a.snap.doctor.id - b.snap.doctor.id)
+      .map((snap) => ({
+        snap,
+        score: (priorWeight * priorMean + snap.ratingSum) / (priorWeight + snap.ratingCount),
+      }))
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          b.snap.patientCount - a.snap.patientCount ||
+          a.snap.doctor.id - b.snap.doctor.id,
+      )
       .map((x) => x.snap);
     return Promise.resolve(pageOf(ranked, page));
   }
@@ -102,7 +138,9 @@ function snapshotOf(s: InMemoryState, id: DoctorId): DoctorSnapshot | undefined 
     .map(({ id: sid, name }) => ({ id: sid, name }));
   const ratings = [...s.ratings.values()].filter((r) => r.doctorId === id);
   const patients = new Set(
-    [...s.appointments.values()].filter((a) => a.doctorId === id && a.status !== 'cancelled').map((a) => a.patientId),
+    [...s.appointments.values()]
+      .filter((a) => a.doctorId === id && a.status !== 'cancelled')
+      .map((a) => a.patientId),
   );
   return copy({
     doctor,

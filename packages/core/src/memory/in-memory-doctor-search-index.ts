@@ -2,7 +2,12 @@ import { normalizeCatalogName } from '../catalog/catalog.js';
 import type { DoctorId, Page } from '../shared/primitives.js';
 import type { DoctorSearchIndex, DoctorSearchQuery } from '../search/doctor-search-index.js';
 import type { DoctorView } from '../doctors/doctor-view.js';
-import { compareNames, compareRatings, nameMatchRank, searchWordsOf } from '../search/name-match.js';
+import {
+  compareNames,
+  compareRatings,
+  nameMatchRank,
+  searchWordsOf,
+} from '../search/name-match.js';
 
 /**
  * {@link DoctorSearchIndex} over a map of documents: the reference semantics of a search.
@@ -55,10 +60,18 @@ export class InMemoryDoctorSearchIndex implements DoctorSearchIndex {
     const sign = query.order === 'desc' ? -1 : 1;
     matches.sort((a, b) => {
       switch (query.sort) {
-        case 'relevance': return a.rank - b.rank || byName(a.doctor, b.doctor);
-        case 'name': return sign * compareNames(a.doctor.user.name, b.doctor.user.name) || a.doctor.id - b.doctor.id;
-        case 'experience': return sign * (a.doctor.experience - b.doctor.experience) || byName(a.doctor, b.doctor);
-        case 'rating': return compareRatings(a.doctor.rating, b.doctor.rating, sign) || byName(a.doctor, b.doctor);
+        case 'relevance':
+          return a.rank - b.rank || byName(a.doctor, b.doctor);
+        case 'name':
+          return (
+            sign * compareNames(a.doctor.user.name, b.doctor.user.name) || a.doctor.id - b.doctor.id
+          );
+        case 'experience':
+          return sign * (a.doctor.experience - b.doctor.experience) || byName(a.doctor, b.doctor);
+        case 'rating':
+          return (
+            compareRatings(a.doctor.rating, b.doctor.rating, sign) || byName(a.doctor, b.doctor)
+          );
       }
     });
     const items = matches.slice(query.offset, query.offset + query.limit).map((m) => m.doctor);

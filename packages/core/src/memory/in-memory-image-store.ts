@@ -1,6 +1,10 @@
 import type { ImageContentType, ImageStore, StoredImage } from '../shared/image-store.js';
 
-const extensions: Record<ImageContentType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
+const extensions: Record<ImageContentType, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
 
 /** {@link ImageStore} in memory: paths `/static/<folder>/<n>.<ext>`, bytes copied in and out. @category Testing */
 export class InMemoryImageStore implements ImageStore {
@@ -16,6 +20,8 @@ export class InMemoryImageStore implements ImageStore {
 
   read(path: string): Promise<StoredImage | undefined> {
     const image = this.images.get(path);
-    return Promise.resolve(image && { bytes: new Uint8Array(image.bytes), contentType: image.contentType });
+    return Promise.resolve(
+      image && { bytes: new Uint8Array(image.bytes), contentType: image.contentType },
+    );
   }
 }

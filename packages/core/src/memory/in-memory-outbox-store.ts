@@ -13,7 +13,13 @@ export class InMemoryOutboxStore implements OutboxStore {
   claim(limit: number, leaseSeconds: number, now: Date): Promise<readonly OutboxEntry[]> {
     return this.uow.exclusive((s) => {
       const due = [...s.outbox.values()]
-        .filter((row) => row.completedAt === null && !row.parked && !after(row.leaseUntil, now) && !after(row.retryAt, now))
+        .filter(
+          (row) =>
+            row.completedAt === null &&
+            !row.parked &&
+            !after(row.leaseUntil, now) &&
+            !after(row.retryAt, now),
+        )
         .sort((a, b) => a.id - b.id)
         .slice(0, limit);
       for (const row of due) row.leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
@@ -50,8 +56,17 @@ export class InMemoryOutboxStore implements OutboxStore {
     return this.list((row) => row.parked, limit);
   }
 
-  private list(keep: (row: InMemoryOutboxRow) => boolean, limit: number): Promise<readonly OutboxEntry[]> {
-    return this.uow.exclusive((s) => [...s.outbox.values()].filter(keep).sort((a, b) => a.id - b.id).slice(0, limit).map(entryOf));
+  private list(
+    keep: (row: InMemoryOutboxRow) => boolean,
+    limit: number,
+  ): Promise<readonly OutboxEntry[]> {
+    return this.uow.exclusive((s) =>
+      [...s.outbox.values()]
+        .filter(keep)
+        .sort((a, b) => a.id - b.id)
+        .slice(0, limit)
+        .map(entryOf),
+    );
   }
 }
 
@@ -61,5 +76,11 @@ function after(instant: Date | null, now: Date): boolean {
 }
 
 function entryOf(row: InMemoryOutboxRow): OutboxEntry {
-  return copy({ id: row.id, event: row.event, attempts: row.attempts, createdAt: row.createdAt, lastError: row.lastError });
+  return copy({
+    id: row.id,
+    event: row.event,
+    attempts: row.attempts,
+    createdAt: row.createdAt,
+    lastError: row.lastError,
+  });
 }

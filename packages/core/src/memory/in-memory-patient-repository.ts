@@ -19,7 +19,9 @@ export class InMemoryPatientRepository implements PatientRepository {
   }
 
   listByOwner(ownerId: UserId, page: PageRequest): Promise<Page<Patient>> {
-    const mine = [...this.state().patients.values()].filter((p) => p.ownerId === ownerId).sort((a, b) => a.id - b.id);
+    const mine = [...this.state().patients.values()]
+      .filter((p) => p.ownerId === ownerId)
+      .sort((a, b) => a.id - b.id);
     return Promise.resolve(pageOf(mine, page));
   }
 }

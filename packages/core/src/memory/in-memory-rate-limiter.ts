@@ -27,7 +27,12 @@ export class InMemoryRateLimiter implements RateLimiter {
   check(key: string, limit: number, _windowSeconds: number): Promise<RateLimitDecision> {
     const now = this.clock.now().getTime();
     const window = this.current(key, now);
-    if (!window) return Promise.resolve({ allowed: limit > 0, remaining: Math.max(0, limit), retryAfterSeconds: 0 });
+    if (!window)
+      return Promise.resolve({
+        allowed: limit > 0,
+        remaining: Math.max(0, limit),
+        retryAfterSeconds: 0,
+      });
     // `check` asks whether one more attempt would pass, so it counts as if it were one.
     const verdict = decide({ ...window, count: window.count + 1 }, limit, now);
     return Promise.resolve({ ...verdict, remaining: verdict.allowed ? limit - window.count : 0 });
@@ -49,6 +54,11 @@ export class InMemoryRateLimiter implements RateLimiter {
 }
 
 function decide(window: Window, limit: number, now: number): RateLimitDecision {
-  if (window.count <= limit) return { allowed: true, remaining: limit - window.count, retryAfterSeconds: 0 };
-  return { allowed: false, remaining: 0, retryAfterSeconds: Math.max(1, Math.ceil((window.endsAt - now) / 1000)) };
+  if (window.count <= limit)
+    return { allowed: true, remaining: limit - window.count, retryAfterSeconds: 0 };
+  return {
+    allowed: false,
+    remaining: 0,
+    retryAfterSeconds: Math.max(1, Math.ceil((window.endsAt - now) / 1000)),
+  };
 }

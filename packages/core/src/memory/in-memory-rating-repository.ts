@@ -19,6 +19,8 @@ export class InMemoryRatingRepository implements RatingRepository {
   }
 
   findByAppointment(appointmentId: AppointmentId): Promise<Rating | undefined> {
-    return Promise.resolve(copy([...this.state().ratings.values()].find((r) => r.appointmentId === appointmentId)));
+    return Promise.resolve(
+      copy([...this.state().ratings.values()].find((r) => r.appointmentId === appointmentId)),
+    );
   }
 }

@@ -5,15 +5,27 @@ import { copy, nextId, type InMemoryState, type StateAccess } from './in-memory-
 
 /** The stored sitting of (slot, date), created `scheduled` with nothing booked if missing. */
 export function ensureSittingIn(s: InMemoryState, sitting: NewSitting): Sitting {
-  const existing = [...s.sittings.values()].find((x) => x.slotId === sitting.slotId && x.date === sitting.date);
+  const existing = [...s.sittings.values()].find(
+    (x) => x.slotId === sitting.slotId && x.date === sitting.date,
+  );
   if (existing) return existing;
-  const created: Sitting = { ...copy(sitting), id: nextId(s, 'sitting'), status: 'scheduled', booked: 0 };
+  const created: Sitting = {
+    ...copy(sitting),
+    id: nextId(s, 'sitting'),
+    status: 'scheduled',
+    booked: 0,
+  };
   s.sittings.set(created.id, created);
   return created;
 }
 
 /** The slot's sittings with `from <= date <= to`, by date (not copied). */
-export function sittingsOfSlotIn(s: InMemoryState, slotId: SlotId, from: LocalDate, to: LocalDate): Sitting[] {
+export function sittingsOfSlotIn(
+  s: InMemoryState,
+  slotId: SlotId,
+  from: LocalDate,
+  to: LocalDate,
+): Sitting[] {
   return [...s.sittings.values()]
     .filter((x) => x.slotId === slotId && from <= x.date && x.date <= to)
     .sort((a, b) => a.date.localeCompare(b.date));
@@ -31,8 +43,16 @@ export class InMemorySittingRepository implements SittingRepository {
     const s = this.state();
     const created: Sitting[] = [];
     for (const sitting of sittings) {
-      if ([...s.sittings.values()].some((x) => x.slotId === sitting.slotId && x.date === sitting.date)) continue;
-      const stored: Sitting = { ...copy(sitting), id: nextId(s, 'sitting'), status: 'scheduled', booked: 0 };
+      if (
+        [...s.sittings.values()].some((x) => x.slotId === sitting.slotId && x.date === sitting.date)
+      )
+        continue;
+      const stored: Sitting = {
+        ...copy(sitting),
+        id: nextId(s, 'sitting'),
+        status: 'scheduled',
+        booked: 0,
+      };
       s.sittings.set(stored.id, stored);
       created.push(stored);
     }
@@ -45,14 +65,20 @@ export class InMemorySittingRepository implements SittingRepository {
   }
 
   findBySlotAndDate(slotId: SlotId, date: LocalDate): Promise<Sitting | undefined> {
-    return Promise.resolve(copy([...this.state().sittings.values()].find((x) => x.slotId === slotId && x.date === date)));
+    return Promise.resolve(
+      copy([...this.state().sittings.values()].find((x) => x.slotId === slotId && x.date === date)),
+    );
   }
 
   listBySlot(slotId: SlotId, from: LocalDate, to: LocalDate): Promise<readonly Sitting[]> {
     return Promise.resolve(copy(sittingsOfSlotIn(this.state(), slotId, from, to)));
   }
 
-  listBySlots(slotIds: readonly SlotId[], from: LocalDate, to: LocalDate): Promise<readonly Sitting[]> {
+  listBySlots(
+    slotIds: readonly SlotId[],
+    from: LocalDate,
+    to: LocalDate,
+  ): Promise<readonly Sitting[]> {
     const wanted = new Set(slotIds);
     const found = [...this.state().sittings.values()]
       .filter((x) => wanted.has(x.slotId) && from <= x.date && x.date <= to)

@@ -10,8 +10,13 @@ export class InMemorySlotRepository implements SlotRepository {
 
   create(slot: NewSlot): Promise<Slot> {
     const s = this.state();
-    const clash = [...s.slots.values()].some((other) => other.doctorId === slot.doctorId && overlaps(other, slot));
-    if (clash) return Promise.reject(new DomainError('SLOT_OVERLAP', 'The slot overlaps another slot of the doctor.'));
+    const clash = [...s.slots.values()].some(
+      (other) => other.doctorId === slot.doctorId && overlaps(other, slot),
+    );
+    if (clash)
+      return Promise.reject(
+        new DomainError('SLOT_OVERLAP', 'The slot overlaps another slot of the doctor.'),
+      );
     const created: Slot = { ...copy(slot), id: nextId(s, 'slot') };
     s.slots.set(created.id, created);
     return Promise.resolve(copy(created));
@@ -22,11 +27,17 @@ export class InMemorySlotRepository implements SlotRepository {
   }
 
   listByDoctor(doctorId: DoctorId): Promise<readonly Slot[]> {
-    return Promise.resolve(copy([...this.state().slots.values()].filter((x) => x.doctorId === doctorId).sort(compareSlots)));
+    return Promise.resolve(
+      copy(
+        [...this.state().slots.values()].filter((x) => x.doctorId === doctorId).sort(compareSlots),
+      ),
+    );
   }
 
   listAfter(afterId: SlotId, limit: number): Promise<readonly Slot[]> {
-    const after = [...this.state().slots.values()].filter((x) => x.id > afterId).sort((a, b) => a.id - b.id);
+    const after = [...this.state().slots.values()]
+      .filter((x) => x.id > afterId)
+      .sort((a, b) => a.id - b.id);
     return Promise.resolve(copy(after.slice(0, limit)));
   }
 }
@@ -42,10 +53,14 @@ function overlaps(a: Omit<Slot, 'id'>, b: Omit<Slot, 'id'>): boolean {
   if (a.day !== b.day) return false;
   const aStart = minutesOf(a.start);
   const bStart = minutesOf(b.start);
-  return aStart < bStart + b.durationMinutes * b.places && bStart < aStart + a.durationMinutes * a.places;
+  return (
+    aStart < bStart + b.durationMinutes * b.places && bStart < aStart + a.durationMinutes * a.places
+  );
 }
 
 /** Orders slots by weekday (Monday first), then start, then id. */
 export function compareSlots(a: Slot, b: Slot): number {
-  return isoWeekday(a.day) - isoWeekday(b.day) || minutesOf(a.start) - minutesOf(b.start) || a.id - b.id;
+  return (
+    isoWeekday(a.day) - isoWeekday(b.day) || minutesOf(a.start) - minutesOf(b.start) || a.id - b.id
+  );
 }

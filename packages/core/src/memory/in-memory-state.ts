@@ -30,7 +30,19 @@ export interface InMemoryOutboxRow {
  * @category Testing
  */
 export interface InMemoryState {
-  lastIds: Record<'user' | 'doctor' | 'specialization' | 'qualification' | 'patient' | 'slot' | 'sitting' | 'appointment' | 'rating' | 'outbox', number>;
+  lastIds: Record<
+    | 'user'
+    | 'doctor'
+    | 'specialization'
+    | 'qualification'
+    | 'patient'
+    | 'slot'
+    | 'sitting'
+    | 'appointment'
+    | 'rating'
+    | 'outbox',
+    number
+  >;
   users: Map<number, User>;
   doctors: Map<number, Doctor>;
   doctorSpecializations: Map<DoctorId, SpecializationId[]>;
@@ -50,8 +62,16 @@ export interface InMemoryState {
 export function emptyInMemoryState(): InMemoryState {
   return {
     lastIds: {
-      user: 0, doctor: 0, specialization: 0, qualification: 0, patient: 0, slot: 0, sitting: 0,
-      appointment: 0, rating: 0, outbox: 0,
+      user: 0,
+      doctor: 0,
+      specialization: 0,
+      qualification: 0,
+      patient: 0,
+      slot: 0,
+      sitting: 0,
+      appointment: 0,
+      rating: 0,
+      outbox: 0,
     },
     users: new Map(),
     doctors: new Map(),
@@ -81,8 +101,14 @@ export function copy<T>(value: T): T {
 }
 
 /** One page of an already ordered list. */
-export function pageOf<T>(items: readonly T[], page: { limit: number; offset: number }): { items: T[]; total: number } {
-  return { items: items.slice(page.offset, page.offset + page.limit).map(copy), total: items.length };
+export function pageOf<T>(
+  items: readonly T[],
+  page: { limit: number; offset: number },
+): { items: T[]; total: number } {
+  return {
+    items: items.slice(page.offset, page.offset + page.limit).map(copy),
+    total: items.length,
+  };
 }
 
 /** The state a repository works on: the committed one, or a transaction's draft. */

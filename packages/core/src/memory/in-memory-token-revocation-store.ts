@@ -8,7 +8,8 @@ export class InMemoryTokenRevocationStore implements TokenRevocationStore {
   constructor(private readonly clock: Clock) {}
 
   revoke(tokenId: string, expiresAt: Date): Promise<void> {
-    if (expiresAt.getTime() > this.clock.now().getTime()) this.revoked.set(tokenId, expiresAt.getTime());
+    if (expiresAt.getTime() > this.clock.now().getTime())
+      this.revoked.set(tokenId, expiresAt.getTime());
     return Promise.resolve();
   }
 

@@ -25,7 +25,9 @@ export class InMemoryUserRepository implements UserRepository {
 
   findByEmail(email: string): Promise<User | undefined> {
     const wanted = normalizeEmail(email);
-    return Promise.resolve(copy([...this.state().users.values()].find((u) => normalizeEmail(u.email) === wanted)));
+    return Promise.resolve(
+      copy([...this.state().users.values()].find((u) => normalizeEmail(u.email) === wanted)),
+    );
   }
 
   setRole(id: UserId, role: Role): Promise<void> {

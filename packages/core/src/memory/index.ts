@@ -4,7 +4,11 @@
  * `@doctorly/core/testing` it pulls in no test tooling, so production code may import it.
  * @module @doctorly/core/memory
  */
-export { emptyInMemoryState, type InMemoryState, type InMemoryOutboxRow } from './in-memory-state.js';
+export {
+  emptyInMemoryState,
+  type InMemoryState,
+  type InMemoryOutboxRow,
+} from './in-memory-state.js';
 export { InMemoryUnitOfWork, InMemoryOutboxWriter } from './in-memory-unit-of-work.js';
 export { InMemoryUserRepository } from './in-memory-user-repository.js';
 export { InMemoryDoctorRepository } from './in-memory-doctor-repository.js';

@@ -12,12 +12,15 @@ export class InsecureTestPasswordHasher implements PasswordHasher {
 
   hash(password: string): Promise<string> {
     this.salts += 1;
-    return Promise.resolve(`insecure-test$${this.salts.toString(36)}$${encode(`${this.salts}:${password}`)}`);
+    return Promise.resolve(
+      `insecure-test$${this.salts.toString(36)}$${encode(`${this.salts}:${password}`)}`,
+    );
   }
 
   verify(password: string, hash: string): Promise<boolean> {
     const [scheme, salt, body] = hash.split('$');
-    if (scheme !== 'insecure-test' || salt === undefined || body === undefined) return Promise.resolve(false);
+    if (scheme !== 'insecure-test' || salt === undefined || body === undefined)
+      return Promise.resolve(false);
     return Promise.resolve(body === encode(`${parseInt(salt, 36)}:${password}`));
   }
 }

@@ -9,7 +9,9 @@ import type { OutboxPublisher } from '../outbox/outbox.js';
 export class RecordingOutboxPublisher implements OutboxPublisher {
   readonly events: DomainEvent[] = [];
 
-  constructor(private readonly onPublished?: (events: readonly DomainEvent[]) => Promise<void> | void) {}
+  constructor(
+    private readonly onPublished?: (events: readonly DomainEvent[]) => Promise<void> | void,
+  ) {}
 
   async published(events: readonly DomainEvent[]): Promise<void> {
     this.events.push(...events);

@@ -75,7 +75,11 @@ export class RelayOutbox {
         for (const id of entryIds) if (!errors.has(id)) errors.set(id, messageOf(error));
       }
     }
-    await this.invalidate(entries.filter((e) => !errors.has(e.id)), tags, errors);
+    await this.invalidate(
+      entries.filter((e) => !errors.has(e.id)),
+      tags,
+      errors,
+    );
     const applied = entries.filter((e) => !errors.has(e.id)).map((e) => e.id);
     if (applied.length > 0) await this.store.complete(applied, now);
     let parked = 0;
@@ -86,7 +90,12 @@ export class RelayOutbox {
       if (retryAt === null) parked += 1;
       await this.store.fail(entry.id, error, retryAt);
     }
-    return { claimed: entries.length, applied: applied.length, failed: errors.size - parked, parked };
+    return {
+      claimed: entries.length,
+      applied: applied.length,
+      failed: errors.size - parked,
+      parked,
+    };
   }
 
   /** The doctors whose search document an event may change. */
@@ -115,7 +124,9 @@ export class RelayOutbox {
 
   /** Invalidates the entries' tags at once; if that throws, entry by entry to isolate the culprit. */
   private async invalidate(
-    entries: readonly OutboxEntry[], tags: ReadonlyMap<number, readonly string[]>, errors: Map<number, string>,
+    entries: readonly OutboxEntry[],
+    tags: ReadonlyMap<number, readonly string[]>,
+    errors: Map<number, string>,
   ): Promise<void> {
     const all = [...new Set(entries.flatMap((e) => tags.get(e.id) ?? []))];
     if (all.length === 0) return;

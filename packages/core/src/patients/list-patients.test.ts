@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryCache, InMemoryUnitOfWork, ManualClock, RecordingOutboxPublisher } from '@doctorly/core/testing';
+import {
+  InMemoryCache,
+  InMemoryUnitOfWork,
+  ManualClock,
+  RecordingOutboxPublisher,
+} from '@doctorly/core/testing';
 import { tagsForEvent } from '../cache/tags-for-event.js';
 import { RegisterPatient } from './register-patient.js';
 import { ListPatients } from './list-patients.js';
@@ -9,7 +14,9 @@ describe('ListPatients', () => {
     const uow = new InMemoryUnitOfWork();
     const clock = new ManualClock();
     const cache = new InMemoryCache(clock);
-    const publisher = new RecordingOutboxPublisher((events) => cache.invalidateTags(events.flatMap(tagsForEvent)));
+    const publisher = new RecordingOutboxPublisher((events) =>
+      cache.invalidateTags(events.flatMap(tagsForEvent)),
+    );
     const registerPatient = new RegisterPatient(uow, publisher, clock);
     const listPatients = new ListPatients(uow, cache);
     const alice = { userId: 1, role: 'user' as const };

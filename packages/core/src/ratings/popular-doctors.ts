@@ -43,7 +43,10 @@ export class PopularDoctors {
       const priorMean = totals.count === 0 ? 0 : totals.sum / totals.count;
       const found = await this.uow.read.doctors.popular(priorMean, this.options.priorWeight, page);
       const now = this.clock.now();
-      return { items: found.items.map((snapshot) => toDoctorView(snapshot, now)), total: found.total };
+      return {
+        items: found.items.map((snapshot) => toDoctorView(snapshot, now)),
+        total: found.total,
+      };
     });
   }
 }

@@ -20,30 +20,52 @@ describe('RateDoctor', () => {
   it('rates the doctor of a completed appointment once, and the doctor changes', async () => {
     await uc.complete.execute(dr.actor, { id: booked.id });
     world.publisher.clear();
-    const rating = await uc.rate.execute(alice, { appointment_id: booked.id, stars: 4, review: '  Kind  ' });
-    expect(rating).toMatchObject({ doctor_id: dr.doctor.id, appointment_id: booked.id, stars: 4, review: 'Kind', created_at: '2026-01-05T09:00:00.000Z' });
+    const rating = await uc.rate.execute(alice, {
+      appointment_id: booked.id,
+      stars: 4,
+      review: '  Kind  ',
+    });
+    expect(rating).toMatchObject({
+      doctor_id: dr.doctor.id,
+      appointment_id: booked.id,
+      stars: 4,
+      review: 'Kind',
+      created_at: '2026-01-05T09:00:00.000Z',
+    });
     expect(world.publisher.events).toEqual([{ type: 'doctor.changed', doctorId: dr.doctor.id }]);
     const snapshot = await world.uow.read.doctors.snapshot(dr.doctor.id);
     expect([snapshot?.ratingSum, snapshot?.ratingCount]).toEqual([4, 1]);
-    await expect(uc.rate.execute(alice, { appointment_id: booked.id, stars: 5 })).rejects.toMatchObject({ code: 'ALREADY_RATED' });
+    await expect(
+      uc.rate.execute(alice, { appointment_id: booked.id, stars: 5 }),
+    ).rejects.toMatchObject({ code: 'ALREADY_RATED' });
   });
 
   it('refuses an appointment that is not completed', async () => {
-    await expect(uc.rate.execute(alice, { appointment_id: booked.id, stars: 5 })).rejects.toMatchObject({ code: 'NOT_RATEABLE' });
+    await expect(
+      uc.rate.execute(alice, { appointment_id: booked.id, stars: 5 }),
+    ).rejects.toMatchObject({ code: 'NOT_RATEABLE' });
     await uc.noShow.execute(dr.actor, { id: booked.id });
-    await expect(uc.rate.execute(alice, { appointment_id: booked.id, stars: 5 })).rejects.toMatchObject({ code: 'NOT_RATEABLE' });
+    await expect(
+      uc.rate.execute(alice, { appointment_id: booked.id, stars: 5 }),
+    ).rejects.toMatchObject({ code: 'NOT_RATEABLE' });
   });
 
   it('does not exist for anyone but the owner of the patient, the doctor included', async () => {
     await uc.complete.execute(dr.actor, { id: booked.id });
     const bob = await world.user('bob');
     for (const actor of [bob, dr.actor]) {
-      await expect(uc.rate.execute(actor, { appointment_id: booked.id, stars: 5 })).rejects.toMatchObject({ code: 'APPOINTMENT_NOT_FOUND' });
+      await expect(
+        uc.rate.execute(actor, { appointment_id: booked.id, stars: 5 }),
+      ).rejects.toMatchObject({ code: 'APPOINTMENT_NOT_FOUND' });
     }
-    await expect(uc.rate.execute(alice, { appointment_id: 999, stars: 5 })).rejects.toMatchObject({ code: 'APPOINTMENT_NOT_FOUND' });
+    await expect(uc.rate.execute(alice, { appointment_id: 999, stars: 5 })).rejects.toMatchObject({
+      code: 'APPOINTMENT_NOT_FOUND',
+    });
   });
 
   it('refuses stars outside 1–5', async () => {
-    await expect(uc.rate.execute(alice, { appointment_id: booked.id, stars: 6 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      uc.rate.execute(alice, { appointment_id: booked.id, stars: 6 }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });

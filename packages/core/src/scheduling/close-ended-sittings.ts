@@ -42,7 +42,9 @@ export class CloseEndedSittings {
     let noShows = 0;
     const seen = new Set<number>();
     for (;;) {
-      const batch = (await this.uow.read.sittings.listEnded(now, this.batchSize)).filter((s) => !seen.has(s.id));
+      const batch = (await this.uow.read.sittings.listEnded(now, this.batchSize)).filter(
+        (s) => !seen.has(s.id),
+      );
       // Closed sittings leave the list; one that keeps coming back must not loop forever.
       if (batch.length === 0) break;
       for (const sitting of batch) {
@@ -59,11 +61,19 @@ export class CloseEndedSittings {
   /** The number of no-shows, or `undefined` when another worker closed it first. */
   private close(sitting: Sitting, now: Date): Promise<number | undefined> {
     return commit(this.uow, this.publisher, now, async (repositories) => {
-      if (!(await repositories.sittings.setStatus(sitting.id, 'completed'))) return { result: undefined, events: [] };
+      if (!(await repositories.sittings.setStatus(sitting.id, 'completed')))
+        return { result: undefined, events: [] };
       const missed = await repositories.appointments.transitionAllInSitting(sitting.id, {
-        from: ['booked'], to: 'no_show', actorId: null, at: now, reason: noShowReason,
+        from: ['booked'],
+        to: 'no_show',
+        actorId: null,
+        at: now,
+        reason: noShowReason,
       });
-      return { result: missed.length, events: [sittingChanged(sitting), ...missed.map(appointmentChanged)] };
+      return {
+        result: missed.length,
+        events: [sittingChanged(sitting), ...missed.map(appointmentChanged)],
+      };
     });
   }
 }

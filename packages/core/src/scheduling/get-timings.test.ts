@@ -27,7 +27,12 @@ describe('GetTimings', () => {
       [monday.id, '2026-01-05', 1],
       [friday.id, '2026-01-09', 0],
     ]);
-    expect(timings[0]!.slot).toMatchObject({ day: 'monday', start: '10:00', end: '10:30', num_slots: 3 });
+    expect(timings[0]!.slot).toMatchObject({
+      day: 'monday',
+      start: '10:00',
+      end: '10:30',
+      num_slots: 3,
+    });
   });
 
   it('skips cancelled and closed sittings', async () => {
@@ -49,13 +54,21 @@ describe('GetTimings', () => {
 
   it('does not cache past the moment the first sitting closes', async () => {
     world.clock.set('2026-01-05T09:59:50.000Z');
-    expect((await uc.timings.execute({ id: doctor.doctor.id }))[0]!.occurring_date).toBe('2026-01-05');
+    expect((await uc.timings.execute({ id: doctor.doctor.id }))[0]!.occurring_date).toBe(
+      '2026-01-05',
+    );
     world.clock.advance(11);
-    expect((await uc.timings.execute({ id: doctor.doctor.id }))[0]!.occurring_date).toBe('2026-01-12');
+    expect((await uc.timings.execute({ id: doctor.doctor.id }))[0]!.occurring_date).toBe(
+      '2026-01-12',
+    );
   });
 
   it('refuses an unknown doctor', async () => {
-    await expect(uc.timings.execute({ id: 999 })).rejects.toMatchObject({ code: 'DOCTOR_NOT_FOUND' });
-    await expect(uc.timings.execute({ id: 'x' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(uc.timings.execute({ id: 999 })).rejects.toMatchObject({
+      code: 'DOCTOR_NOT_FOUND',
+    });
+    await expect(uc.timings.execute({ id: 'x' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 });

@@ -43,7 +43,9 @@ export class GetTimings {
     if (!doctor) throw new DomainError('DOCTOR_NOT_FOUND', `No doctor ${id}.`);
     const slots = await read.slots.listByDoctor(id);
     const options = { ttlSeconds: this.ttlSeconds(slots, now), tags: [cacheTags.doctor(id)] };
-    return this.readThrough.get(cacheKeys.doctorTimings(id), options, () => timingsOf(read, slots, now, this.policy));
+    return this.readThrough.get(cacheKeys.doctorTimings(id), options, () =>
+      timingsOf(read, slots, now, this.policy),
+    );
   }
 
   /** Seconds until the first of the slots' next sittings closes, within 1 … the timings TTL. */
@@ -51,14 +53,21 @@ export class GetTimings {
     let closesAt = Infinity;
     for (const slot of slots) {
       const next = nextSitting(slot, now, this.policy, new Set());
-      if (next) closesAt = Math.min(closesAt, next.startsAt.getTime() - this.policy.cutoffMinutes * msPerMinute);
+      if (next)
+        closesAt = Math.min(
+          closesAt,
+          next.startsAt.getTime() - this.policy.cutoffMinutes * msPerMinute,
+        );
     }
     return Math.max(1, Math.min(cacheTtl.timings, Math.floor((closesAt - now.getTime()) / 1000)));
   }
 }
 
 async function timingsOf(
-  read: ReadRepositories, slots: readonly Slot[], now: Date, policy: BookingPolicy,
+  read: ReadRepositories,
+  slots: readonly Slot[],
+  now: Date,
+  policy: BookingPolicy,
 ): Promise<TimingView[]> {
   const timings = await Promise.all(
     slots.map(async (slot) => {

@@ -22,7 +22,8 @@ class CountingUnitOfWork implements UnitOfWork {
     return this.inner.transaction(work);
   }
 
-  commitBooking: UnitOfWork['commitBooking'] = (request, eventsOf, now) => commitBookingInTransaction(this, request, eventsOf, now);
+  commitBooking: UnitOfWork['commitBooking'] = (request, eventsOf, now) =>
+    commitBookingInTransaction(this, request, eventsOf, now);
 }
 
 describe('MaterializeSittings', () => {
@@ -33,15 +34,23 @@ describe('MaterializeSittings', () => {
     const friday = await w.slot(dr.doctor.id, { day: 'friday', start: '18:00' });
     const step = new MaterializeSittings(w.uow, w.publisher, w.policy, { batchSize: 1 });
     const dates = async (slotId: number) =>
-      (await w.uow.read.sittings.listBySlot(slotId, '2026-01-01', '2026-12-31')).map((s) => `${s.date}:${s.status}`);
+      (await w.uow.read.sittings.listBySlot(slotId, '2026-01-01', '2026-12-31')).map(
+        (s) => `${s.date}:${s.status}`,
+      );
     return { w, dr, monday, friday, step, dates };
   }
 
   it('stores every bookable sitting up to the horizon, across batches, with an event for each', async () => {
     const { w, monday, friday, step, dates } = await world();
     expect(await step.execute(w.clock.now())).toEqual({ slots: 2, created: 9 });
-    expect(await dates(monday.id)).toEqual(['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02'].map((d) => `${d}:scheduled`));
-    expect(await dates(friday.id)).toEqual(['2026-01-09', '2026-01-16', '2026-01-23', '2026-01-30'].map((d) => `${d}:scheduled`));
+    expect(await dates(monday.id)).toEqual(
+      ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02'].map(
+        (d) => `${d}:scheduled`,
+      ),
+    );
+    expect(await dates(friday.id)).toEqual(
+      ['2026-01-09', '2026-01-16', '2026-01-23', '2026-01-30'].map((d) => `${d}:scheduled`),
+    );
     expect(w.publisher.events.filter((e) => e.type === 'sitting.changed')).toHaveLength(9);
   });
 
@@ -76,7 +85,9 @@ describe('MaterializeSittings', () => {
     w.clock.set('2026-01-09T00:00:00.000Z');
     expect(await step.execute(w.clock.now())).toEqual({ slots: 2, created: 1 });
     expect(uow.transactions).toBe(1);
-    expect((await w.uow.read.sittings.listBySlot(friday.id, '2026-02-06', '2026-02-06')).length).toBe(1);
+    expect(
+      (await w.uow.read.sittings.listBySlot(friday.id, '2026-02-06', '2026-02-06')).length,
+    ).toBe(1);
   });
 
   it('does not announce a sitting that another writer stored after the read', async () => {
@@ -86,11 +97,25 @@ describe('MaterializeSittings', () => {
     // A booking ensures Monday 5 January between the pass's read and its transaction.
     uow.beforeTransaction = async () => {
       uow.beforeTransaction = () => Promise.resolve();
-      const times = { startsAt: new Date('2026-01-05T10:00:00.000Z'), endsAt: new Date('2026-01-05T11:40:00.000Z') };
-      await w.uow.transaction((r) => r.sittings.ensure({ slotId: monday.id, doctorId: monday.doctorId, date: '2026-01-05', ...times, places: monday.places, durationMinutes: monday.durationMinutes }));
+      const times = {
+        startsAt: new Date('2026-01-05T10:00:00.000Z'),
+        endsAt: new Date('2026-01-05T11:40:00.000Z'),
+      };
+      await w.uow.transaction((r) =>
+        r.sittings.ensure({
+          slotId: monday.id,
+          doctorId: monday.doctorId,
+          date: '2026-01-05',
+          ...times,
+          places: monday.places,
+          durationMinutes: monday.durationMinutes,
+        }),
+      );
     };
     expect(await step.execute(w.clock.now())).toEqual({ slots: 2, created: 8 });
     expect(w.publisher.events.filter((e) => e.type === 'sitting.changed')).toHaveLength(8);
-    expect(await w.uow.read.sittings.listBySlot(monday.id, '2026-01-05', '2026-01-05')).toHaveLength(1);
+    expect(
+      await w.uow.read.sittings.listBySlot(monday.id, '2026-01-05', '2026-01-05'),
+    ).toHaveLength(1);
   });
 });

@@ -55,9 +55,13 @@ export class MaterializeSittings {
   async execute(now: Date): Promise<MaterializeSittingsResult> {
     let slots = 0;
     let created = 0;
-    for (let afterId = 0; ; ) {
+    for (let afterId = 0; ;) {
       const batch = await this.uow.read.slots.listAfter(afterId, this.batchSize);
-      const missing = this.missingOf(batch, await this.storedOf(this.uow.read.sittings, batch, now), now);
+      const missing = this.missingOf(
+        batch,
+        await this.storedOf(this.uow.read.sittings, batch, now),
+        now,
+      );
       if (missing.length > 0) created += await this.store(missing, now);
       slots += batch.length;
       const last = batch.at(-1);
@@ -78,23 +82,32 @@ export class MaterializeSittings {
     now: Date,
   ): Promise<Map<SlotId, Sitting[]>> {
     const byId = new Map<SlotId, Sitting[]>(slots.map((slot) => [slot.id, []]));
-    const todays = [...new Set(slots.map((slot) => slot.timeZone))].map((zone) => localDateOf(now, zone)).sort();
+    const todays = [...new Set(slots.map((slot) => slot.timeZone))]
+      .map((zone) => localDateOf(now, zone))
+      .sort();
     const first = todays[0];
     const last = todays.at(-1);
     if (first === undefined || last === undefined) return byId;
     const from: LocalDate = addDays(first, -1);
     const to: LocalDate = addDays(last, 7 * this.policy.horizonWeeks);
-    for (const sitting of await sittings.listBySlots([...byId.keys()], from, to)) byId.get(sitting.slotId)?.push(sitting);
+    for (const sitting of await sittings.listBySlots([...byId.keys()], from, to))
+      byId.get(sitting.slotId)?.push(sitting);
     return byId;
   }
 
   /** The open, uncancelled sittings of each slot that are not stored yet. */
-  private missingOf(slots: readonly Slot[], stored: ReadonlyMap<SlotId, readonly Sitting[]>, now: Date): Missing[] {
+  private missingOf(
+    slots: readonly Slot[],
+    stored: ReadonlyMap<SlotId, readonly Sitting[]>,
+    now: Date,
+  ): Missing[] {
     const missing: Missing[] = [];
     for (const slot of slots) {
       const own = stored.get(slot.id) ?? [];
       const storedDates = new Set(own.map((s) => s.date));
-      const lacking = upcomingSittings(slot, now, this.policy, cancelledDates(own)).filter((t) => !storedDates.has(t.date));
+      const lacking = upcomingSittings(slot, now, this.policy, cancelledDates(own)).filter(
+        (t) => !storedDates.has(t.date),
+      );
       if (lacking.length > 0) missing.push({ slot, sittings: lacking });
     }
     return missing;
@@ -105,7 +118,9 @@ export class MaterializeSittings {
    * this call created are announced: one that a booking stored meanwhile is left as it is.
    */
   private store(missing: readonly Missing[], now: Date): Promise<number> {
-    const sittings = missing.flatMap(({ slot, sittings }) => sittings.map((times) => newSittingOf(slot, times)));
+    const sittings = missing.flatMap(({ slot, sittings }) =>
+      sittings.map((times) => newSittingOf(slot, times)),
+    );
     return commit(this.uow, this.publisher, now, async (repositories) => {
       const events = (await repositories.sittings.createMissing(sittings)).map(sittingChanged);
       return { result: events.length, events };

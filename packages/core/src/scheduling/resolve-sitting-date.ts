@@ -23,18 +23,28 @@ export function resolveSittingDate(
   const cancelled = cancelledDates(stored);
   if (date === undefined) {
     const next = nextSitting(slot, now, policy, cancelled);
-    if (!next) throw new DomainError('SITTING_OUT_OF_HORIZON', 'The slot has no open sitting within the booking horizon.');
+    if (!next)
+      throw new DomainError(
+        'SITTING_OUT_OF_HORIZON',
+        'The slot has no open sitting within the booking horizon.',
+      );
     return next;
   }
-  if (!isSlotDate(slot, date)) throw new DomainError('NOT_A_SITTING_DATE', `The slot has no sitting on ${date}.`);
+  if (!isSlotDate(slot, date))
+    throw new DomainError('NOT_A_SITTING_DATE', `The slot has no sitting on ${date}.`);
   const times = sittingTimes(slot, date);
-  if (now.getTime() >= times.endsAt.getTime()) throw new DomainError('SITTING_PAST', `The sitting of ${date} has ended.`);
+  if (now.getTime() >= times.endsAt.getTime())
+    throw new DomainError('SITTING_PAST', `The sitting of ${date} has ended.`);
   if (!isBookingOpen(times.startsAt, now, policy.cutoffMinutes)) {
     throw new DomainError('SITTING_CLOSED', `Booking for the sitting of ${date} has closed.`);
   }
   if (date > horizonEnd(slot, now, policy)) {
-    throw new DomainError('SITTING_OUT_OF_HORIZON', `The sitting of ${date} is beyond the booking horizon.`);
+    throw new DomainError(
+      'SITTING_OUT_OF_HORIZON',
+      `The sitting of ${date} is beyond the booking horizon.`,
+    );
   }
-  if (cancelled.has(date)) throw new DomainError('SITTING_CANCELLED', `The sitting of ${date} is cancelled.`);
+  if (cancelled.has(date))
+    throw new DomainError('SITTING_CANCELLED', `The sitting of ${date} is cancelled.`);
   return times;
 }

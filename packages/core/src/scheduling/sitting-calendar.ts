@@ -18,7 +18,11 @@ export interface DateWindow {
  * running sitting falls in. Yesterday counts because a sitting that started before midnight
  * elsewhere may still be running.
  */
-export function sittingWindow(slot: Pick<Slot, 'timeZone'>, now: Date, policy: BookingPolicy): DateWindow {
+export function sittingWindow(
+  slot: Pick<Slot, 'timeZone'>,
+  now: Date,
+  policy: BookingPolicy,
+): DateWindow {
   return { from: addDays(localDateOf(now, slot.timeZone), -1), to: horizonEnd(slot, now, policy) };
 }
 

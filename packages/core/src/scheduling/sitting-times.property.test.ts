@@ -117,19 +117,15 @@ describe('sittingTimes keeps the wall-clock start across DST (RFC 5545)', () => 
 });
 
 describe('expectedTime', () => {
-  const sittingArb = fc
-    .constantFrom(...testTimeZones)
-    .chain((zone) =>
-      fc
-        .tuple(slotShapeArb(zone), localDateArb(zone))
-        .chain(([slot, date]) =>
-          fc.record({
-            slot: fc.constant(slot),
-            date: fc.constant(date),
-            queueNumber: fc.integer({ min: 1, max: slot.places }),
-          }),
-        ),
-    );
+  const sittingArb = fc.constantFrom(...testTimeZones).chain((zone) =>
+    fc.tuple(slotShapeArb(zone), localDateArb(zone)).chain(([slot, date]) =>
+      fc.record({
+        slot: fc.constant(slot),
+        date: fc.constant(date),
+        queueNumber: fc.integer({ min: 1, max: slot.places }),
+      }),
+    ),
+  );
 
   it('is the sitting start for queue number 1 and rises strictly with the queue number', () => {
     fc.assert(

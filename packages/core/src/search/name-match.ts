@@ -24,7 +24,10 @@ export function searchWordsOf(text: string): string[] {
  * the name does not match (or the query has no words).
  * @category Search
  */
-export function nameMatchRank(query: readonly string[], name: readonly string[]): number | undefined {
+export function nameMatchRank(
+  query: readonly string[],
+  name: readonly string[],
+): number | undefined {
   if (query.length === 0) return undefined;
   let rank = 0;
   for (const word of query) {

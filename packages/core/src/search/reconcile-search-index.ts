@@ -43,7 +43,7 @@ export class ReconcileSearchIndex {
     let added = 0;
     let fixed = 0;
     let checked = 0;
-    for (let afterId: DoctorId = 0; ; ) {
+    for (let afterId: DoctorId = 0; ;) {
       const ids = await this.uow.read.doctors.idsAfter(afterId, this.batchSize);
       for (const snapshot of await this.uow.read.doctors.snapshots(ids)) {
         const view = toDoctorView(snapshot, now);

@@ -27,17 +27,22 @@ export class SearchDoctors {
   async execute(input: z.input<typeof SearchDoctorsInput> = {}): Promise<Page<DoctorView>> {
     const parsed = parseInput(SearchDoctorsInput, input);
     const query: DoctorSearchQuery = {
-      ...(parsed.name === undefined ? {} : { name: parsed.name.toLowerCase().replace(/\s+/g, ' ') }),
+      ...(parsed.name === undefined
+        ? {}
+        : { name: parsed.name.toLowerCase().replace(/\s+/g, ' ') }),
       ...(parsed.specialization === undefined ? {} : { specialization: parsed.specialization }),
       ...(parsed.qualification === undefined ? {} : { qualification: parsed.qualification }),
       ...(parsed.day === undefined ? {} : { day: parsed.day }),
       sort: parsed.sort,
-      order: parsed.order ?? (parsed.sort === 'rating' || parsed.sort === 'experience' ? 'desc' : 'asc'),
+      order:
+        parsed.order ?? (parsed.sort === 'rating' || parsed.sort === 'experience' ? 'desc' : 'asc'),
       limit: parsed.limit,
       offset: parsed.offset,
     };
     const options = { ttlSeconds: cacheTtl.search, tags: [cacheTags.doctors] };
-    return await this.reads.get(cacheKeys.doctorSearch(normalizedKey(query)), options, () => this.index.search(query));
+    return await this.reads.get(cacheKeys.doctorSearch(normalizedKey(query)), options, () =>
+      this.index.search(query),
+    );
   }
 }
 

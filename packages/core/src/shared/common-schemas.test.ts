@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { Email, IdParam, PageInput } from './common-schemas.js';
-import { CreateAdminInput, IssueTokenInput, RegisterDoctorInput, RegisterUserInput } from '../identity/identity-schemas.js';
+import {
+  CreateAdminInput,
+  IssueTokenInput,
+  RegisterDoctorInput,
+  RegisterUserInput,
+} from '../identity/identity-schemas.js';
 import { RegisterPatientInput } from '../patients/patient-schemas.js';
 import { SearchDoctorsInput } from '../search/search-schemas.js';
 
 describe('common schemas', () => {
   it('coerces path ids and refuses what is not a positive integer', () => {
     expect(IdParam.parse({ id: '42' })).toEqual({ id: 42 });
-    for (const id of ['0', '-1', '1.5', 'abc', '', '2147483648']) expect(IdParam.safeParse({ id }).success).toBe(false);
+    for (const id of ['0', '-1', '1.5', 'abc', '', '2147483648'])
+      expect(IdParam.safeParse({ id }).success).toBe(false);
   });
 
   it('pages default to 20 from 0, coerce query strings and cap the limit at 100', () => {
@@ -40,7 +46,9 @@ describe('identity schemas', () => {
 
   it('refuses short or long passwords, empty or long names and unknown keys', () => {
     expect(RegisterUserInput.safeParse({ ...valid, password: 'short' }).success).toBe(false);
-    expect(RegisterUserInput.safeParse({ ...valid, password: 'x'.repeat(129) }).success).toBe(false);
+    expect(RegisterUserInput.safeParse({ ...valid, password: 'x'.repeat(129) }).success).toBe(
+      false,
+    );
     expect(RegisterUserInput.safeParse({ ...valid, name: '   ' }).success).toBe(false);
     expect(RegisterUserInput.safeParse({ ...valid, name: 'x'.repeat(101) }).success).toBe(false);
     expect(RegisterUserInput.safeParse({ ...valid, role: 'admin' }).success).toBe(false);
@@ -48,11 +56,16 @@ describe('identity schemas', () => {
 
   it('a doctor registration has an optional description', () => {
     expect(RegisterDoctorInput.parse(valid).description).toBe('');
-    expect(RegisterDoctorInput.safeParse({ ...valid, description: 'x'.repeat(2001) }).success).toBe(false);
+    expect(RegisterDoctorInput.safeParse({ ...valid, description: 'x'.repeat(2001) }).success).toBe(
+      false,
+    );
   });
 
   it('a login normalises the email and takes any password', () => {
-    expect(IssueTokenInput.parse({ email: ' X@Y.z ', password: 'a' })).toEqual({ email: 'x@y.z', password: 'a' });
+    expect(IssueTokenInput.parse({ email: ' X@Y.z ', password: 'a' })).toEqual({
+      email: 'x@y.z',
+      password: 'a',
+    });
   });
 });
 
@@ -65,13 +78,19 @@ describe('patient and search schemas', () => {
       symptoms: '',
     });
     for (const age of [-1, 151, 3.5, '7']) {
-      expect(RegisterPatientInput.safeParse({ name: 'Zara', age, gender: 'female' }).success).toBe(false);
+      expect(RegisterPatientInput.safeParse({ name: 'Zara', age, gender: 'female' }).success).toBe(
+        false,
+      );
     }
-    expect(RegisterPatientInput.safeParse({ name: 'Zara', age: 7, gender: 'robot' }).success).toBe(false);
+    expect(RegisterPatientInput.safeParse({ name: 'Zara', age: 7, gender: 'robot' }).success).toBe(
+      false,
+    );
   });
 
   it('parses a search from a query string', () => {
-    expect(SearchDoctorsInput.parse({ day: 'MONDAY', specialization: ' Plastic  Surgeon ', limit: '5' })).toEqual({
+    expect(
+      SearchDoctorsInput.parse({ day: 'MONDAY', specialization: ' Plastic  Surgeon ', limit: '5' }),
+    ).toEqual({
       day: 'monday',
       specialization: 'plastic surgeon',
       sort: 'relevance',

@@ -1,4 +1,11 @@
-import type { AppointmentId, DoctorId, PatientId, SittingId, SlotId, UserId } from './primitives.js';
+import type {
+  AppointmentId,
+  DoctorId,
+  PatientId,
+  SittingId,
+  SlotId,
+  UserId,
+} from './primitives.js';
 
 /**
  * A change that the search index or the cache must learn about. Appended to the outbox in
@@ -7,7 +14,12 @@ import type { AppointmentId, DoctorId, PatientId, SittingId, SlotId, UserId } fr
  */
 export type DomainEvent =
   | { readonly type: 'doctor.changed'; readonly doctorId: DoctorId }
-  | { readonly type: 'sitting.changed'; readonly doctorId: DoctorId; readonly slotId: SlotId; readonly sittingId: SittingId }
+  | {
+      readonly type: 'sitting.changed';
+      readonly doctorId: DoctorId;
+      readonly slotId: SlotId;
+      readonly sittingId: SittingId;
+    }
   | {
       readonly type: 'appointment.changed';
       readonly appointmentId: AppointmentId;

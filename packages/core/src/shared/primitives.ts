@@ -25,7 +25,15 @@ export type LocalTime = string;
 export type TimeZone = string;
 
 /** The days a weekly slot can fall on, Monday first (ISO weekday 1…7). @category Models */
-export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export const weekdays = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
 /** A day a weekly slot can fall on, lower case (`monday` …). @category Models */
 export type Weekday = (typeof weekdays)[number];
 

@@ -18,7 +18,10 @@ export interface CacheSubject extends ContractSubject {
  * `makeSubject` is called once per suite; keys are unique per test.
  * @category Testing
  */
-export function describeCacheContract(name: string, makeSubject: () => Promise<CacheSubject>): void {
+export function describeCacheContract(
+  name: string,
+  makeSubject: () => Promise<CacheSubject>,
+): void {
   describe(`Cache contract: ${name}`, () => {
     const subject = suiteSubject(makeSubject);
     const key = (label: string) => `contract:${unique()}:${label}`;
@@ -32,7 +35,13 @@ export function describeCacheContract(name: string, makeSubject: () => Promise<C
       const { cache } = subject();
       const values: unknown[] = [
         { id: 1, name: 'Zara', tags: ['a', 'b'], nested: { rating: 4.5, none: null }, ok: true },
-        [1, 'two', { three: 3 }], 'text with ünïcode ✓', 0, 42.5, false, null, [],
+        [1, 'two', { three: 3 }],
+        'text with ünïcode ✓',
+        0,
+        42.5,
+        false,
+        null,
+        [],
       ];
       const keys = values.map((_, i) => key(`v${i}`));
       for (const [i, value] of values.entries()) await cache.set(keys[i]!, value, long);
@@ -48,10 +57,14 @@ export function describeCacheContract(name: string, makeSubject: () => Promise<C
       value.nested.name = 'changed after set';
       const first = (await cache.get(k)) as { list: number[]; nested: { name: string } };
       expect(first).toEqual({ list: [1, 2], nested: { name: 'Zara' } });
-      expect(Object.isFrozen(first) && Object.isFrozen(first.list) && Object.isFrozen(first.nested)).toBe(true);
+      expect(
+        Object.isFrozen(first) && Object.isFrozen(first.list) && Object.isFrozen(first.nested),
+      ).toBe(true);
       // Modules are strict code: changing a frozen value throws instead of failing silently.
       expect(() => first.list.push(4)).toThrow(TypeError);
-      expect(() => { first.nested.name = 'changed by a reader'; }).toThrow(TypeError);
+      expect(() => {
+        first.nested.name = 'changed by a reader';
+      }).toThrow(TypeError);
       expect(await cache.get(k)).toEqual({ list: [1, 2], nested: { name: 'Zara' } });
     });
 
@@ -87,7 +100,11 @@ export function describeCacheContract(name: string, makeSubject: () => Promise<C
 
     it('invalidates every entry carrying a tag, and only those', async () => {
       const { cache } = subject();
-      const [doctorTag, listTag, otherTag] = [`doctor:${unique()}`, `doctors:${unique()}`, `other:${unique()}`];
+      const [doctorTag, listTag, otherTag] = [
+        `doctor:${unique()}`,
+        `doctors:${unique()}`,
+        `other:${unique()}`,
+      ];
       const [view, list, both, other] = [key('view'), key('list'), key('both'), key('other')];
       await cache.set(view, 1, { ttlSeconds: 60, tags: [doctorTag] });
       await cache.set(list, 2, { ttlSeconds: 60, tags: [listTag] });

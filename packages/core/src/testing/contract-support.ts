@@ -46,39 +46,80 @@ export const contractNow = new Date('2026-01-05T09:00:00.000Z');
 /** A user with a unique email. */
 export function newUser(r: Repositories, name = 'Test User'): Promise<User> {
   return r.users.create({
-    name, email: `user-${unique()}@example.test`, passwordHash: 'hash', role: 'user', registeredAt: contractNow, confirmed: false,
+    name,
+    email: `user-${unique()}@example.test`,
+    passwordHash: 'hash',
+    role: 'user',
+    registeredAt: contractNow,
+    confirmed: false,
   });
 }
 
 /** A user with a doctor profile. */
-export async function newDoctor(r: Repositories, name = 'Test Doctor'): Promise<{ user: User; doctor: Doctor }> {
+export async function newDoctor(
+  r: Repositories,
+  name = 'Test Doctor',
+): Promise<{ user: User; doctor: Doctor }> {
   const user = await newUser(r, name);
-  const doctor = await r.doctors.create({ userId: user.id, description: 'A doctor', image: null, createdAt: contractNow });
+  const doctor = await r.doctors.create({
+    userId: user.id,
+    description: 'A doctor',
+    image: null,
+    createdAt: contractNow,
+  });
   return { user, doctor };
 }
 
 /** A patient of `ownerId`. */
-export function newPatient(r: Repositories, ownerId: number, name = 'Test Patient'): Promise<Patient> {
-  return r.patients.create({ ownerId, name, age: 30, gender: 'other', symptoms: 'cough', createdAt: contractNow });
+export function newPatient(
+  r: Repositories,
+  ownerId: number,
+  name = 'Test Patient',
+): Promise<Patient> {
+  return r.patients.create({
+    ownerId,
+    name,
+    age: 30,
+    gender: 'other',
+    symptoms: 'cough',
+    createdAt: contractNow,
+  });
 }
 
 /** A slot of a doctor; `places` 10 and 10 minutes each unless told otherwise. */
 export function newSlot(
-  r: Repositories, doctorId: number,
+  r: Repositories,
+  doctorId: number,
   slot: { day?: Weekday; start?: LocalTime; durationMinutes?: number; places?: number } = {},
 ): Promise<Slot> {
   return r.slots.create({
-    doctorId, day: slot.day ?? 'monday', start: slot.start ?? '10:00', durationMinutes: slot.durationMinutes ?? 10,
-    places: slot.places ?? 10, fee: 1000, timeZone: 'UTC', createdAt: contractNow,
+    doctorId,
+    day: slot.day ?? 'monday',
+    start: slot.start ?? '10:00',
+    durationMinutes: slot.durationMinutes ?? 10,
+    places: slot.places ?? 10,
+    fee: 1000,
+    timeZone: 'UTC',
+    createdAt: contractNow,
   });
 }
 
 /** The sitting of `slot` on `date` (times read as UTC, which the slots of the contract use). */
-export function newSitting(r: Repositories, slot: Slot, date: LocalDate = '2026-01-12'): Promise<Sitting> {
+export function newSitting(
+  r: Repositories,
+  slot: Slot,
+  date: LocalDate = '2026-01-12',
+): Promise<Sitting> {
   const startsAt = new Date(`${date}T${slot.start}:00.000Z`);
   const endsAt = new Date(startsAt.getTime() + slot.durationMinutes * slot.places * 60_000);
   return r.sittings.ensure({
-    slotId: slot.id, doctorId: slot.doctorId, date, startsAt, endsAt, places: slot.places, durationMinutes: slot.durationMinutes,
+    slotId: slot.id,
+    doctorId: slot.doctorId,
+    date,
+    startsAt,
+    endsAt,
+    places: slot.places,
+    durationMinutes: slot.durationMinutes,
   });
 }
 
@@ -93,7 +134,12 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** Expects `promise` to reject with a {@link DomainError} of `code`. */
-export async function expectDomainError(promise: Promise<unknown>, code: DomainErrorCode): Promise<void> {
+export async function expectDomainError(
+  promise: Promise<unknown>,
+  code: DomainErrorCode,
+): Promise<void> {
   const error = await rejectionOf(promise);
-  expect(isDomainError(error, code), `expected DomainError ${code}, got ${String(error)}`).toBe(true);
+  expect(isDomainError(error, code), `expected DomainError ${code}, got ${String(error)}`).toBe(
+    true,
+  );
 }

@@ -18,7 +18,11 @@ export interface DoctorFixture {
   readonly description?: string;
   /** Catalog names (lower-case); added to the catalog when missing. */
   readonly specializations?: readonly string[];
-  readonly qualifications?: readonly { readonly name: string; readonly procurementDate: LocalDate; readonly institute?: string }[];
+  readonly qualifications?: readonly {
+    readonly name: string;
+    readonly procurementDate: LocalDate;
+    readonly institute?: string;
+  }[];
   /** One slot per weekday, 10:00, ten places of ten minutes. */
   readonly days?: readonly Weekday[];
   /** One completed, rated appointment per entry (needs at least one day: they happen on the first). */
@@ -31,11 +35,18 @@ export interface DoctorFixture {
  * ids in the order of `fixtures`.
  * @category Testing
  */
-export function writeDoctorFixtures(uow: UnitOfWork, fixtures: readonly DoctorFixture[], now: Date): Promise<DoctorId[]> {
+export function writeDoctorFixtures(
+  uow: UnitOfWork,
+  fixtures: readonly DoctorFixture[],
+  now: Date,
+): Promise<DoctorId[]> {
   return uow.transaction(async (r) => {
     await r.catalog.seed(
       [...seedSpecializations, ...fixtures.flatMap((f) => f.specializations ?? [])],
-      [...seedQualifications, ...fixtures.flatMap((f) => (f.qualifications ?? []).map((q) => q.name))],
+      [
+        ...seedQualifications,
+        ...fixtures.flatMap((f) => (f.qualifications ?? []).map((q) => q.name)),
+      ],
     );
     const ids: DoctorId[] = [];
     for (const fixture of fixtures) ids.push(await writeDoctor(r, fixture, now));
@@ -46,33 +57,75 @@ export function writeDoctorFixtures(uow: UnitOfWork, fixtures: readonly DoctorFi
 async function writeDoctor(r: Repositories, fixture: DoctorFixture, now: Date): Promise<DoctorId> {
   const slug = fixture.name.toLowerCase().replace(/[^a-z0-9]+/g, '.');
   const user = await r.users.create({
-    name: fixture.name, email: `${slug}.${unique()}@example.test`, passwordHash: 'fixture', role: 'user', registeredAt: now, confirmed: false,
+    name: fixture.name,
+    email: `${slug}.${unique()}@example.test`,
+    passwordHash: 'fixture',
+    role: 'user',
+    registeredAt: now,
+    confirmed: false,
   });
-  const doctor = await r.doctors.create({ userId: user.id, description: fixture.description ?? `I am ${fixture.name}`, image: null, createdAt: now });
+  const doctor = await r.doctors.create({
+    userId: user.id,
+    description: fixture.description ?? `I am ${fixture.name}`,
+    image: null,
+    createdAt: now,
+  });
   const specializations = await r.catalog.findSpecializationsByName(fixture.specializations ?? []);
-  await r.doctors.addSpecializations(doctor.id, specializations.map((s) => s.id));
-  const catalog = await r.catalog.findQualificationsByName((fixture.qualifications ?? []).map((q) => q.name));
-  await r.doctors.addQualifications(doctor.id, (fixture.qualifications ?? []).map((q) => ({
-    qualificationId: catalog.find((c) => c.name === q.name.toLowerCase())!.id,
-    name: q.name.toLowerCase(),
-    procurementDate: q.procurementDate,
-    institute: q.institute ?? 'Dow University of Health and Sciences',
-  })));
-  for (const day of fixture.days ?? []) await newSlot(r, doctor.id, { day, start: '10:00', durationMinutes: 10, places: 10 });
+  await r.doctors.addSpecializations(
+    doctor.id,
+    specializations.map((s) => s.id),
+  );
+  const catalog = await r.catalog.findQualificationsByName(
+    (fixture.qualifications ?? []).map((q) => q.name),
+  );
+  await r.doctors.addQualifications(
+    doctor.id,
+    (fixture.qualifications ?? []).map((q) => ({
+      qualificationId: catalog.find((c) => c.name === q.name.toLowerCase())!.id,
+      name: q.name.toLowerCase(),
+      procurementDate: q.procurementDate,
+      institute: q.institute ?? 'Dow University of Health and Sciences',
+    })),
+  );
+  for (const day of fixture.days ?? [])
+    await newSlot(r, doctor.id, { day, start: '10:00', durationMinutes: 10, places: 10 });
   const ratings = fixture.ratings ?? [];
   if (ratings.length === 0) return doctor.id;
   const day = fixture.days?.[0];
   if (day === undefined) throw new Error(`Fixture ${fixture.name}: ratings need at least one day.`);
   // The rated visits happen in an early-morning sitting of the same weekday, so no new weekday appears.
-  const slot = await newSlot(r, doctor.id, { day, start: '06:00', durationMinutes: 5, places: ratings.length });
+  const slot = await newSlot(r, doctor.id, {
+    day,
+    start: '06:00',
+    durationMinutes: 5,
+    places: ratings.length,
+  });
   const sitting = await newSitting(r, slot, `2025-06-0${weekdays.indexOf(day) + 2}`); // 2025-06-02 is a Monday
   const owner = await newUser(r, 'Fixture Patient Owner');
   for (const [i, stars] of ratings.entries()) {
     const patient = await newPatient(r, owner.id, `Fixture Patient ${i}`);
-    const booked = await r.appointments.book({ sittingId: sitting.id, patientId: patient.id, bookedBy: owner.id, at: now, idempotencyKey: null });
-    await r.appointments.transition(booked.id, { from: ['booked'], to: 'completed', actorId: null, at: now, reason: null });
+    const booked = await r.appointments.book({
+      sittingId: sitting.id,
+      patientId: patient.id,
+      bookedBy: owner.id,
+      at: now,
+      idempotencyKey: null,
+    });
+    await r.appointments.transition(booked.id, {
+      from: ['booked'],
+      to: 'completed',
+      actorId: null,
+      at: now,
+      reason: null,
+    });
     await r.ratings.create({
-      doctorId: doctor.id, patientId: patient.id, appointmentId: booked.id, stars, review: 'fixture', ratedBy: owner.id, createdAt: now,
+      doctorId: doctor.id,
+      patientId: patient.id,
+      appointmentId: booked.id,
+      stars,
+      review: 'fixture',
+      ratedBy: owner.id,
+      createdAt: now,
     });
   }
   return doctor.id;
@@ -83,7 +136,10 @@ async function writeDoctor(r: Repositories, fixture: DoctorFixture, now: Date): 
  * {@link InMemoryUnitOfWork} and {@link toDoctorView}, and upserts them.
  * @category Testing
  */
-export function upsertSeeder(index: DoctorSearchIndex, now: Date): (fixtures: readonly DoctorFixture[]) => Promise<DoctorView[]> {
+export function upsertSeeder(
+  index: DoctorSearchIndex,
+  now: Date,
+): (fixtures: readonly DoctorFixture[]) => Promise<DoctorView[]> {
   const uow = new InMemoryUnitOfWork();
   return async (fixtures) => {
     const ids = await writeDoctorFixtures(uow, fixtures, now);
@@ -98,7 +154,11 @@ export function upsertSeeder(index: DoctorSearchIndex, now: Date): (fixtures: re
  * repositories of `uow`, then reads each doctor back from the index (`get`).
  * @category Testing
  */
-export function repositorySeeder(uow: UnitOfWork, index: DoctorSearchIndex, now: Date): (fixtures: readonly DoctorFixture[]) => Promise<DoctorView[]> {
+export function repositorySeeder(
+  uow: UnitOfWork,
+  index: DoctorSearchIndex,
+  now: Date,
+): (fixtures: readonly DoctorFixture[]) => Promise<DoctorView[]> {
   return async (fixtures) => {
     const ids = await writeDoctorFixtures(uow, fixtures, now);
     const views = await Promise.all(ids.map((id) => index.get(id)));

@@ -4,5 +4,8 @@ import { InMemoryDoctorSearchIndex } from '../memory/in-memory-doctor-search-ind
 
 describeDoctorSearchIndexContract('InMemoryDoctorSearchIndex', () => {
   const index = new InMemoryDoctorSearchIndex();
-  return Promise.resolve({ index, seed: upsertSeeder(index, new Date('2026-01-05T09:00:00.000Z')) });
+  return Promise.resolve({
+    index,
+    seed: upsertSeeder(index, new Date('2026-01-05T09:00:00.000Z')),
+  });
 });

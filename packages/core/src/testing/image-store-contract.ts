@@ -12,7 +12,10 @@ export interface ImageStoreSubject extends ContractSubject {
  * read back, unknown or hostile paths answer `undefined`. `makeSubject` is called once.
  * @category Testing
  */
-export function describeImageStoreContract(name: string, makeSubject: () => Promise<ImageStoreSubject>): void {
+export function describeImageStoreContract(
+  name: string,
+  makeSubject: () => Promise<ImageStoreSubject>,
+): void {
   describe(`ImageStore contract: ${name}`, () => {
     const subject = suiteSubject(makeSubject);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
@@ -34,7 +37,16 @@ export function describeImageStoreContract(name: string, makeSubject: () => Prom
 
     it('answers undefined for unknown and hostile paths, without throwing', async () => {
       const { store } = subject();
-      for (const path of ['/static/doctors/missing.png', '/static/../../etc/passwd', '../../etc/passwd', '', '/', '/static/doctors/', '\0', '/static/doctors/%2e%2e%2fsecret']) {
+      for (const path of [
+        '/static/doctors/missing.png',
+        '/static/../../etc/passwd',
+        '../../etc/passwd',
+        '',
+        '/',
+        '/static/doctors/',
+        '\0',
+        '/static/doctors/%2e%2e%2fsecret',
+      ]) {
         expect(await store.read(path)).toBeUndefined();
       }
     });

@@ -15,7 +15,10 @@ const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
  * due entry, so the claimable queue starts empty (parked entries stay).
  * @category Testing
  */
-export function describeOutboxStoreContract(name: string, makeSubject: () => Promise<UnitOfWorkSubject>): void {
+export function describeOutboxStoreContract(
+  name: string,
+  makeSubject: () => Promise<UnitOfWorkSubject>,
+): void {
   describe(`OutboxStore contract: ${name}`, () => {
     const subject = suiteSubject(makeSubject);
     let nextUser = 1_000_000_000 + Math.floor(Math.random() * 1_000_000);
@@ -27,7 +30,10 @@ export function describeOutboxStoreContract(name: string, makeSubject: () => Pro
       for (;;) {
         const due = await subject().outbox.claim(1000, 60, drainAt);
         if (due.length === 0) break;
-        await subject().outbox.complete(due.map((e) => e.id), drainAt);
+        await subject().outbox.complete(
+          due.map((e) => e.id),
+          drainAt,
+        );
       }
     });
 
@@ -40,7 +46,9 @@ export function describeOutboxStoreContract(name: string, makeSubject: () => Pro
       expect(first[0]).toMatchObject({ attempts: 0, lastError: null });
       expect(first[0]!.createdAt.getTime()).toBe(t0.getTime());
       expect(first[0]!.id).toBeLessThan(first[1]!.id);
-      expect((await subject().outbox.claim(10, 30, t0)).map((e) => e.event)).toEqual(events.slice(2));
+      expect((await subject().outbox.claim(10, 30, t0)).map((e) => e.event)).toEqual(
+        events.slice(2),
+      );
     });
 
     it('does not hand out a leased entry again until its lease ends', async () => {
@@ -79,14 +87,18 @@ export function describeOutboxStoreContract(name: string, makeSubject: () => Pro
       await subject().outbox.fail(claimed!.id, 'poison', null);
       expect(await subject().outbox.claim(10, 30, drainAt)).toHaveLength(0);
       expect((await subject().outbox.pending(100_000)).map((x) => x.id)).not.toContain(claimed!.id);
-      expect((await subject().outbox.parked(100_000)).find((x) => x.id === claimed!.id)).toMatchObject({ attempts: 1, lastError: 'poison' });
+      expect(
+        (await subject().outbox.parked(100_000)).find((x) => x.id === claimed!.id),
+      ).toMatchObject({ attempts: 1, lastError: 'poison' });
     });
 
     it('lists pending entries oldest first, at most limit', async () => {
       const events = [event(), event(), event()];
       await append(events);
       const pending = await subject().outbox.pending(100_000);
-      const ours = pending.filter((x) => events.some((e) => JSON.stringify(e) === JSON.stringify(x.event)));
+      const ours = pending.filter((x) =>
+        events.some((e) => JSON.stringify(e) === JSON.stringify(x.event)),
+      );
       expect(ours.map((x) => x.event)).toEqual(events);
       expect(pending.map((x) => x.id)).toEqual([...pending.map((x) => x.id)].sort((a, b) => a - b));
       expect(await subject().outbox.pending(2)).toHaveLength(2);
@@ -94,7 +106,9 @@ export function describeOutboxStoreContract(name: string, makeSubject: () => Pro
 
     it('never hands one entry to two concurrent consumers', async () => {
       await append(Array.from({ length: 20 }, event));
-      const claims = await Promise.all(Array.from({ length: 4 }, () => subject().outbox.claim(8, 30, t0)));
+      const claims = await Promise.all(
+        Array.from({ length: 4 }, () => subject().outbox.claim(8, 30, t0)),
+      );
       const ids = claims.flat().map((e) => e.id);
       expect(ids).toHaveLength(20);
       expect(new Set(ids).size).toBe(20);

@@ -12,7 +12,10 @@ export interface PasswordHasherSubject extends ContractSubject {
  * password only, and `false` (never an exception) for malformed hashes. Called once.
  * @category Testing
  */
-export function describePasswordHasherContract(name: string, makeSubject: () => Promise<PasswordHasherSubject>): void {
+export function describePasswordHasherContract(
+  name: string,
+  makeSubject: () => Promise<PasswordHasherSubject>,
+): void {
   describe(`PasswordHasher contract: ${name}`, () => {
     const subject = suiteSubject(makeSubject);
 
@@ -23,7 +26,12 @@ export function describePasswordHasherContract(name: string, makeSubject: () => 
         if (password.length >= 8) expect(hash).not.toContain(password);
         expect(await hasher.verify(password, hash)).toBe(true);
         expect(await hasher.verify(`${password}!`, hash)).toBe(false);
-        expect(await hasher.verify(password.toUpperCase() === password ? password.toLowerCase() : password.toUpperCase(), hash)).toBe(false);
+        expect(
+          await hasher.verify(
+            password.toUpperCase() === password ? password.toLowerCase() : password.toUpperCase(),
+            hash,
+          ),
+        ).toBe(false);
         expect(await hasher.verify('', hash)).toBe(false);
       }
     });
@@ -39,7 +47,17 @@ export function describePasswordHasherContract(name: string, makeSubject: () => 
     it('answers false for malformed hashes without throwing', async () => {
       const { hasher } = subject();
       const good = await hasher.hash('secret');
-      for (const hash of ['', 'secret', '$', '$$$$', 'scrypt$', good.slice(0, -4), `${good}garbage`, '\0', 'a'.repeat(10_000)]) {
+      for (const hash of [
+        '',
+        'secret',
+        '$',
+        '$$$$',
+        'scrypt$',
+        good.slice(0, -4),
+        `${good}garbage`,
+        '\0',
+        'a'.repeat(10_000),
+      ]) {
         expect(await hasher.verify('secret', hash)).toBe(false);
       }
     });

@@ -18,7 +18,10 @@ export interface RateLimiterSubject extends ContractSubject {
  * refuses. `makeSubject` is called once; keys are unique per test.
  * @category Testing
  */
-export function describeRateLimiterContract(name: string, makeSubject: () => Promise<RateLimiterSubject>): void {
+export function describeRateLimiterContract(
+  name: string,
+  makeSubject: () => Promise<RateLimiterSubject>,
+): void {
   describe(`RateLimiter contract: ${name}`, () => {
     const subject = suiteSubject(makeSubject);
     const key = () => `contract:${unique()}`;
@@ -41,10 +44,22 @@ export function describeRateLimiterContract(name: string, makeSubject: () => Pro
     it('checks without counting', async () => {
       const { limiter } = subject();
       const k = key();
-      expect(await limiter.check(k, 2, 60)).toEqual({ allowed: true, remaining: 2, retryAfterSeconds: 0 });
+      expect(await limiter.check(k, 2, 60)).toEqual({
+        allowed: true,
+        remaining: 2,
+        retryAfterSeconds: 0,
+      });
       await limiter.hit(k, 2, 60);
-      expect(await limiter.check(k, 2, 60)).toEqual({ allowed: true, remaining: 1, retryAfterSeconds: 0 });
-      expect(await limiter.check(k, 2, 60)).toEqual({ allowed: true, remaining: 1, retryAfterSeconds: 0 });
+      expect(await limiter.check(k, 2, 60)).toEqual({
+        allowed: true,
+        remaining: 1,
+        retryAfterSeconds: 0,
+      });
+      expect(await limiter.check(k, 2, 60)).toEqual({
+        allowed: true,
+        remaining: 1,
+        retryAfterSeconds: 0,
+      });
       await limiter.hit(k, 2, 60);
       const refused = await limiter.check(k, 2, 60);
       expect(refused).toMatchObject({ allowed: false, remaining: 0 });
@@ -66,7 +81,11 @@ export function describeRateLimiterContract(name: string, makeSubject: () => Pro
       await limiter.hit(k, 1, 60);
       await limiter.reset(k);
       await limiter.reset(key());
-      expect(await limiter.hit(k, 1, 60)).toEqual({ allowed: true, remaining: 0, retryAfterSeconds: 0 });
+      expect(await limiter.hit(k, 1, 60)).toEqual({
+        allowed: true,
+        remaining: 0,
+        retryAfterSeconds: 0,
+      });
     });
 
     it('opens a new window when the old one has passed', async () => {
@@ -76,7 +95,11 @@ export function describeRateLimiterContract(name: string, makeSubject: () => Pro
       expect(await limiter.hit(k, 1, 1)).toMatchObject({ allowed: false });
       await advance(1.5);
       expect(await limiter.check(k, 1, 1)).toMatchObject({ allowed: true, remaining: 1 });
-      expect(await limiter.hit(k, 1, 1)).toEqual({ allowed: true, remaining: 0, retryAfterSeconds: 0 });
+      expect(await limiter.hit(k, 1, 1)).toEqual({
+        allowed: true,
+        remaining: 0,
+        retryAfterSeconds: 0,
+      });
     });
   });
 }

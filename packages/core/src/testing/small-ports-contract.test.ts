@@ -20,7 +20,11 @@ function advancing(clock: ManualClock): (seconds: number) => Promise<void> {
 
 describeTokenRevocationStoreContract('InMemoryTokenRevocationStore', () => {
   const clock = new ManualClock();
-  return Promise.resolve({ store: new InMemoryTokenRevocationStore(clock), now: () => clock.now(), advance: advancing(clock) });
+  return Promise.resolve({
+    store: new InMemoryTokenRevocationStore(clock),
+    now: () => clock.now(),
+    advance: advancing(clock),
+  });
 });
 
 describeRateLimiterContract('InMemoryRateLimiter', () => {
@@ -28,8 +32,14 @@ describeRateLimiterContract('InMemoryRateLimiter', () => {
   return Promise.resolve({ limiter: new InMemoryRateLimiter(clock), advance: advancing(clock) });
 });
 
-describeImageStoreContract('InMemoryImageStore', () => Promise.resolve({ store: new InMemoryImageStore() }));
+describeImageStoreContract('InMemoryImageStore', () =>
+  Promise.resolve({ store: new InMemoryImageStore() }),
+);
 
-describePasswordHasherContract('InsecureTestPasswordHasher', () => Promise.resolve({ hasher: new InsecureTestPasswordHasher() }));
+describePasswordHasherContract('InsecureTestPasswordHasher', () =>
+  Promise.resolve({ hasher: new InsecureTestPasswordHasher() }),
+);
 
-describeTokenIssuerContract('InMemoryTokenIssuer', () => Promise.resolve({ issuer: new InMemoryTokenIssuer(900), ttlSeconds: 900 }));
+describeTokenIssuerContract('InMemoryTokenIssuer', () =>
+  Promise.resolve({ issuer: new InMemoryTokenIssuer(900), ttlSeconds: 900 }),
+);

@@ -14,7 +14,10 @@ export interface TokenIssuerSubject extends ContractSubject {
  * waiting. `makeSubject` is called once.
  * @category Testing
  */
-export function describeTokenIssuerContract(name: string, makeSubject: () => Promise<TokenIssuerSubject>): void {
+export function describeTokenIssuerContract(
+  name: string,
+  makeSubject: () => Promise<TokenIssuerSubject>,
+): void {
   describe(`TokenIssuer contract: ${name}`, () => {
     const subject = suiteSubject(makeSubject);
     const now = new Date('2026-01-05T09:00:00.000Z');
@@ -33,7 +36,9 @@ export function describeTokenIssuerContract(name: string, makeSubject: () => Pro
 
     it('gives every token a unique id', async () => {
       const { issuer } = subject();
-      const issued = await Promise.all(Array.from({ length: 25 }, () => issuer.issue({ userId: 7, role: 'user' }, now)));
+      const issued = await Promise.all(
+        Array.from({ length: 25 }, () => issuer.issue({ userId: 7, role: 'user' }, now)),
+      );
       expect(new Set(issued.map((t) => t.tokenId)).size).toBe(25);
       expect(new Set(issued.map((t) => t.token)).size).toBe(25);
     });
@@ -41,9 +46,16 @@ export function describeTokenIssuerContract(name: string, makeSubject: () => Pro
     it('answers undefined for a tampered token', async () => {
       const { issuer } = subject();
       const { token } = await issuer.issue({ userId: 7, role: 'user' }, now);
-      const flip = (i: number) => token.slice(0, i) + (token[i] === 'a' ? 'b' : 'a') + token.slice(i + 1);
+      const flip = (i: number) =>
+        token.slice(0, i) + (token[i] === 'a' ? 'b' : 'a') + token.slice(i + 1);
       // Not the very last character: in base64 its low bits may be padding that decoders ignore.
-      for (const tampered of [flip(0), flip(Math.floor(token.length / 2)), flip(token.length - 5), `${token}x`, token.slice(0, -1)]) {
+      for (const tampered of [
+        flip(0),
+        flip(Math.floor(token.length / 2)),
+        flip(token.length - 5),
+        `${token}x`,
+        token.slice(0, -1),
+      ]) {
         expect(await issuer.verify(tampered, at(1))).toBeUndefined();
       }
     });

@@ -19,7 +19,10 @@ export interface TokenRevocationSubject extends ContractSubject {
  * the token would expire anyway. `makeSubject` is called once; token ids are unique per test.
  * @category Testing
  */
-export function describeTokenRevocationStoreContract(name: string, makeSubject: () => Promise<TokenRevocationSubject>): void {
+export function describeTokenRevocationStoreContract(
+  name: string,
+  makeSubject: () => Promise<TokenRevocationSubject>,
+): void {
   describe(`TokenRevocationStore contract: ${name}`, () => {
     const subject = suiteSubject(makeSubject);
     const inSeconds = (seconds: number) => new Date(subject().now().getTime() + seconds * 1000);

@@ -27,7 +27,10 @@ export interface UnitOfWorkSubject extends ContractSubject {
  * its `close` once at the end.
  * @category Testing
  */
-export function describeUnitOfWorkContract(name: string, makeSubject: () => Promise<UnitOfWorkSubject>): void {
+export function describeUnitOfWorkContract(
+  name: string,
+  makeSubject: () => Promise<UnitOfWorkSubject>,
+): void {
   describe(`UnitOfWork contract: ${name}`, () => {
     const subject = suiteSubject(makeSubject);
     describeIdentityContract(subject);

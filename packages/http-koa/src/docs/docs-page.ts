@@ -46,7 +46,8 @@ const init = `window.ui = SwaggerUIBundle({
 });
 `;
 
-const contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'";
+const contentSecurityPolicy =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'";
 
 /**
  * The interactive API page: `/docs` (Swagger UI over `/openapi.json`), its assets from the

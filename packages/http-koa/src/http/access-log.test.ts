@@ -14,7 +14,9 @@ afterEach(() => {
 });
 
 /** A Koa app with the server's request id and access log, logging at `level` into `lines`. */
-async function appLoggingAt(level: string): Promise<{ base: string; lines: Record<string, unknown>[] }> {
+async function appLoggingAt(
+  level: string,
+): Promise<{ base: string; lines: Record<string, unknown>[] }> {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -48,7 +50,13 @@ describe('access log', () => {
     expect(response.headers.get('x-request-id')).toBe('req-1');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
-      level: 30, msg: 'request', request_id: 'req-1', method: 'GET', path: '/doctors/get/7', route: '/doctors/get/:id', status: 200,
+      level: 30,
+      msg: 'request',
+      request_id: 'req-1',
+      method: 'GET',
+      path: '/doctors/get/7',
+      route: '/doctors/get/:id',
+      status: 200,
     });
     expect(typeof lines[0]!.duration_ms).toBe('number');
   });
@@ -60,6 +68,11 @@ describe('access log', () => {
     const failed = await fetch(`${base}/broken`);
     expect(failed.status).toBe(500);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 50, msg: 'request failed', request_id: failed.headers.get('x-request-id'), status: 500 });
+    expect(lines[0]).toMatchObject({
+      level: 50,
+      msg: 'request failed',
+      request_id: failed.headers.get('x-request-id'),
+      status: 500,
+    });
   });
 });

@@ -14,7 +14,10 @@ const unmatchedRoute = '<unmatched>';
  * nor the request's logger is made.
  */
 export function logRequest(
-  ctx: Context & { state: ServerState }, startedNs: bigint, metrics: ServerMetrics, logger: Logger,
+  ctx: Context & { state: ServerState },
+  startedNs: bigint,
+  metrics: ServerMetrics,
+  logger: Logger,
 ): void {
   const seconds = Number(process.hrtime.bigint() - startedNs) / 1e9;
   const matched = (ctx as { _matchedRoute?: string | RegExp })._matchedRoute;
@@ -22,7 +25,13 @@ export function logRequest(
   metrics.observeRequest(ctx.method, route, ctx.status, seconds);
   const failed = ctx.status >= 500;
   if (logger.isLevelEnabled(failed ? 'error' : 'info')) {
-    const entry = { method: ctx.method, path: ctx.path, route, status: ctx.status, duration_ms: Math.round(seconds * 1e4) / 10 };
+    const entry = {
+      method: ctx.method,
+      path: ctx.path,
+      route,
+      status: ctx.status,
+      duration_ms: Math.round(seconds * 1e4) / 10,
+    };
     if (failed) ctx.state.log.error(entry, 'request failed');
     else ctx.state.log.info(entry, 'request');
   }

@@ -8,7 +8,11 @@ interface CountingCache {
 
 function isCounting(cache: unknown): cache is CountingCache {
   const counters = (cache as { counters?: unknown } | null)?.counters;
-  return typeof counters === 'object' && counters !== null && typeof (counters as { hits?: unknown }).hits === 'number';
+  return (
+    typeof counters === 'object' &&
+    counters !== null &&
+    typeof (counters as { hits?: unknown }).hits === 'number'
+  );
 }
 
 /**

@@ -14,9 +14,18 @@ export function answerClientErrors(server: Server): void {
     }
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const [status, reason, code, message] = tooLarge
-      ? [431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'The request headers are too large.']
+      ? [
+          431,
+          'Request Header Fields Too Large',
+          'HEADERS_TOO_LARGE',
+          'The request headers are too large.',
+        ]
       : [400, 'Bad Request', 'MALFORMED_REQUEST', 'The request is not valid HTTP.'];
-    const body = JSON.stringify({ code, message, description: 'The server could not read the request.' });
+    const body = JSON.stringify({
+      code,
+      message,
+      description: 'The server could not read the request.',
+    });
     socket.end(
       `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

@@ -31,7 +31,10 @@ describe('answerJson', () => {
     try {
       const first = await answer();
       const second = await answer();
-      expect(first).toEqual({ type: 'application/json; charset=utf-8', text: '{"id":7,"name":"Zara Ahmed ✓","slots":[{"day":"monday"}]}' });
+      expect(first).toEqual({
+        type: 'application/json; charset=utf-8',
+        text: '{"id":7,"name":"Zara Ahmed ✓","slots":[{"day":"monday"}]}',
+      });
       expect(second).toEqual(first);
       // fetch, in this process too, serialises things of its own: count the value's renders only.
       expect(stringify.mock.calls.filter(([argument]) => argument === value)).toHaveLength(1);
@@ -43,7 +46,10 @@ describe('answerJson', () => {
   it('answers any other value through Koa, serialised each time, so a change shows', async () => {
     const value = { id: 8, list: [1] };
     next = value;
-    expect(await answer()).toEqual({ type: 'application/json; charset=utf-8', text: '{"id":8,"list":[1]}' });
+    expect(await answer()).toEqual({
+      type: 'application/json; charset=utf-8',
+      text: '{"id":8,"list":[1]}',
+    });
     value.list.push(2);
     expect((await answer()).text).toBe('{"id":8,"list":[1,2]}');
     next = deepFreeze([1, 'two']);

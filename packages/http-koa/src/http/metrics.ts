@@ -40,20 +40,24 @@ export function createMetrics(): ServerMetrics {
       const { values } = await duration.get();
       this.reset();
       for (const { metricName, labels, value } of values) {
-        if (metricName === 'doctorly_http_request_duration_seconds_count') this.inc(labels as Partial<Record<HttpLabel, string>>, value);
+        if (metricName === 'doctorly_http_request_duration_seconds_count')
+          this.inc(labels as Partial<Record<HttpLabel, string>>, value);
       }
     },
   });
   const labels = new LabelCache();
   return {
-    registry, requests, duration,
+    registry,
+    requests,
+    duration,
     bookings: new Counter({
       name: 'doctorly_bookings_total',
       help: 'Booking attempts, by outcome (created, or the error code that refused it).',
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
-    observeRequest: (method, route, status, seconds) => duration.observe(labels.of(method, route, status), seconds),
+    observeRequest: (method, route, status, seconds) =>
+      duration.observe(labels.of(method, route, status), seconds),
   };
 }
 
@@ -68,11 +72,13 @@ class LabelCache {
 
   of(method: string, route: string, status: number): Labels {
     let byMethod = this.byRoute.get(route);
-    if (byMethod === undefined) this.byRoute.set(route, (byMethod = new Map<string, Map<number, Labels>>()));
+    if (byMethod === undefined)
+      this.byRoute.set(route, (byMethod = new Map<string, Map<number, Labels>>()));
     let byStatus = byMethod.get(method);
     if (byStatus === undefined) byMethod.set(method, (byStatus = new Map<number, Labels>()));
     let labels = byStatus.get(status);
-    if (labels === undefined) byStatus.set(status, (labels = { method, route, status: String(status) }));
+    if (labels === undefined)
+      byStatus.set(status, (labels = { method, route, status: String(status) }));
     return labels;
   }
 }

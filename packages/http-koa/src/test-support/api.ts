@@ -35,7 +35,11 @@ export function uniqueEmail(name: string): string {
 export class Api {
   constructor(readonly base: string) {}
 
-  async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<Reply<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body = options.body;
@@ -43,10 +47,16 @@ export class Api {
       headers['content-type'] ??= 'application/json';
       body = JSON.stringify(options.json);
     }
-    const response = await fetch(`${this.base}${path}`, { method, headers, body: body ?? null, redirect: 'manual' });
+    const response = await fetch(`${this.base}${path}`, {
+      method,
+      headers,
+      body: body ?? null,
+      redirect: 'manual',
+    });
     const text = await response.text();
     let parsed: unknown = text;
-    if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') parsed = JSON.parse(text);
+    if ((response.headers.get('content-type') ?? '').includes('json') && text !== '')
+      parsed = JSON.parse(text);
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   }
 
@@ -60,7 +70,9 @@ export class Api {
 
   async login(email: string, password: string): Promise<string> {
     const basic = Buffer.from(`${email}:${password}`).toString('base64');
-    const reply = await this.request('POST', '/auth/get_token', { headers: { authorization: `Basic ${basic}` } });
+    const reply = await this.request('POST', '/auth/get_token', {
+      headers: { authorization: `Basic ${basic}` },
+    });
     if (reply.status !== 200) throw new Error(`login failed: ${reply.status} ${reply.text}`);
     return (reply.body as { token: string }).token;
   }
@@ -70,7 +82,12 @@ export class Api {
     const password = 'password-123';
     const reply = await this.post('/users/register', { name, email, password });
     if (reply.status !== 201) throw new Error(`register failed: ${reply.status} ${reply.text}`);
-    return { email, password, token: await this.login(email, password), userId: (reply.body as { id: number }).id };
+    return {
+      email,
+      password,
+      token: await this.login(email, password),
+      userId: (reply.body as { id: number }).id,
+    };
   }
 
   async doctor(name = 'doctor', description = 'Hello I am a doctor'): Promise<DoctorAccount> {
@@ -79,31 +96,70 @@ export class Api {
     const reply = await this.post('/doctors/new', { name, email, password, description });
     if (reply.status !== 201) throw new Error(`doctor failed: ${reply.status} ${reply.text}`);
     const view = reply.body as { id: number; user: { id: number } };
-    return { email, password, token: await this.login(email, password), userId: view.user.id, doctorId: view.id };
+    return {
+      email,
+      password,
+      token: await this.login(email, password),
+      userId: view.user.id,
+      doctorId: view.id,
+    };
   }
 
   async patient(owner: Account, name = 'Patient'): Promise<number> {
-    const reply = await this.post('/patient/new', { name, age: 30, gender: 'female', symptoms: 'cough' }, owner.token);
+    const reply = await this.post(
+      '/patient/new',
+      { name, age: 30, gender: 'female', symptoms: 'cough' },
+      owner.token,
+    );
     if (reply.status !== 201) throw new Error(`patient failed: ${reply.status} ${reply.text}`);
     return (reply.body as { id: number }).id;
   }
 
-  async slot(doctor: Account, slot: Partial<Record<'day' | 'start', string>> & { num_slots?: number; appointment_duration?: number } = {}): Promise<number> {
-    const body = { day: 'monday', start: '10:30', consultation_fee: 1000, appointment_duration: 10, num_slots: 10, ...slot };
+  async slot(
+    doctor: Account,
+    slot: Partial<Record<'day' | 'start', string>> & {
+      num_slots?: number;
+      appointment_duration?: number;
+    } = {},
+  ): Promise<number> {
+    const body = {
+      day: 'monday',
+      start: '10:30',
+      consultation_fee: 1000,
+      appointment_duration: 10,
+      num_slots: 10,
+      ...slot,
+    };
     const reply = await this.post('/doctors/add_slot', body, doctor.token);
     if (reply.status !== 201) throw new Error(`slot failed: ${reply.status} ${reply.text}`);
     return (reply.body as { id: number }).id;
   }
 
   async book(owner: Account, patientId: number, slotId: number, date?: string): Promise<Reply> {
-    return this.post('/patient/new_appointment', { patient_id: patientId, slot_id: slotId, ...(date ? { date } : {}) }, owner.token);
+    return this.post(
+      '/patient/new_appointment',
+      { patient_id: patientId, slot_id: slotId, ...(date ? { date } : {}) },
+      owner.token,
+    );
   }
 }
 
 /** The error body of a reply, checked to be one: status, code and the named fields. */
-export function errorOf(reply: Reply): { code: string; message: string; description: string; errors?: { field: string; message: string }[]; request_id?: string } {
+export function errorOf(reply: Reply): {
+  code: string;
+  message: string;
+  description: string;
+  errors?: { field: string; message: string }[];
+  request_id?: string;
+} {
   const body = reply.body as { code?: unknown; message?: unknown; description?: unknown };
-  if (typeof body !== 'object' || body === null || typeof body.code !== 'string' || typeof body.message !== 'string' || typeof body.description !== 'string') {
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    typeof body.code !== 'string' ||
+    typeof body.message !== 'string' ||
+    typeof body.description !== 'string'
+  ) {
     throw new Error(`not an error body (${reply.status}): ${reply.text}`);
   }
   return body as ReturnType<typeof errorOf>;

@@ -44,7 +44,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     DEMO_DATA: 'false',
     PUBLIC_URL: testPublicUrl,
     ...(database.kind === 'postgres' ? { DATABASE_URL: database.url } : {}),
-    ...(redis ? { REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix, SEARCH_ENGINE: 'postgres' } : {}),
+    ...(redis
+      ? { REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix, SEARCH_ENGINE: 'postgres' }
+      : {}),
     ...options.env,
   };
   const runtime = await createRuntime(loadConfig(env), { logger: pino({ level: 'silent' }) });
@@ -52,7 +54,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const { port } = await server.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   return {
-    base, api: new Api(base), runtime, server, database, redis,
+    base,
+    api: new Api(base),
+    runtime,
+    server,
+    database,
+    redis,
     close: async () => {
       await server.close();
       await runtime.close();

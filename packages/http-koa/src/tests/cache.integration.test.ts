@@ -1,5 +1,10 @@
 import type { DoctorView } from '@doctorly/core';
-import { createTestDatabase, createTestRedis, isSkip, type TestDatabase } from '@doctorly/test-support';
+import {
+  createTestDatabase,
+  createTestRedis,
+  isSkip,
+  type TestDatabase,
+} from '@doctorly/test-support';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, DoctorAccount } from '../test-support/api.js';
@@ -35,8 +40,15 @@ afterAll(async () => {
 });
 
 const paths = () => [
-  `/doctors/get/${doctor.doctorId}`, '/doctors/all', `/doctors/slot/${doctor.doctorId}`, `/doctors/timings/${doctor.doctorId}`,
-  '/misc/specializations', '/misc/qualifications', '/patient/all', '/users/info', '/doctors/popular/doctors',
+  `/doctors/get/${doctor.doctorId}`,
+  '/doctors/all',
+  `/doctors/slot/${doctor.doctorId}`,
+  `/doctors/timings/${doctor.doctorId}`,
+  '/misc/specializations',
+  '/misc/qualifications',
+  '/patient/all',
+  '/users/info',
+  '/doctors/popular/doctors',
 ];
 
 describe.skipIf(!redis)('the same GET with the cache on Redis and in memory', () => {
@@ -73,10 +85,20 @@ describe.skipIf(!redis)('the same GET with the cache on Redis and in memory', ()
   });
 
   it('shows a write on the next read of the server that made it', async () => {
-    for (const [server, name] of [[cached, 'allergist'], [plain, 'cardiologist']] as const) {
-      const before = await server.api.get<DoctorView>(`/doctors/get/${doctor.doctorId}`, user.token);
+    for (const [server, name] of [
+      [cached, 'allergist'],
+      [plain, 'cardiologist'],
+    ] as const) {
+      const before = await server.api.get<DoctorView>(
+        `/doctors/get/${doctor.doctorId}`,
+        user.token,
+      );
       expect(before.body.specializations.map((s) => s.name)).not.toContain(name);
-      const added = await server.api.post('/doctors/add_specializations', { specialization_name: [name] }, doctor.token);
+      const added = await server.api.post(
+        '/doctors/add_specializations',
+        { specialization_name: [name] },
+        doctor.token,
+      );
       expect(added.status).toBe(200);
       const after = await server.api.get<DoctorView>(`/doctors/get/${doctor.doctorId}`, user.token);
       expect(after.body.specializations.map((s) => s.name)).toContain(name);

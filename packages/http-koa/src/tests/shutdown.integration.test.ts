@@ -15,18 +15,31 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Starts an upload whose body the test sends in two halves, to hold the request in flight. */
-function slowUpload(body: Buffer, boundary: string): { req: ClientRequest; answered: Promise<{ status: number; text: string }> } {
+function slowUpload(
+  body: Buffer,
+  boundary: string,
+): { req: ClientRequest; answered: Promise<{ status: number; text: string }> } {
   const url = new URL(`${t.base}/doctors/image`);
   let req!: ClientRequest;
   const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
-    req = request({
-      host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
-      headers: { authorization: `Bearer ${doctor.token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
-    }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${doctor.token}`,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': body.length,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
   });
   return { req, answered };
@@ -34,10 +47,14 @@ function slowUpload(body: Buffer, boundary: string): { req: ClientRequest; answe
 
 describe('close()', () => {
   it('stops accepting connections but finishes the request in flight', async () => {
-    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: 'blue' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: 'blue' } })
+      .png()
+      .toBuffer();
     const boundary = 'doctorly-boundary';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
       png,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);

@@ -13,7 +13,14 @@ function sniff(bytes: Uint8Array): ImageContentType | undefined {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
   if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
   // RIFF....WEBP
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
+  )
+    return 'image/webp';
   return undefined;
 }
 
@@ -35,20 +42,30 @@ const formatOf = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/webp': 'webp
  */
 export async function prepareImage(bytes: Uint8Array): Promise<StoredImage> {
   const contentType = sniff(bytes);
-  if (!contentType) throw new DomainError('UNSUPPORTED_IMAGE', 'The upload is not a PNG, JPEG or WebP image.');
+  if (!contentType)
+    throw new DomainError('UNSUPPORTED_IMAGE', 'The upload is not a PNG, JPEG or WebP image.');
   const sharp = await loadSharp();
   try {
     const image = sharp(bytes, { limitInputPixels: maxInputPixels, failOn: 'error' });
     const metadata = await image.metadata();
-    if (metadata.format !== formatOf[contentType]) throw new Error(`content is ${metadata.format}, not ${formatOf[contentType]}`);
+    if (metadata.format !== formatOf[contentType])
+      throw new Error(`content is ${metadata.format}, not ${formatOf[contentType]}`);
     const output = await image
       .rotate() // apply the EXIF orientation before the metadata is dropped
-      .resize({ width: imageBox.width, height: imageBox.height, fit: 'inside', withoutEnlargement: true })
+      .resize({
+        width: imageBox.width,
+        height: imageBox.height,
+        fit: 'inside',
+        withoutEnlargement: true,
+      })
       .toFormat(formatOf[contentType])
       .toBuffer();
     return { bytes: new Uint8Array(output), contentType };
   } catch {
     // A corrupt or disguised file: the decoder's message says nothing useful to a client.
-    throw new DomainError('UNSUPPORTED_IMAGE', `The upload is not a readable ${formatOf[contentType].toUpperCase()} image.`);
+    throw new DomainError(
+      'UNSUPPORTED_IMAGE',
+      `The upload is not a readable ${formatOf[contentType].toUpperCase()} image.`,
+    );
   }
 }

@@ -7,11 +7,21 @@ import type { ImageContentType, ImageStore, StoredImage } from '@doctorly/core';
 const folders = ['doctors', 'specializations'] as const;
 type Folder = (typeof folders)[number];
 
-const extensionOf: Record<ImageContentType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' };
-const typeOf: Record<string, ImageContentType> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp' };
+const extensionOf: Record<ImageContentType, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+};
+const typeOf: Record<string, ImageContentType> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+};
 
 /** The only public paths there are: `/static/<folder>/<name>.<ext>` with a plain file name. */
-const publicPath = /^\/static\/(doctors|specializations)\/([A-Za-z0-9_-]{1,100})\.(png|jpe?g|webp)$/;
+const publicPath =
+  /^\/static\/(doctors|specializations)\/([A-Za-z0-9_-]{1,100})\.(png|jpe?g|webp)$/;
 
 /**
  * Keeps images on disk under `root/<folder>/<random>.<ext>` and names them by the public path

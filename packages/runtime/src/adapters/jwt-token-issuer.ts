@@ -39,7 +39,8 @@ export class JwtTokenIssuer implements TokenIssuer {
     private readonly ttlSeconds: number,
     private readonly maxVerified = 5_000,
   ) {
-    if (secret.length < 32) throw new Error('JwtTokenIssuer needs a secret of at least 32 characters.');
+    if (secret.length < 32)
+      throw new Error('JwtTokenIssuer needs a secret of at least 32 characters.');
     this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
@@ -47,9 +48,13 @@ export class JwtTokenIssuer implements TokenIssuer {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.ttlSeconds;
     const tokenId = randomUUID();
-    const token = jwt.sign({ sub: String(subject.userId), role: subject.role, jti: tokenId, iat, exp }, this.key, {
-      algorithm: 'HS256',
-    });
+    const token = jwt.sign(
+      { sub: String(subject.userId), role: subject.role, jti: tokenId, iat, exp },
+      this.key,
+      {
+        algorithm: 'HS256',
+      },
+    );
     return Promise.resolve({ token, tokenId, expiresAt: new Date(exp * 1000) });
   }
 
@@ -57,7 +62,8 @@ export class JwtTokenIssuer implements TokenIssuer {
     const known = this.verified.get(token);
     if (known) {
       // jsonwebtoken's rule: expired from the second `exp` on.
-      if (Math.floor(now.getTime() / 1000) < known.expiresAt.getTime() / 1000) return Promise.resolve(known);
+      if (Math.floor(now.getTime() / 1000) < known.expiresAt.getTime() / 1000)
+        return Promise.resolve(known);
       this.verified.delete(token);
       return Promise.resolve(undefined);
     }

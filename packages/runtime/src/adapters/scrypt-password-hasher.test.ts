@@ -31,11 +31,16 @@ describe('ScryptPasswordHasher', () => {
   }, 20_000);
 
   it.each([
-    '', 'not a hash', 'scrypt$1024$8$1$abc', 'bcrypt$1024$8$1$AAAA$AAAA', 'scrypt$1000$8$1$' + 'A'.repeat(44) + '$' + 'A'.repeat(44),
+    '',
+    'not a hash',
+    'scrypt$1024$8$1$abc',
+    'bcrypt$1024$8$1$AAAA$AAAA',
+    'scrypt$1000$8$1$' + 'A'.repeat(44) + '$' + 'A'.repeat(44),
     'scrypt$1024$0$1$' + 'A'.repeat(44) + '$' + 'A'.repeat(44),
     // A forged hash asking for 2^30 × 8 × 128 bytes must be refused, not attempted.
     'scrypt$1073741824$8$1$' + 'A'.repeat(44) + '$' + 'A'.repeat(44),
-    'scrypt$1024$8$1$***$' + 'A'.repeat(44), 'scrypt$1024$8$1$' + 'A'.repeat(44) + '$AAAA',
+    'scrypt$1024$8$1$***$' + 'A'.repeat(44),
+    'scrypt$1024$8$1$' + 'A'.repeat(44) + '$AAAA',
     'scrypt$1024$8$1$' + 'A'.repeat(44) + '$' + 'A'.repeat(44) + '$extra',
   ])('answers false for the malformed hash %j', async (hash) => {
     await expect(hasher.verify('password', hash)).resolves.toBe(false);

@@ -56,9 +56,16 @@ export class ScryptPasswordHasher implements PasswordHasher {
   }
 }
 
-function derive(password: string, salt: Buffer, length: number, options: ScryptOptions): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  length: number,
+  options: ScryptOptions,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, length, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFC'), salt, length, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
@@ -68,7 +75,9 @@ function parseHash(hash: string): (ScryptCost & { salt: Buffer; key: Buffer }) |
   if (typeof hash !== 'string') return undefined;
   const parts = hash.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return undefined;
-  const [N, r, p] = parts.slice(1, 4).map((part) => (/^\d{1,10}$/.test(part) ? Number(part) : NaN)) as [number, number, number];
+  const [N, r, p] = parts
+    .slice(1, 4)
+    .map((part) => (/^\d{1,10}$/.test(part) ? Number(part) : NaN)) as [number, number, number];
   const [saltText, keyText] = [parts[4] ?? '', parts[5] ?? ''];
   if (!(N >= 2 && N <= 2 ** limits.maxLog2N && (N & (N - 1)) === 0)) return undefined;
   if (!(r >= 1 && r <= limits.maxR && p >= 1 && p <= limits.maxP)) return undefined;

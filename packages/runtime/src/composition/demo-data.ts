@@ -10,27 +10,129 @@ interface DemoDoctor {
   readonly description: string;
   readonly specializations: readonly string[];
   readonly qualifications: readonly (readonly [name: string, year: number, institute: string])[];
-  readonly slots: readonly (readonly [day: Weekday, start: string, duration: number, places: number, fee: number])[];
+  readonly slots: readonly (readonly [
+    day: Weekday,
+    start: string,
+    duration: number,
+    places: number,
+    fee: number,
+  ])[];
 }
 
 const doctors: readonly DemoDoctor[] = [
-  { name: 'Ayesha Khan', description: 'Heart and blood pressure care for adults.', specializations: ['cardiologist'], qualifications: [['mbbs', 2008, 'Dow University of Health Sciences'], ['frcps', 2014, 'Royal College of Physicians']], slots: [['monday', '10:30', 10, 10, 1500], ['thursday', '16:00', 15, 8, 1500]] },
-  { name: 'Omar Siddiqui', description: 'Children from newborns to teens.', specializations: ['pediatrician'], qualifications: [['mbbs', 2012, 'King Edward Medical University']], slots: [['tuesday', '09:00', 10, 12, 1000]] },
-  { name: "Grace O'Neil", description: 'Skin, hair and nails.', specializations: ['dermatologist', 'allergist'], qualifications: [['md', 2010, 'University of Edinburgh']], slots: [['wednesday', '14:00', 20, 6, 2000]] },
-  { name: 'Hamza Baig', description: 'Bones, joints and sports injuries.', specializations: ['orthopedic surgeon', 'sports medicine specialist'], qualifications: [['mbbs', 2005, 'Aga Khan University'], ['frcps', 2011, 'Royal College of Surgeons']], slots: [['friday', '11:00', 15, 8, 2500]] },
-  { name: 'Maria Rossi', description: 'Family medicine for every age.', specializations: ['family physician'], qualifications: [['md', 2016, 'Sapienza University of Rome']], slots: [['monday', '08:30', 10, 15, 800], ['saturday', '10:00', 10, 10, 800]] },
-  { name: 'Li Wei', description: 'Migraines, epilepsy and sleep.', specializations: ['neurologist'], qualifications: [['mbbs', 2009, 'Peking University'], ['md', 2013, 'Peking University']], slots: [['tuesday', '15:00', 20, 6, 3000]] },
-  { name: 'Fatima Zahra', description: "Women's health and pregnancy.", specializations: ['gynecologist', 'obstetrician'], qualifications: [['mbbs', 2011, 'Allama Iqbal Medical College']], slots: [['wednesday', '09:30', 15, 10, 1800]] },
-  { name: 'David Cohen', description: 'Eyes, vision and cataract surgery.', specializations: ['ophthalmologist'], qualifications: [['md', 2007, 'Hebrew University of Jerusalem']], slots: [['thursday', '10:00', 10, 12, 2200]] },
-  { name: 'Sara Ahmed', description: 'Anxiety, depression and sleep.', specializations: ['psychiatrist'], qualifications: [['mbbs', 2013, 'Dow University of Health Sciences']], slots: [['friday', '17:00', 30, 4, 3500]] },
-  { name: 'John Miller', description: 'Teeth, gums and a calm chair.', specializations: ['dentist'], qualifications: [['bds', 2015, 'University of Michigan']], slots: [['saturday', '09:00', 20, 8, 1200]] },
-  { name: 'Nadia Hussain', description: 'Diabetes and thyroid.', specializations: ['endocrinologist', 'internist'], qualifications: [['mbbs', 2010, 'Khyber Medical College'], ['md', 2015, 'Khyber Medical College']], slots: [['sunday', '11:00', 15, 8, 1700]] },
-  { name: 'Carlos Mendes', description: 'Asthma and lung health.', specializations: ['pulmonologist'], qualifications: [['md', 2012, 'University of São Paulo']], slots: [['monday', '15:00', 15, 8, 1900], ['wednesday', '18:00', 15, 6, 1900]] },
+  {
+    name: 'Ayesha Khan',
+    description: 'Heart and blood pressure care for adults.',
+    specializations: ['cardiologist'],
+    qualifications: [
+      ['mbbs', 2008, 'Dow University of Health Sciences'],
+      ['frcps', 2014, 'Royal College of Physicians'],
+    ],
+    slots: [
+      ['monday', '10:30', 10, 10, 1500],
+      ['thursday', '16:00', 15, 8, 1500],
+    ],
+  },
+  {
+    name: 'Omar Siddiqui',
+    description: 'Children from newborns to teens.',
+    specializations: ['pediatrician'],
+    qualifications: [['mbbs', 2012, 'King Edward Medical University']],
+    slots: [['tuesday', '09:00', 10, 12, 1000]],
+  },
+  {
+    name: "Grace O'Neil",
+    description: 'Skin, hair and nails.',
+    specializations: ['dermatologist', 'allergist'],
+    qualifications: [['md', 2010, 'University of Edinburgh']],
+    slots: [['wednesday', '14:00', 20, 6, 2000]],
+  },
+  {
+    name: 'Hamza Baig',
+    description: 'Bones, joints and sports injuries.',
+    specializations: ['orthopedic surgeon', 'sports medicine specialist'],
+    qualifications: [
+      ['mbbs', 2005, 'Aga Khan University'],
+      ['frcps', 2011, 'Royal College of Surgeons'],
+    ],
+    slots: [['friday', '11:00', 15, 8, 2500]],
+  },
+  {
+    name: 'Maria Rossi',
+    description: 'Family medicine for every age.',
+    specializations: ['family physician'],
+    qualifications: [['md', 2016, 'Sapienza University of Rome']],
+    slots: [
+      ['monday', '08:30', 10, 15, 800],
+      ['saturday', '10:00', 10, 10, 800],
+    ],
+  },
+  {
+    name: 'Li Wei',
+    description: 'Migraines, epilepsy and sleep.',
+    specializations: ['neurologist'],
+    qualifications: [
+      ['mbbs', 2009, 'Peking University'],
+      ['md', 2013, 'Peking University'],
+    ],
+    slots: [['tuesday', '15:00', 20, 6, 3000]],
+  },
+  {
+    name: 'Fatima Zahra',
+    description: "Women's health and pregnancy.",
+    specializations: ['gynecologist', 'obstetrician'],
+    qualifications: [['mbbs', 2011, 'Allama Iqbal Medical College']],
+    slots: [['wednesday', '09:30', 15, 10, 1800]],
+  },
+  {
+    name: 'David Cohen',
+    description: 'Eyes, vision and cataract surgery.',
+    specializations: ['ophthalmologist'],
+    qualifications: [['md', 2007, 'Hebrew University of Jerusalem']],
+    slots: [['thursday', '10:00', 10, 12, 2200]],
+  },
+  {
+    name: 'Sara Ahmed',
+    description: 'Anxiety, depression and sleep.',
+    specializations: ['psychiatrist'],
+    qualifications: [['mbbs', 2013, 'Dow University of Health Sciences']],
+    slots: [['friday', '17:00', 30, 4, 3500]],
+  },
+  {
+    name: 'John Miller',
+    description: 'Teeth, gums and a calm chair.',
+    specializations: ['dentist'],
+    qualifications: [['bds', 2015, 'University of Michigan']],
+    slots: [['saturday', '09:00', 20, 8, 1200]],
+  },
+  {
+    name: 'Nadia Hussain',
+    description: 'Diabetes and thyroid.',
+    specializations: ['endocrinologist', 'internist'],
+    qualifications: [
+      ['mbbs', 2010, 'Khyber Medical College'],
+      ['md', 2015, 'Khyber Medical College'],
+    ],
+    slots: [['sunday', '11:00', 15, 8, 1700]],
+  },
+  {
+    name: 'Carlos Mendes',
+    description: 'Asthma and lung health.',
+    specializations: ['pulmonologist'],
+    qualifications: [['md', 2012, 'University of São Paulo']],
+    slots: [
+      ['monday', '15:00', 15, 8, 1900],
+      ['wednesday', '18:00', 15, 6, 1900],
+    ],
+  },
 ];
 
 /** The demo accounts' email: `ayesha.khan@example.com` for "Ayesha Khan". */
 export function demoEmail(name: string): string {
-  return `${name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}@example.com`;
+  return `${name
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.|\.$/g, '')}@example.com`;
 }
 
 /** What the demo set holds, for the start-up log. */
@@ -53,31 +155,65 @@ export async function loadDemoData(useCases: UseCases, logger: Logger): Promise<
   // Hashing is the slow part (OWASP scrypt, 128 MiB each): two at a time, not twelve.
   const registered = [];
   for (let i = 0; i < doctors.length; i += 2) {
-    registered.push(...(await Promise.all(doctors.slice(i, i + 2).map((doctor) =>
-      useCases.registerDoctor.execute({ name: doctor.name, email: demoEmail(doctor.name), password: demoPassword, description: doctor.description }),
-    ))));
+    registered.push(
+      ...(await Promise.all(
+        doctors.slice(i, i + 2).map((doctor) =>
+          useCases.registerDoctor.execute({
+            name: doctor.name,
+            email: demoEmail(doctor.name),
+            password: demoPassword,
+            description: doctor.description,
+          }),
+        ),
+      )),
+    );
   }
   const slotIds: number[] = [];
   for (const [index, doctor] of doctors.entries()) {
     const actor: Actor = { userId: registered[index]!.user.id, role: 'user' };
-    await useCases.addSpecializations.execute(actor, { specialization_name: [...doctor.specializations] });
+    await useCases.addSpecializations.execute(actor, {
+      specialization_name: [...doctor.specializations],
+    });
     await useCases.addQualifications.execute(actor, {
       qualification_name: doctor.qualifications.map(([name]) => name),
       procurement_year: doctor.qualifications.map(([, year]) => year),
       institute_name: doctor.qualifications.map(([, , institute]) => institute),
     });
     for (const [day, start, duration, places, fee] of doctor.slots) {
-      const slot = await useCases.addSlot.execute(actor, { day, start, appointment_duration: duration, num_slots: places, consultation_fee: fee });
+      const slot = await useCases.addSlot.execute(actor, {
+        day,
+        start,
+        appointment_duration: duration,
+        num_slots: places,
+        consultation_fee: fee,
+      });
       slotIds.push(slot.id);
     }
   }
-  const user = await useCases.registerUser.execute({ name: 'Demo Patient', email: demoEmail('Demo Patient'), password: demoPassword });
+  const user = await useCases.registerUser.execute({
+    name: 'Demo Patient',
+    email: demoEmail('Demo Patient'),
+    password: demoPassword,
+  });
   const owner: Actor = { userId: user.id, role: 'user' };
   const patients = [
-    await useCases.registerPatient.execute(owner, { name: 'Demo Patient', age: 34, gender: 'female', symptoms: 'Recurring headaches' }),
-    await useCases.registerPatient.execute(owner, { name: 'Ali (son)', age: 7, gender: 'male', symptoms: 'Cough for a week' }),
+    await useCases.registerPatient.execute(owner, {
+      name: 'Demo Patient',
+      age: 34,
+      gender: 'female',
+      symptoms: 'Recurring headaches',
+    }),
+    await useCases.registerPatient.execute(owner, {
+      name: 'Ali (son)',
+      age: 7,
+      gender: 'male',
+      symptoms: 'Cough for a week',
+    }),
   ];
-  const bookings: [number, number | undefined][] = [[patients[0]!.id, slotIds[0]], [patients[1]!.id, slotIds[2]]];
+  const bookings: [number, number | undefined][] = [
+    [patients[0]!.id, slotIds[0]],
+    [patients[1]!.id, slotIds[2]],
+  ];
   let appointments = 0;
   for (const [patientId, slotId] of bookings) {
     if (slotId === undefined) continue;
@@ -89,5 +225,10 @@ export async function loadDemoData(useCases: UseCases, logger: Logger): Promise<
       logger.warn({ err: error }, 'demo booking skipped');
     }
   }
-  return { doctors: registered.length, slots: slotIds.length, patients: patients.length, appointments };
+  return {
+    doctors: registered.length,
+    slots: slotIds.length,
+    patients: patients.length,
+    appointments,
+  };
 }

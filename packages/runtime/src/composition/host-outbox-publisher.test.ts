@@ -30,8 +30,17 @@ describe('HostOutboxPublisher', () => {
   it('relays once for a burst of commits, in the background', async () => {
     const cache = new InMemoryCache(new ManualClock(new Date()));
     let runs = 0;
-    const publisher = new HostOutboxPublisher(cache, () => Promise.resolve(void (runs += 1)), logger, { debounceMs: 20 });
-    await Promise.all([publisher.published([doctorChanged]), publisher.published([doctorChanged]), publisher.published([])]);
+    const publisher = new HostOutboxPublisher(
+      cache,
+      () => Promise.resolve(void (runs += 1)),
+      logger,
+      { debounceMs: 20 },
+    );
+    await Promise.all([
+      publisher.published([doctorChanged]),
+      publisher.published([doctorChanged]),
+      publisher.published([]),
+    ]);
     expect(runs).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(runs).toBe(1);
@@ -42,10 +51,15 @@ describe('HostOutboxPublisher', () => {
     const cache = new InMemoryCache(new ManualClock(new Date()));
     const gate = deferred();
     let runs = 0;
-    const publisher = new HostOutboxPublisher(cache, async () => {
-      runs += 1;
-      if (runs === 1) await gate.promise;
-    }, logger, { debounceMs: 1 });
+    const publisher = new HostOutboxPublisher(
+      cache,
+      async () => {
+        runs += 1;
+        if (runs === 1) await gate.promise;
+      },
+      logger,
+      { debounceMs: 1 },
+    );
     await publisher.published([doctorChanged]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(runs).toBe(1);
@@ -65,10 +79,15 @@ describe('HostOutboxPublisher', () => {
       invalidateTags: () => Promise.reject(new Error('down')),
     };
     let runs = 0;
-    const publisher = new HostOutboxPublisher(failing, () => {
-      runs += 1;
-      return Promise.reject(new Error('relay down'));
-    }, logger, { debounceMs: 1 });
+    const publisher = new HostOutboxPublisher(
+      failing,
+      () => {
+        runs += 1;
+        return Promise.reject(new Error('relay down'));
+      },
+      logger,
+      { debounceMs: 1 },
+    );
     await expect(publisher.published([doctorChanged])).resolves.toBeUndefined();
     await expect(publisher.flush()).resolves.toBeUndefined();
     expect(runs).toBeGreaterThanOrEqual(1);
@@ -78,7 +97,12 @@ describe('HostOutboxPublisher', () => {
   it('schedules nothing after close', async () => {
     const cache = new InMemoryCache(new ManualClock(new Date()));
     let runs = 0;
-    const publisher = new HostOutboxPublisher(cache, () => Promise.resolve(void (runs += 1)), logger, { debounceMs: 1 });
+    const publisher = new HostOutboxPublisher(
+      cache,
+      () => Promise.resolve(void (runs += 1)),
+      logger,
+      { debounceMs: 1 },
+    );
     await publisher.close();
     await publisher.published([doctorChanged]);
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -36,7 +36,10 @@ export class HostOutboxPublisher implements OutboxPublisher {
       const tags = [...new Set(events.flatMap((event) => tagsForEvent(event)))];
       if (tags.length > 0) await this.cache.invalidateTags(tags);
     } catch (error) {
-      this.logger.warn({ err: error }, 'cache invalidation after commit failed; the outbox relay retries it');
+      this.logger.warn(
+        { err: error },
+        'cache invalidation after commit failed; the outbox relay retries it',
+      );
     }
     this.schedule();
   }

@@ -20,7 +20,14 @@ export interface StartUpContext {
  * (idempotent), the search index, the demo set on a new embedded folder, and, when search
  * runs on Redis, a reconciliation so that the index matches PostgreSQL from the start.
  */
-export async function startUp({ logger, migrate, search, useCases, clock, loadDemo }: StartUpContext): Promise<void> {
+export async function startUp({
+  logger,
+  migrate,
+  search,
+  useCases,
+  clock,
+  loadDemo,
+}: StartUpContext): Promise<void> {
   await migrate();
   const seeded = await useCases.seedCatalog.execute();
   logger.info({ catalog: seeded }, 'catalog seeded');

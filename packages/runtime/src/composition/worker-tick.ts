@@ -1,5 +1,7 @@
 import type {
-  CloseEndedSittingsResult, MaterializeSittingsResult, RelayOutboxResult,
+  CloseEndedSittingsResult,
+  MaterializeSittingsResult,
+  RelayOutboxResult,
 } from '@doctorly/core';
 import type { UseCases } from './use-cases.js';
 
@@ -24,10 +26,17 @@ export interface RelayOutboxSummary {
 }
 
 /** Relays the outbox in passes until a pass finds less than a full batch. */
-export async function relayAll(useCases: Pick<UseCases, 'relayOutbox'>, now: () => Date): Promise<RelayOutboxSummary> {
+export async function relayAll(
+  useCases: Pick<UseCases, 'relayOutbox'>,
+  now: () => Date,
+): Promise<RelayOutboxSummary> {
   const total = { claimed: 0, applied: 0, failed: 0, parked: 0 };
   for (let pass = 0; pass < maxRelayPasses; pass += 1) {
-    const result: RelayOutboxResult = await useCases.relayOutbox.execute(relayBatch.limit, relayBatch.leaseSeconds, now());
+    const result: RelayOutboxResult = await useCases.relayOutbox.execute(
+      relayBatch.limit,
+      relayBatch.leaseSeconds,
+      now(),
+    );
     total.claimed += result.claimed;
     total.applied += result.applied;
     total.failed += result.failed;

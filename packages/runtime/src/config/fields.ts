@@ -36,10 +36,17 @@ export function boolean(fallback: boolean) {
 }
 
 /** One of `options` (any case), `fallback` when unset. */
-export function oneOf<const T extends readonly [string, ...string[]]>(options: T, fallback: T[number]) {
-  return variable(z.string().trim().toLowerCase().pipe(z.enum(options, `expected one of ${options.join(', ')}`))).transform(
-    (value): T[number] => value ?? fallback,
-  );
+export function oneOf<const T extends readonly [string, ...string[]]>(
+  options: T,
+  fallback: T[number],
+) {
+  return variable(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(options, `expected one of ${options.join(', ')}`)),
+  ).transform((value): T[number] => value ?? fallback);
 }
 
 /** A URL with one of `protocols` (`postgres:`…), left unset when absent. */
@@ -55,22 +62,28 @@ export function url(protocols: readonly string[], example: string) {
 
 /** A duration (`3600`, `30s`, `15m`, `1h`, `2d`) in seconds, between 1 second and 365 days. */
 export function duration(fallback: string) {
-  const message = 'expected seconds or a number with s, m, h or d (15m, 1h, 2d), from 1 second to 365 days';
+  const message =
+    'expected seconds or a number with s, m, h or d (15m, 1h, 2d), from 1 second to 365 days';
   return variable(z.string())
     .transform((value) => parseDurationSeconds(value ?? fallback))
-    .pipe(z.number(message).min(1, message).max(365 * 86_400, message));
+    .pipe(
+      z
+        .number(message)
+        .min(1, message)
+        .max(365 * 86_400, message),
+    );
 }
 
 /** An IANA time zone known to this Node (`asia/karachi` is canonicalised to `Asia/Karachi`). */
 export function timeZone(fallback: string) {
   const message = 'expected an IANA time zone such as Europe/Berlin or UTC';
-  return variable(z.string().trim())
-    .transform((zone, ctx) => {
-      try {
-        return new Intl.DateTimeFormat('en-US', { timeZone: zone ?? fallback }).resolvedOptions().timeZone;
-      } catch {
-        ctx.issues.push({ code: 'custom', message, input: zone });
-        return z.NEVER;
-      }
-    });
+  return variable(z.string().trim()).transform((zone, ctx) => {
+    try {
+      return new Intl.DateTimeFormat('en-US', { timeZone: zone ?? fallback }).resolvedOptions()
+        .timeZone;
+    } catch {
+      ctx.issues.push({ code: 'custom', message, input: zone });
+      return z.NEVER;
+    }
+  });
 }

@@ -19,7 +19,8 @@ export function readOrCreateJwtSecret(dataDir: string): string {
     if (!isCode(error, 'EEXIST')) throw error;
   }
   const created = readIfPresent(file);
-  if (created === undefined) throw new Error(`${file} holds no key of ${minJwtSecretLength}+ characters`);
+  if (created === undefined)
+    throw new Error(`${file} holds no key of ${minJwtSecretLength}+ characters`);
   return created;
 }
 
@@ -31,7 +32,8 @@ function readIfPresent(file: string): string | undefined {
     if (isCode(error, 'ENOENT')) return undefined;
     throw error;
   }
-  if (text.length < minJwtSecretLength) throw new Error(`${file} holds no key of ${minJwtSecretLength}+ characters`);
+  if (text.length < minJwtSecretLength)
+    throw new Error(`${file} holds no key of ${minJwtSecretLength}+ characters`);
   return text;
 }
 

@@ -74,20 +74,54 @@ describe('loadConfig', () => {
 
   it('reads every variable', () => {
     const config = loadConfig({
-      PORT: '8080', HOST: '127.0.0.1', PUBLIC_URL: 'https://api.example.com/', DATABASE_URL: 'postgres://u:p@db:5432/x',
-      PG_POOL_SIZE: '3', DATA_DIR: dataDir, DEMO_DATA: 'false', REDIS_URL: 'redis://cache:6379', REDIS_PREFIX: 'staging:', SEARCH_ENGINE: 'Postgres',
-      CACHE_TIMEOUT_MS: '75', CACHE_LOCAL_MB: '24', JWT_SECRET: secret, TOKEN_TTL: '15m', PASSWORD_HASH_COST: 'test',
-      RATE_LIMIT_LOGIN_ACCOUNT: '3', RATE_LIMIT_LOGIN_ADDRESS: '9', DEFAULT_TIMEZONE: 'asia/karachi',
-      BOOKING_HORIZON_WEEKS: '2', BOOKING_CUTOFF_MINUTES: '30', POPULAR_PRIOR_WEIGHT: '0', BODY_LIMIT_KB: '10',
-      UPLOAD_LIMIT_KB: '20', LOG_LEVEL: 'debug',
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      PUBLIC_URL: 'https://api.example.com/',
+      DATABASE_URL: 'postgres://u:p@db:5432/x',
+      PG_POOL_SIZE: '3',
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      REDIS_URL: 'redis://cache:6379',
+      REDIS_PREFIX: 'staging:',
+      SEARCH_ENGINE: 'Postgres',
+      CACHE_TIMEOUT_MS: '75',
+      CACHE_LOCAL_MB: '24',
+      JWT_SECRET: secret,
+      TOKEN_TTL: '15m',
+      PASSWORD_HASH_COST: 'test',
+      RATE_LIMIT_LOGIN_ACCOUNT: '3',
+      RATE_LIMIT_LOGIN_ADDRESS: '9',
+      DEFAULT_TIMEZONE: 'asia/karachi',
+      BOOKING_HORIZON_WEEKS: '2',
+      BOOKING_CUTOFF_MINUTES: '30',
+      POPULAR_PRIOR_WEIGHT: '0',
+      BODY_LIMIT_KB: '10',
+      UPLOAD_LIMIT_KB: '20',
+      LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
-      port: 8080, host: '127.0.0.1', publicUrl: 'https://api.example.com', databaseUrl: 'postgres://u:p@db:5432/x',
-      pgPoolSize: 3, demoData: false, redisUrl: 'redis://cache:6379', redisPrefix: 'staging:', searchEngine: 'postgres', cacheTimeoutMs: 75, cacheLocalBytes: 24 * 1024 * 1024,
-      jwtSecret: secret, jwtSecretSource: 'env', tokenTtlSeconds: 900, passwordHashCost: 'test',
-      loginRateLimit: { perAccount: 3, perAddress: 9 }, defaultTimeZone: 'Asia/Karachi',
-      bookingPolicy: { horizonWeeks: 2, cutoffMinutes: 30 }, popularPriorWeight: 0, bodyLimitBytes: 10 * 1024,
-      uploadLimitBytes: 20 * 1024, logLevel: 'debug',
+      port: 8080,
+      host: '127.0.0.1',
+      publicUrl: 'https://api.example.com',
+      databaseUrl: 'postgres://u:p@db:5432/x',
+      pgPoolSize: 3,
+      demoData: false,
+      redisUrl: 'redis://cache:6379',
+      redisPrefix: 'staging:',
+      searchEngine: 'postgres',
+      cacheTimeoutMs: 75,
+      cacheLocalBytes: 24 * 1024 * 1024,
+      jwtSecret: secret,
+      jwtSecretSource: 'env',
+      tokenTtlSeconds: 900,
+      passwordHashCost: 'test',
+      loginRateLimit: { perAccount: 3, perAddress: 9 },
+      defaultTimeZone: 'Asia/Karachi',
+      bookingPolicy: { horizonWeeks: 2, cutoffMinutes: 30 },
+      popularPriorWeight: 0,
+      bodyLimitBytes: 10 * 1024,
+      uploadLimitBytes: 20 * 1024,
+      logLevel: 'debug',
     });
   });
 
@@ -96,14 +130,23 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['3600', 3600], ['45s', 45], ['15m', 900], ['1h', 3600], ['2d', 172_800], [' 2H ', 7200],
+    ['3600', 3600],
+    ['45s', 45],
+    ['15m', 900],
+    ['1h', 3600],
+    ['2d', 172_800],
+    [' 2H ', 7200],
   ])('reads TOKEN_TTL %j as %i seconds', (text, seconds) => {
     expect(loadConfig({ DATA_DIR: dataDir, TOKEN_TTL: text }).tokenTtlSeconds).toBe(seconds);
   });
 
   it('treats blank variables as unset', () => {
-    expect(loadConfig({ DATA_DIR: dataDir, PORT: '', REDIS_URL: ' ', DATABASE_URL: '' })).toMatchObject({
-      port: 5000, redisUrl: undefined, databaseUrl: undefined,
+    expect(
+      loadConfig({ DATA_DIR: dataDir, PORT: '', REDIS_URL: ' ', DATABASE_URL: '' }),
+    ).toMatchObject({
+      port: 5000,
+      redisUrl: undefined,
+      databaseUrl: undefined,
     });
   });
 
@@ -119,23 +162,53 @@ describe('loadConfig', () => {
     expect(error.message).toMatch(/SEARCH_ENGINE: `redis` needs REDIS_URL/);
   });
 
-  it.each([
-    ['PORT', '0'], ['PORT', '70000'], ['PORT', 'abc'], ['HOST', undefined], ['PUBLIC_URL', 'ftp://x'],
-    ['DATABASE_URL', 'mysql://db/x'], ['PG_POOL_SIZE', '0'], ['DEMO_DATA', 'maybe'], ['REDIS_URL', 'http://cache'], ['REDIS_PREFIX', 'has space'],
-    ['SEARCH_ENGINE', 'elastic'], ['CACHE_TIMEOUT_MS', '-1'], ['JWT_SECRET', 'short'], ['TOKEN_TTL', '1w'],
-    ['TOKEN_TTL', '0'], ['PASSWORD_HASH_COST', 'low'], ['RATE_LIMIT_LOGIN_ACCOUNT', '0'],
-    ['RATE_LIMIT_LOGIN_ADDRESS', '1.5'], ['DEFAULT_TIMEZONE', 'Mars/Olympus'], ['BOOKING_HORIZON_WEEKS', '0'],
-    ['BOOKING_CUTOFF_MINUTES', 'soon'], ['POPULAR_PRIOR_WEIGHT', '-3'], ['BODY_LIMIT_KB', '0'],
-    ['UPLOAD_LIMIT_KB', 'big'], ['LOG_LEVEL', 'loud'],
-  ].filter((row): row is [string, string] => row[1] !== undefined))('names %s=%j in the error', (name, value) => {
+  it.each(
+    [
+      ['PORT', '0'],
+      ['PORT', '70000'],
+      ['PORT', 'abc'],
+      ['HOST', undefined],
+      ['PUBLIC_URL', 'ftp://x'],
+      ['DATABASE_URL', 'mysql://db/x'],
+      ['PG_POOL_SIZE', '0'],
+      ['DEMO_DATA', 'maybe'],
+      ['REDIS_URL', 'http://cache'],
+      ['REDIS_PREFIX', 'has space'],
+      ['SEARCH_ENGINE', 'elastic'],
+      ['CACHE_TIMEOUT_MS', '-1'],
+      ['JWT_SECRET', 'short'],
+      ['TOKEN_TTL', '1w'],
+      ['TOKEN_TTL', '0'],
+      ['PASSWORD_HASH_COST', 'low'],
+      ['RATE_LIMIT_LOGIN_ACCOUNT', '0'],
+      ['RATE_LIMIT_LOGIN_ADDRESS', '1.5'],
+      ['DEFAULT_TIMEZONE', 'Mars/Olympus'],
+      ['BOOKING_HORIZON_WEEKS', '0'],
+      ['BOOKING_CUTOFF_MINUTES', 'soon'],
+      ['POPULAR_PRIOR_WEIGHT', '-3'],
+      ['BODY_LIMIT_KB', '0'],
+      ['UPLOAD_LIMIT_KB', 'big'],
+      ['LOG_LEVEL', 'loud'],
+    ].filter((row): row is [string, string] => row[1] !== undefined),
+  )('names %s=%j in the error', (name, value) => {
     const error = errorOf({ [name]: value, JWT_SECRET: name === 'JWT_SECRET' ? value : secret });
     expect(error.problems.map((p) => p.variable)).toEqual([name]);
     expect(error.message).toContain(`- ${name}: `);
   });
 
   it('names every invalid variable at once, and never echoes a secret', () => {
-    const error = errorOf({ PORT: 'x', LOG_LEVEL: 'loud', JWT_SECRET: 'hunter2', DATABASE_URL: 'nope' });
-    expect(error.problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL', 'PORT']);
+    const error = errorOf({
+      PORT: 'x',
+      LOG_LEVEL: 'loud',
+      JWT_SECRET: 'hunter2',
+      DATABASE_URL: 'nope',
+    });
+    expect(error.problems.map((p) => p.variable).sort()).toEqual([
+      'DATABASE_URL',
+      'JWT_SECRET',
+      'LOG_LEVEL',
+      'PORT',
+    ]);
     expect(error.message).toContain('got "x"');
     expect(error.message).not.toContain('hunter2');
     expect(error.message).not.toContain('nope');

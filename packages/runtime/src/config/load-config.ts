@@ -14,7 +14,9 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 
   constructor(readonly problems: readonly { variable: string; message: string }[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`);
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`,
+    );
   }
 }
 
@@ -34,7 +36,12 @@ export function loadConfig(env: Environment): Config {
     return { ...config, jwtSecret: readOrCreateJwtSecret(config.dataDir), jwtSecretSource: 'file' };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError([{ variable: 'JWT_SECRET', message: `unset, and no key could be kept under DATA_DIR (${reason})` }]);
+    throw new ConfigError([
+      {
+        variable: 'JWT_SECRET',
+        message: `unset, and no key could be kept under DATA_DIR (${reason})`,
+      },
+    ]);
   }
 }
 
@@ -43,7 +50,8 @@ function problemsOf(error: z.ZodError, env: Environment): { variable: string; me
   return error.issues.map((issue) => {
     const variable = String(issue.path[0] ?? 'environment');
     const value = env[variable];
-    const shown = value === undefined || /SECRET|URL/.test(variable) ? '' : ` (got ${JSON.stringify(value)})`;
+    const shown =
+      value === undefined || /SECRET|URL/.test(variable) ? '' : ` (got ${JSON.stringify(value)})`;
     return { variable, message: `${issue.message}${shown}` };
   });
 }

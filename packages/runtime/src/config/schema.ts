@@ -28,12 +28,17 @@ export const configSchema = z
     DEMO_DATA: boolean(true),
     REDIS_URL: url(['redis:', 'rediss:'], 'redis://host:6379'),
     REDIS_PREFIX: variable(
-      z.string().trim().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'expected 1–64 letters, digits or : _ . -'),
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'expected 1–64 letters, digits or : _ . -'),
     ).transform((value) => value ?? 'doctorly:'),
     SEARCH_ENGINE: oneOf(['auto', 'redis', 'postgres'], 'auto'),
     CACHE_TIMEOUT_MS: integer(1, 60_000, 50),
     CACHE_LOCAL_MB: integer(0, 4_096, 32),
-    JWT_SECRET: variable(z.string().min(minJwtSecretLength, `expected at least ${minJwtSecretLength} characters`)),
+    JWT_SECRET: variable(
+      z.string().min(minJwtSecretLength, `expected at least ${minJwtSecretLength} characters`),
+    ),
     TOKEN_TTL: duration('1h'),
     PASSWORD_HASH_COST: oneOf(['owasp', 'test'], 'owasp'),
     RATE_LIMIT_LOGIN_ACCOUNT: integer(1, 1_000_000, 5),
@@ -48,7 +53,11 @@ export const configSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.SEARCH_ENGINE === 'redis' && env.REDIS_URL === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['SEARCH_ENGINE'], message: '`redis` needs REDIS_URL (a Redis with the Query Engine)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SEARCH_ENGINE'],
+        message: '`redis` needs REDIS_URL (a Redis with the Query Engine)',
+      });
     }
     if (env.DATABASE_URL !== undefined && env.JWT_SECRET === undefined) {
       ctx.addIssue({
@@ -80,7 +89,10 @@ export const configSchema = z
       windowSeconds: loginWindowSeconds,
     },
     defaultTimeZone: env.DEFAULT_TIMEZONE,
-    bookingPolicy: { horizonWeeks: env.BOOKING_HORIZON_WEEKS, cutoffMinutes: env.BOOKING_CUTOFF_MINUTES },
+    bookingPolicy: {
+      horizonWeeks: env.BOOKING_HORIZON_WEEKS,
+      cutoffMinutes: env.BOOKING_CUTOFF_MINUTES,
+    },
     popularPriorWeight: env.POPULAR_PRIOR_WEIGHT,
     bodyLimitBytes: env.BODY_LIMIT_KB * 1024,
     uploadLimitBytes: env.UPLOAD_LIMIT_KB * 1024,

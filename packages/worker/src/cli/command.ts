@@ -29,8 +29,14 @@ export interface Command {
 }
 
 /** A positive whole number option, or an error message. */
-export function positiveInteger(value: string | boolean | undefined, name: string, fallback: number): number | string {
+export function positiveInteger(
+  value: string | boolean | undefined,
+  name: string,
+  fallback: number,
+): number | string {
   if (value === undefined) return fallback;
   const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : `--${name} expects a positive whole number, got "${String(value)}"`;
+  return Number.isInteger(n) && n > 0
+    ? n
+    : `--${name} expects a positive whole number, got "${String(value)}"`;
 }

@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPostgresAdapters, PgPoolSqlClient, type PostgresAdapters } from '@doctorly/adapters-postgres';
-import { createRuntime, loadConfig, SystemClock, type Config, type Runtime } from '@doctorly/runtime';
+import {
+  createPostgresAdapters,
+  PgPoolSqlClient,
+  type PostgresAdapters,
+} from '@doctorly/adapters-postgres';
+import {
+  createRuntime,
+  loadConfig,
+  SystemClock,
+  type Config,
+  type Runtime,
+} from '@doctorly/runtime';
 import { pino } from 'pino';
 import { runtimeEnvironment } from '../loop/worker-config.js';
 import type { CliIo } from './command.js';
@@ -16,7 +26,10 @@ export function cliConfig(io: CliIo): Config {
  * the command's own output stays readable.
  */
 export function openRuntime(config: Config): Promise<Runtime> {
-  const logger = pino({ name: 'doctorly-cli', level: config.logLevel === 'info' ? 'warn' : config.logLevel }, pino.destination(2));
+  const logger = pino(
+    { name: 'doctorly-cli', level: config.logLevel === 'info' ? 'warn' : config.logLevel },
+    pino.destination(2),
+  );
   return createRuntime(config, { logger });
 }
 
@@ -24,7 +37,11 @@ export function openRuntime(config: Config): Promise<Runtime> {
 export function openSql(config: Config): PgPoolSqlClient | undefined {
   return config.databaseUrl === undefined
     ? undefined
-    : new PgPoolSqlClient({ url: config.databaseUrl, poolSize: 2, applicationName: 'doctorly-cli' });
+    : new PgPoolSqlClient({
+        url: config.databaseUrl,
+        poolSize: 2,
+        applicationName: 'doctorly-cli',
+      });
 }
 
 /**
@@ -32,7 +49,8 @@ export function openSql(config: Config): PgPoolSqlClient | undefined {
  * way): the server at `DATABASE_URL`, else the embedded PGlite in `DATA_DIR`.
  */
 export function openPostgres(config: Config): Promise<PostgresAdapters> {
-  if (config.databaseUrl !== undefined) return createPostgresAdapters({ url: config.databaseUrl, poolSize: 2 }, new SystemClock());
+  if (config.databaseUrl !== undefined)
+    return createPostgresAdapters({ url: config.databaseUrl, poolSize: 2 }, new SystemClock());
   mkdirSync(config.dataDir, { recursive: true });
   return createPostgresAdapters({ dataDir: join(config.dataDir, 'pglite') }, new SystemClock());
 }

@@ -2,7 +2,11 @@
  * Reads a line from a terminal without echoing it (a password). Ctrl-C aborts with an
  * error; Backspace edits. Only for a TTY: callers check that input is interactive first.
  */
-export function readHidden(tty: NodeJS.ReadStream, prompt: string, write: (text: string) => void): Promise<string> {
+export function readHidden(
+  tty: NodeJS.ReadStream,
+  prompt: string,
+  write: (text: string) => void,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let value = '';
     write(prompt);

@@ -10,7 +10,12 @@ import { seedCommand } from './commands/seed.js';
 
 /** Every `doctorly` subcommand, in the order `--help` lists them. @category CLI */
 export const commands: readonly Command[] = [
-  migrateCommand, seedCommand, createAdminCommand, demoDataCommand, reindexCommand, outboxCommand,
+  migrateCommand,
+  seedCommand,
+  createAdminCommand,
+  demoDataCommand,
+  reindexCommand,
+  outboxCommand,
 ];
 
 /** The top-level `doctorly --help` text. @category CLI */
@@ -46,7 +51,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false,
+      args: [...rest],
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
     }));
   } catch (error) {
     io.err(`${error instanceof Error ? error.message : String(error)}\n\n${command.help}`);

@@ -19,7 +19,10 @@ export interface StoredSitting {
 
 /** Inserts `users` sharing one password hash; returns their ids by email. */
 async function insertUsers(
-  tx: SqlExecutor, users: readonly { name: string; email: string }[], passwordHash: string, now: Date,
+  tx: SqlExecutor,
+  users: readonly { name: string; email: string }[],
+  passwordHash: string,
+  now: Date,
 ): Promise<Map<string, number>> {
   const rows = await tx.query<{ id: number; email: string }>(
     `INSERT INTO users (name, email, password_hash, role, registered_at, confirmed)
@@ -32,7 +35,10 @@ async function insertUsers(
 
 /** Inserts one batch of doctors with their users, catalog links, slots and upcoming sittings. */
 export async function insertDoctors(
-  tx: SqlExecutor, doctors: readonly DemoDoctor[], passwordHash: string, now: Date,
+  tx: SqlExecutor,
+  doctors: readonly DemoDoctor[],
+  passwordHash: string,
+  now: Date,
 ): Promise<{ slots: number; sittings: StoredSitting[] }> {
   // The search filter keys of `doctors` once per doctor after all three tables, instead of a
   // rewrite of every doctor row per table (migrations/0006_search_filters.sql).
@@ -53,11 +59,18 @@ export async function insertDoctors(
     `INSERT INTO doctor_specializations (doctor_id, specialization_id) SELECT * FROM unnest($1::int[], $2::int[])`,
     [specs.map((s) => s[0]), specs.map((s) => s[1])],
   );
-  const quals = withIds.flatMap(({ d, id }) => d.qualifications.map((q) => ({ doctorId: id, ...q })));
+  const quals = withIds.flatMap(({ d, id }) =>
+    d.qualifications.map((q) => ({ doctorId: id, ...q })),
+  );
   await tx.query(
     `INSERT INTO doctor_qualifications (doctor_id, qualification_id, procurement_date, institute)
      SELECT * FROM unnest($1::int[], $2::int[], $3::date[], $4::text[])`,
-    [quals.map((q) => q.doctorId), quals.map((q) => q.id), quals.map((q) => q.date), quals.map((q) => q.institute)],
+    [
+      quals.map((q) => q.doctorId),
+      quals.map((q) => q.id),
+      quals.map((q) => q.date),
+      quals.map((q) => q.institute),
+    ],
   );
   const slots = withIds.flatMap(({ d, id }) => d.slots.map((s) => ({ doctorId: id, ...s })));
   const slotRows = await tx.query<{ id: number; doctor_id: number; day: string }>(
@@ -66,26 +79,51 @@ export async function insertDoctors(
        AS s(doctor_id, day, start, duration_minutes, places, fee, time_zone)
      RETURNING id, doctor_id, day`,
     [
-      slots.map((s) => s.doctorId), slots.map((s) => s.day), slots.map((s) => s.start), slots.map((s) => s.durationMinutes),
-      slots.map((s) => s.places), slots.map((s) => s.fee), slots.map((s) => s.timeZone), now,
+      slots.map((s) => s.doctorId),
+      slots.map((s) => s.day),
+      slots.map((s) => s.start),
+      slots.map((s) => s.durationMinutes),
+      slots.map((s) => s.places),
+      slots.map((s) => s.fee),
+      slots.map((s) => s.timeZone),
+      now,
     ],
   );
-  await tx.query('SELECT doctors_refresh_filter_keys($1::integer[])', [doctorRows.map((r) => r.id)]);
+  await tx.query('SELECT doctors_refresh_filter_keys($1::integer[])', [
+    doctorRows.map((r) => r.id),
+  ]);
   const slotId = new Map(slotRows.map((r) => [`${r.doctor_id}:${r.day}`, r.id]));
-  const sittings = slots.flatMap((s) => s.sittings.map((t) => ({ slotId: slotId.get(`${s.doctorId}:${s.day}`)!, s, t })));
-  const sittingRows = await tx.query<{ id: number; slot_id: number; doctor_id: number; places: number }>(
+  const sittings = slots.flatMap((s) =>
+    s.sittings.map((t) => ({ slotId: slotId.get(`${s.doctorId}:${s.day}`)!, s, t })),
+  );
+  const sittingRows = await tx.query<{
+    id: number;
+    slot_id: number;
+    doctor_id: number;
+    places: number;
+  }>(
     `INSERT INTO sittings (slot_id, doctor_id, date, starts_at, ends_at, places, duration_minutes)
      SELECT * FROM unnest($1::int[], $2::int[], $3::date[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::int[])
      RETURNING id, slot_id, doctor_id, places`,
     [
-      sittings.map((x) => x.slotId), sittings.map((x) => x.s.doctorId), sittings.map((x) => x.t.date),
-      sittings.map((x) => x.t.startsAt), sittings.map((x) => x.t.endsAt), sittings.map((x) => x.s.places),
+      sittings.map((x) => x.slotId),
+      sittings.map((x) => x.s.doctorId),
+      sittings.map((x) => x.t.date),
+      sittings.map((x) => x.t.startsAt),
+      sittings.map((x) => x.t.endsAt),
+      sittings.map((x) => x.s.places),
       sittings.map((x) => x.s.durationMinutes),
     ],
   );
   return {
     slots: slotRows.length,
-    sittings: sittingRows.map((r) => ({ id: r.id, slotId: r.slot_id, doctorId: r.doctor_id, places: r.places, booked: 0 })),
+    sittings: sittingRows.map((r) => ({
+      id: r.id,
+      slotId: r.slot_id,
+      doctorId: r.doctor_id,
+      places: r.places,
+      booked: 0,
+    })),
   };
 }
 
@@ -101,16 +139,28 @@ export interface DemoBooking {
  * for them (each with its `booked` history entry, and the sittings' places updated).
  */
 export async function insertPatients(
-  tx: SqlExecutor, owners: readonly DemoPatientOwner[], passwordHash: string, now: Date,
+  tx: SqlExecutor,
+  owners: readonly DemoPatientOwner[],
+  passwordHash: string,
+  now: Date,
   book: (patients: number) => DemoBooking[],
 ): Promise<{ patients: number; appointments: number }> {
   const userIds = await insertUsers(tx, owners, passwordHash, now);
-  const patients = owners.flatMap((o) => o.patients.map((p) => ({ ownerId: userIds.get(o.email)!, ...p })));
+  const patients = owners.flatMap((o) =>
+    o.patients.map((p) => ({ ownerId: userIds.get(o.email)!, ...p })),
+  );
   const patientRows = await tx.query<{ id: number; owner_id: number }>(
     `INSERT INTO patients (owner_id, name, age, gender, symptoms, created_at)
      SELECT p.*, $6 FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::text[]) AS p(owner_id, name, age, gender, symptoms)
      RETURNING id, owner_id`,
-    [patients.map((p) => p.ownerId), patients.map((p) => p.name), patients.map((p) => p.age), patients.map((p) => p.gender), patients.map((p) => p.symptoms), now],
+    [
+      patients.map((p) => p.ownerId),
+      patients.map((p) => p.name),
+      patients.map((p) => p.age),
+      patients.map((p) => p.gender),
+      patients.map((p) => p.symptoms),
+      now,
+    ],
   );
   const bookings = book(patientRows.length);
   if (bookings.length === 0) return { patients: patientRows.length, appointments: 0 };
@@ -121,9 +171,13 @@ export async function insertPatients(
        AS a(sitting_id, slot_id, doctor_id, patient_id, queue_number, booked_by)
      RETURNING id, booked_by`,
     [
-      bookings.map((b) => b.sitting.id), bookings.map((b) => b.sitting.slotId), bookings.map((b) => b.sitting.doctorId),
-      bookings.map((b) => patientRows[b.patientIndex]!.id), bookings.map((b) => b.queueNumber),
-      bookings.map((b) => patientRows[b.patientIndex]!.owner_id), now,
+      bookings.map((b) => b.sitting.id),
+      bookings.map((b) => b.sitting.slotId),
+      bookings.map((b) => b.sitting.doctorId),
+      bookings.map((b) => patientRows[b.patientIndex]!.id),
+      bookings.map((b) => b.queueNumber),
+      bookings.map((b) => patientRows[b.patientIndex]!.owner_id),
+      now,
     ],
   );
   await tx.query(

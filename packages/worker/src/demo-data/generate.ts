@@ -2,7 +2,10 @@ import { Faker, en } from '@faker-js/faker';
 import { upcomingSittings, weekdays, type BookingPolicy, type Weekday } from '@doctorly/core';
 
 /** A catalog entry as the demo generator picks from it. */
-export interface CatalogEntry { readonly id: number; readonly name: string }
+export interface CatalogEntry {
+  readonly id: number;
+  readonly name: string;
+}
 
 /** A demo doctor before insertion (ids of the catalog, none of its own yet). @category Demo data */
 export interface DemoDoctor {
@@ -10,7 +13,11 @@ export interface DemoDoctor {
   readonly email: string;
   readonly description: string;
   readonly specializationIds: readonly number[];
-  readonly qualifications: readonly { readonly id: number; readonly date: string; readonly institute: string }[];
+  readonly qualifications: readonly {
+    readonly id: number;
+    readonly date: string;
+    readonly institute: string;
+  }[];
   readonly slots: readonly DemoSlot[];
 }
 
@@ -22,26 +29,60 @@ export interface DemoSlot {
   readonly places: number;
   readonly fee: number;
   readonly timeZone: string;
-  readonly sittings: readonly { readonly date: string; readonly startsAt: Date; readonly endsAt: Date }[];
+  readonly sittings: readonly {
+    readonly date: string;
+    readonly startsAt: Date;
+    readonly endsAt: Date;
+  }[];
 }
 
 /** A demo user who books for their patients. @category Demo data */
 export interface DemoPatientOwner {
   readonly name: string;
   readonly email: string;
-  readonly patients: readonly { readonly name: string; readonly age: number; readonly gender: 'male' | 'female' | 'other'; readonly symptoms: string }[];
+  readonly patients: readonly {
+    readonly name: string;
+    readonly age: number;
+    readonly gender: 'male' | 'female' | 'other';
+    readonly symptoms: string;
+  }[];
 }
 
 const institutes = [
-  'Dow University of Health Sciences', 'King Edward Medical University', 'Aga Khan University', 'University of Edinburgh',
-  'Royal College of Physicians', 'Sapienza University of Rome', 'Peking University', 'Allama Iqbal Medical College',
-  'Hebrew University of Jerusalem', 'University of Michigan', 'Khyber Medical College', 'University of São Paulo',
-  'Karolinska Institute', 'University of Toronto', 'Charité – Universitätsmedizin Berlin', 'University of Cape Town',
-  'All India Institute of Medical Sciences', 'University of Melbourne', 'Seoul National University', 'Cairo University',
+  'Dow University of Health Sciences',
+  'King Edward Medical University',
+  'Aga Khan University',
+  'University of Edinburgh',
+  'Royal College of Physicians',
+  'Sapienza University of Rome',
+  'Peking University',
+  'Allama Iqbal Medical College',
+  'Hebrew University of Jerusalem',
+  'University of Michigan',
+  'Khyber Medical College',
+  'University of São Paulo',
+  'Karolinska Institute',
+  'University of Toronto',
+  'Charité – Universitätsmedizin Berlin',
+  'University of Cape Town',
+  'All India Institute of Medical Sciences',
+  'University of Melbourne',
+  'Seoul National University',
+  'Cairo University',
 ];
 const symptoms = [
-  'persistent cough', 'headache for three days', 'lower back pain', 'skin rash', 'fever and chills', 'sore throat',
-  'shortness of breath', 'routine check-up', 'knee pain after running', 'trouble sleeping', 'blurred vision', 'toothache',
+  'persistent cough',
+  'headache for three days',
+  'lower back pain',
+  'skin rash',
+  'fever and chills',
+  'sore throat',
+  'shortness of breath',
+  'routine check-up',
+  'knee pain after running',
+  'trouble sleeping',
+  'blurred vision',
+  'toothache',
 ];
 const durations = [10, 15, 20, 30];
 
@@ -78,12 +119,17 @@ export class DemoGenerator {
     const first = f.person.firstName();
     const last = f.person.lastName();
     const n = this.options.emailBase + ++this.doctorCount;
-    const specializations = f.helpers.arrayElements(this.options.specializations, { min: 1, max: 3 });
-    const qualifications = f.helpers.arrayElements(this.options.qualifications, { min: 1, max: 3 }).map((q) => ({
-      id: q.id,
-      date: f.date.between({ from: '1985-01-01', to: '2024-12-31' }).toISOString().slice(0, 10),
-      institute: f.helpers.arrayElement(institutes),
-    }));
+    const specializations = f.helpers.arrayElements(this.options.specializations, {
+      min: 1,
+      max: 3,
+    });
+    const qualifications = f.helpers
+      .arrayElements(this.options.qualifications, { min: 1, max: 3 })
+      .map((q) => ({
+        id: q.id,
+        date: f.date.between({ from: '1985-01-01', to: '2024-12-31' }).toISOString().slice(0, 10),
+        institute: f.helpers.arrayElement(institutes),
+      }));
     const days = f.helpers.arrayElements(weekdays, { min: 1, max: 3 });
     return {
       name: `${first} ${last}`,
@@ -105,11 +151,18 @@ export class DemoGenerator {
       return {
         name: i === 0 ? `${first} ${last}` : `${f.person.firstName(sex)} ${last}`,
         age: i === 0 ? f.number.int({ min: 18, max: 90 }) : f.number.int({ min: 0, max: 90 }),
-        gender: f.helpers.weightedArrayElement([{ weight: 49, value: sex }, { weight: 2, value: 'other' as const }]),
+        gender: f.helpers.weightedArrayElement([
+          { weight: 49, value: sex },
+          { weight: 2, value: 'other' as const },
+        ]),
         symptoms: f.helpers.arrayElement(symptoms),
       };
     });
-    return { name: `${first} ${last}`, email: `${slug(first)}.${slug(last)}.p${n}@example.com`, patients };
+    return {
+      name: `${first} ${last}`,
+      email: `${slug(first)}.${slug(last)}.p${n}@example.com`,
+      patients,
+    };
   }
 
   /** One item of `items`, at random (for bookings). */
@@ -130,7 +183,10 @@ export class DemoGenerator {
     const start = `${String(Math.floor(startMinutes / 60)).padStart(2, '0')}:${String(startMinutes % 60).padStart(2, '0')}`;
     const shape = { day, start, durationMinutes, places, timeZone: this.options.timeZone };
     const lengthMs = durationMinutes * places * 60_000;
-    const sittings = this.starts(day, start).map((s) => ({ ...s, endsAt: new Date(s.startsAt.getTime() + lengthMs) }));
+    const sittings = this.starts(day, start).map((s) => ({
+      ...s,
+      endsAt: new Date(s.startsAt.getTime() + lengthMs),
+    }));
     return { ...shape, fee: 100 * f.number.int({ min: 5, max: 50 }), sittings };
   }
 
@@ -145,7 +201,9 @@ export class DemoGenerator {
     let starts = this.startCache.get(key);
     if (!starts) {
       const shape = { day, start, durationMinutes: 1, places: 1, timeZone: this.options.timeZone };
-      starts = upcomingSittings(shape, this.options.now, this.options.policy, new Set()).map((t) => ({ date: t.date, startsAt: t.startsAt }));
+      starts = upcomingSittings(shape, this.options.now, this.options.policy, new Set()).map(
+        (t) => ({ date: t.date, startsAt: t.startsAt }),
+      );
       this.startCache.set(key, starts);
     }
     return starts;
@@ -153,7 +211,11 @@ export class DemoGenerator {
 }
 
 function slug(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 function capitalize(text: string): string {

@@ -1,6 +1,11 @@
 import type { SqlClient } from '@doctorly/adapters-postgres';
 import type { BookingPolicy } from '@doctorly/core';
-import { insertDoctors, insertPatients, type DemoBooking, type StoredSitting } from './bulk-insert.js';
+import {
+  insertDoctors,
+  insertPatients,
+  type DemoBooking,
+  type StoredSitting,
+} from './bulk-insert.js';
 import { DemoGenerator, type CatalogEntry } from './generate.js';
 
 /** Options of {@link loadDemoData}. @category Demo data */
@@ -41,17 +46,28 @@ export interface DemoDataSummary {
  * outside PostgreSQL.
  * @category Demo data
  */
-export async function loadDemoData(sql: SqlClient, options: DemoDataOptions): Promise<DemoDataSummary> {
+export async function loadDemoData(
+  sql: SqlClient,
+  options: DemoDataOptions,
+): Promise<DemoDataSummary> {
   const batchSize = options.batchSize ?? 1000;
   const [specializations, qualifications] = await Promise.all([
     sql.query<CatalogEntry>('SELECT id, name FROM specializations ORDER BY id'),
     sql.query<CatalogEntry>('SELECT id, name FROM qualifications ORDER BY id'),
   ]);
-  if (specializations.length === 0 || qualifications.length === 0) throw new Error('The catalog is empty: run `doctorly seed` first.');
-  const [{ base }] = (await sql.query<{ base: number }>('SELECT coalesce(max(id), 0)::int AS base FROM users')) as [{ base: number }];
+  if (specializations.length === 0 || qualifications.length === 0)
+    throw new Error('The catalog is empty: run `doctorly seed` first.');
+  const [{ base }] = (await sql.query<{ base: number }>(
+    'SELECT coalesce(max(id), 0)::int AS base FROM users',
+  )) as [{ base: number }];
   const generator = new DemoGenerator({
-    seed: options.seed ?? 1, now: options.now, policy: options.policy, timeZone: options.timeZone,
-    emailBase: base, specializations, qualifications,
+    seed: options.seed ?? 1,
+    now: options.now,
+    policy: options.policy,
+    timeZone: options.timeZone,
+    emailBase: base,
+    specializations,
+    qualifications,
   });
   const owners = Math.ceil(options.doctors / 2);
   const total = options.doctors + owners;
@@ -59,8 +75,12 @@ export async function loadDemoData(sql: SqlClient, options: DemoDataOptions): Pr
   const open: StoredSitting[] = [];
 
   for (let done = 0; done < options.doctors; done += batchSize) {
-    const batch = Array.from({ length: Math.min(batchSize, options.doctors - done) }, () => generator.doctor());
-    const inserted = await sql.transaction((tx) => insertDoctors(tx, batch, options.passwordHash, options.now));
+    const batch = Array.from({ length: Math.min(batchSize, options.doctors - done) }, () =>
+      generator.doctor(),
+    );
+    const inserted = await sql.transaction((tx) =>
+      insertDoctors(tx, batch, options.passwordHash, options.now),
+    );
     summary.doctors += batch.length;
     summary.users += batch.length;
     summary.slots += inserted.slots;
@@ -82,14 +102,21 @@ export async function loadDemoData(sql: SqlClient, options: DemoDataOptions): Pr
     return bookings;
   };
   for (let done = 0; done < owners; done += batchSize) {
-    const batch = Array.from({ length: Math.min(batchSize, owners - done) }, () => generator.owner());
-    const inserted = await sql.transaction((tx) => insertPatients(tx, batch, options.passwordHash, options.now, book));
+    const batch = Array.from({ length: Math.min(batchSize, owners - done) }, () =>
+      generator.owner(),
+    );
+    const inserted = await sql.transaction((tx) =>
+      insertPatients(tx, batch, options.passwordHash, options.now, book),
+    );
     summary.users += batch.length;
     summary.patients += inserted.patients;
     summary.appointments += inserted.appointments;
     options.onProgress?.(options.doctors + done + batch.length, total);
   }
-  await sql.query(`INSERT INTO outbox (event, created_at, available_at) VALUES ($1, $2, $2)`, [{ type: 'catalog.changed' }, options.now]);
+  await sql.query(`INSERT INTO outbox (event, created_at, available_at) VALUES ($1, $2, $2)`, [
+    { type: 'catalog.changed' },
+    options.now,
+  ]);
   // Statistics of what was just loaded: autovacuum gets there only later, and until then the
   // planner guesses (62 rows for a weekday's 2,823 slots), so a benchmark that queries right
   // away gets poor plans. VACUUM also clears the row versions the triggers left behind on
@@ -99,6 +126,14 @@ export async function loadDemoData(sql: SqlClient, options: DemoDataOptions): Pr
 }
 
 const loadedTables = [
-  'users', 'doctors', 'doctor_specializations', 'doctor_qualifications', 'slots', 'sittings',
-  'patients', 'appointments', 'appointment_history', 'outbox',
+  'users',
+  'doctors',
+  'doctor_specializations',
+  'doctor_qualifications',
+  'slots',
+  'sittings',
+  'patients',
+  'appointments',
+  'appointment_history',
+  'outbox',
 ];

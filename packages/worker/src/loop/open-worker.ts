@@ -26,20 +26,31 @@ export interface OpenedWorker {
  * steps and metrics.
  * @category Worker
  */
-export async function openWorker(env: Environment, options: { logger?: Logger } = {}): Promise<OpenedWorker> {
+export async function openWorker(
+  env: Environment,
+  options: { logger?: Logger } = {},
+): Promise<OpenedWorker> {
   const config = loadConfig(runtimeEnvironment(env));
   const workerConfig = loadWorkerConfig(env);
   if (config.databaseUrl === undefined) {
-    throw new Error('The worker needs DATABASE_URL (a PostgreSQL server). The embedded (PGlite) server runs its background work itself.');
+    throw new Error(
+      'The worker needs DATABASE_URL (a PostgreSQL server). The embedded (PGlite) server runs its background work itself.',
+    );
   }
   const logger = options.logger ?? pino({ name: 'doctorly-worker', level: config.logLevel });
   const runtime = await createRuntime(config, { logger });
   // Its own connections: a lock's transaction stays open for the whole step, and must not
   // take a connection the step itself needs from the runtime's pool.
-  const lockSql = new PgPoolSqlClient({ url: config.databaseUrl, poolSize: 3, applicationName: 'doctorly-worker' });
+  const lockSql = new PgPoolSqlClient({
+    url: config.databaseUrl,
+    poolSize: 3,
+    applicationName: 'doctorly-worker',
+  });
   const metrics = new WorkerMetrics({ processMetrics: true });
   if (!runtime.ports.search.keepsDocuments) {
-    logger.info('search runs on PostgreSQL itself: nothing to reconcile, the reconcile step is off');
+    logger.info(
+      'search runs on PostgreSQL itself: nothing to reconcile, the reconcile step is off',
+    );
   }
   const worker = new Worker({
     steps: createWorkerSteps(runtime.useCases, lockSql, {
@@ -55,11 +66,16 @@ export async function openWorker(env: Environment, options: { logger?: Logger } 
   });
   let closed: Promise<void> | undefined;
   return {
-    worker, runtime, metrics, config: workerConfig, logger,
-    close: () => (closed ??= (async () => {
-      await worker.stop();
-      await lockSql.close();
-      await runtime.close();
-    })()),
+    worker,
+    runtime,
+    metrics,
+    config: workerConfig,
+    logger,
+    close: () =>
+      (closed ??= (async () => {
+        await worker.stop();
+        await lockSql.close();
+        await runtime.close();
+      })()),
   };
 }

@@ -1,7 +1,8 @@
 import type { SqlClient } from '@doctorly/adapters-postgres';
 
 /** What {@link StepLock.withLock} did: ran the work, or skipped it because the lock was held. @category Worker */
-export type LockOutcome<T> = { readonly acquired: true; readonly value: T } | { readonly acquired: false };
+export type LockOutcome<T> =
+  { readonly acquired: true; readonly value: T } | { readonly acquired: false };
 
 /**
  * Keeps a worker step from running in two processes at once: `withLock` runs the work only
@@ -33,13 +34,15 @@ export const workerLockNamespace = 0x446f6300;
  */
 export class PostgresStepLock implements StepLock {
   constructor(private readonly sql: SqlClient) {
-    if (sql.engine !== 'postgres') throw new Error('PostgresStepLock needs a PostgreSQL server (not PGlite)');
+    if (sql.engine !== 'postgres')
+      throw new Error('PostgresStepLock needs a PostgreSQL server (not PGlite)');
   }
 
   withLock<T>(key: number, work: () => Promise<T>): Promise<LockOutcome<T>> {
     return this.sql.transaction(async (tx): Promise<LockOutcome<T>> => {
       const [row] = await tx.query<{ locked: boolean }>(
-        'SELECT pg_try_advisory_xact_lock($1, $2) AS locked', [workerLockNamespace, key],
+        'SELECT pg_try_advisory_xact_lock($1, $2) AS locked',
+        [workerLockNamespace, key],
       );
       if (row?.locked !== true) return { acquired: false };
       return { acquired: true, value: await work() };

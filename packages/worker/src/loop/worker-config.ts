@@ -12,14 +12,37 @@ export interface WorkerConfig {
 
 /** The worker's environment variables, their defaults and meaning (for docs). @category Worker */
 export const workerConfigVariables = [
-  { name: 'WORKER_INTERVAL_SECONDS', default: '60', meaning: 'seconds between two worker ticks (materialize, close, relay)' },
-  { name: 'RECONCILE_INTERVAL_SECONDS', default: '3600', meaning: 'seconds between two reconciliations of the search index with PostgreSQL' },
-  { name: 'WORKER_METRICS_PORT', default: '9464', meaning: 'port of the worker\'s /healthz and /metrics listener; 0 turns it off' },
+  {
+    name: 'WORKER_INTERVAL_SECONDS',
+    default: '60',
+    meaning: 'seconds between two worker ticks (materialize, close, relay)',
+  },
+  {
+    name: 'RECONCILE_INTERVAL_SECONDS',
+    default: '3600',
+    meaning: 'seconds between two reconciliations of the search index with PostgreSQL',
+  },
+  {
+    name: 'WORKER_METRICS_PORT',
+    default: '9464',
+    meaning: "port of the worker's /healthz and /metrics listener; 0 turns it off",
+  },
   { name: 'WORKER_METRICS_HOST', default: '0.0.0.0', meaning: 'address of that listener' },
-  { name: 'OUTBOX_RETENTION_HOURS', default: '24', meaning: 'completed outbox entries older than this are deleted (hourly)' },
+  {
+    name: 'OUTBOX_RETENTION_HOURS',
+    default: '24',
+    meaning: 'completed outbox entries older than this are deleted (hourly)',
+  },
 ] as const;
 
-function integer(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, min: number, max: number, errors: string[]): number {
+function integer(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  errors: string[],
+): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -39,7 +62,14 @@ export function loadWorkerConfig(env: Readonly<Record<string, string | undefined
   const errors: string[] = [];
   const config: WorkerConfig = {
     intervalSeconds: integer(env, 'WORKER_INTERVAL_SECONDS', 60, 1, 86_400, errors),
-    reconcileIntervalSeconds: integer(env, 'RECONCILE_INTERVAL_SECONDS', 3600, 1, 7 * 86_400, errors),
+    reconcileIntervalSeconds: integer(
+      env,
+      'RECONCILE_INTERVAL_SECONDS',
+      3600,
+      1,
+      7 * 86_400,
+      errors,
+    ),
     metricsPort: integer(env, 'WORKER_METRICS_PORT', 9464, 0, 65_535, errors),
     metricsHost: env.WORKER_METRICS_HOST?.trim() || '0.0.0.0',
     outboxRetentionHours: integer(env, 'OUTBOX_RETENTION_HOURS', 24, 1, 24 * 365, errors),
@@ -54,7 +84,9 @@ export function loadWorkerConfig(env: Readonly<Record<string, string | undefined
  * server needs it): a random throw-away key stands in when none is set.
  * @category Worker
  */
-export function runtimeEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+export function runtimeEnvironment(
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string | undefined> {
   if (env.DATABASE_URL?.trim() && !env.JWT_SECRET?.trim()) {
     return { ...env, JWT_SECRET: randomBytes(32).toString('hex') };
   }

@@ -19,32 +19,45 @@ export class WorkerMetrics {
   constructor(options: { processMetrics?: boolean } = {}) {
     const registers = [this.registry];
     this.runs = new Counter({
-      name: 'doctorly_worker_step_runs_total', help: 'Worker step runs by outcome (ran, skipped, failed)',
-      labelNames: ['step', 'outcome'], registers,
+      name: 'doctorly_worker_step_runs_total',
+      help: 'Worker step runs by outcome (ran, skipped, failed)',
+      labelNames: ['step', 'outcome'],
+      registers,
     });
     this.errors = new Counter({
-      name: 'doctorly_worker_step_errors_total', help: 'Worker step runs that threw', labelNames: ['step'], registers,
+      name: 'doctorly_worker_step_errors_total',
+      help: 'Worker step runs that threw',
+      labelNames: ['step'],
+      registers,
     });
     this.items = new Counter({
       name: 'doctorly_worker_step_items_total',
       help: 'What worker steps did, by count name (created, closed, noShows, applied, parked, removed …)',
-      labelNames: ['step', 'count'], registers,
+      labelNames: ['step', 'count'],
+      registers,
     });
     this.duration = new Histogram({
-      name: 'doctorly_worker_step_duration_seconds', help: 'Duration of worker step runs',
-      labelNames: ['step'], buckets: [0.005, 0.025, 0.1, 0.5, 1, 2.5, 10, 30, 120, 600], registers,
+      name: 'doctorly_worker_step_duration_seconds',
+      help: 'Duration of worker step runs',
+      labelNames: ['step'],
+      buckets: [0.005, 0.025, 0.1, 0.5, 1, 2.5, 10, 30, 120, 600],
+      registers,
     });
     this.lastTick = new Gauge({
-      name: 'doctorly_worker_last_tick_timestamp_seconds', help: 'When the last worker tick ended (Unix time)', registers,
+      name: 'doctorly_worker_last_tick_timestamp_seconds',
+      help: 'When the last worker tick ended (Unix time)',
+      registers,
     });
-    if (options.processMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'doctorly_worker_' });
+    if (options.processMetrics)
+      collectDefaultMetrics({ register: this.registry, prefix: 'doctorly_worker_' });
   }
 
   /** Records one step's report. */
   step(report: StepReport): void {
     this.runs.inc({ step: report.step, outcome: report.outcome });
     if (report.outcome === 'failed') this.errors.inc({ step: report.step });
-    if (report.outcome !== 'skipped') this.duration.observe({ step: report.step }, report.durationMs / 1000);
+    if (report.outcome !== 'skipped')
+      this.duration.observe({ step: report.step }, report.durationMs / 1000);
     for (const [count, value] of Object.entries(report.counts ?? {})) {
       if (value > 0) this.items.inc({ step: report.step, count }, value);
     }

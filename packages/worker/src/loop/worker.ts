@@ -54,7 +54,8 @@ export class Worker {
   constructor(private readonly options: WorkerOptions) {
     this.lock = options.lock ?? new NoStepLock();
     this.wallClock = options.wallClock ?? Date.now;
-    this.staleAfterMs = (options.staleAfterSeconds ?? Math.max(3 * options.intervalSeconds, 300)) * 1000;
+    this.staleAfterMs =
+      (options.staleAfterSeconds ?? Math.max(3 * options.intervalSeconds, 300)) * 1000;
     this.startedAt = this.wallClock();
   }
 
@@ -103,7 +104,13 @@ export class Worker {
   }
 
   private async loop(): Promise<void> {
-    this.options.logger.info({ intervalSeconds: this.options.intervalSeconds, steps: this.options.steps.map((s) => s.name) }, 'worker started');
+    this.options.logger.info(
+      {
+        intervalSeconds: this.options.intervalSeconds,
+        steps: this.options.steps.map((s) => s.name),
+      },
+      'worker started',
+    );
     while (!this.stopping) {
       await this.tick();
       await this.sleep(this.options.intervalSeconds * 1000);
@@ -125,7 +132,10 @@ export class Worker {
 
   private isDue(step: WorkerStep): boolean {
     const last = this.lastRun.get(step.name);
-    return last === undefined || this.options.clock.now().getTime() - last >= (step.everySeconds ?? 0) * 1000;
+    return (
+      last === undefined ||
+      this.options.clock.now().getTime() - last >= (step.everySeconds ?? 0) * 1000
+    );
   }
 
   private async runStep(step: WorkerStep): Promise<StepReport> {
@@ -134,21 +144,41 @@ export class Worker {
     const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10;
     let report: StepReport;
     try {
-      const outcome = step.lockKey === undefined
-        ? { acquired: true as const, value: await step.run(now) }
-        : await this.lock.withLock(step.lockKey, () => step.run(now));
+      const outcome =
+        step.lockKey === undefined
+          ? { acquired: true as const, value: await step.run(now) }
+          : await this.lock.withLock(step.lockKey, () => step.run(now));
       report = outcome.acquired
         ? { step: step.name, outcome: 'ran', durationMs: elapsed(), counts: outcome.value }
-        : { step: step.name, outcome: 'skipped', durationMs: elapsed(), reason: 'locked by another worker' };
+        : {
+            step: step.name,
+            outcome: 'skipped',
+            durationMs: elapsed(),
+            reason: 'locked by another worker',
+          };
       // Skipped counts as done: the replica holding the lock is doing it right now.
       this.lastRun.set(step.name, now.getTime());
     } catch (error) {
-      report = { step: step.name, outcome: 'failed', durationMs: elapsed(), reason: error instanceof Error ? error.message : String(error) };
-      this.options.logger.error({ step: step.name, durationMs: report.durationMs, err: error }, `worker step ${step.name} failed`);
+      report = {
+        step: step.name,
+        outcome: 'failed',
+        durationMs: elapsed(),
+        reason: error instanceof Error ? error.message : String(error),
+      };
+      this.options.logger.error(
+        { step: step.name, durationMs: report.durationMs, err: error },
+        `worker step ${step.name} failed`,
+      );
     }
     if (report.outcome !== 'failed') {
       this.options.logger.info(
-        { step: report.step, outcome: report.outcome, durationMs: report.durationMs, ...(report.counts && { counts: report.counts }), ...(report.reason !== undefined && { reason: report.reason }) },
+        {
+          step: report.step,
+          outcome: report.outcome,
+          durationMs: report.durationMs,
+          ...(report.counts && { counts: report.counts }),
+          ...(report.reason !== undefined && { reason: report.reason }),
+        },
         `worker step ${report.step} ${report.outcome}`,
       );
     }

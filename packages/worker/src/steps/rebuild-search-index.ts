@@ -1,4 +1,9 @@
-import { toDoctorView, type DoctorId, type DoctorSearchIndex, type UnitOfWork } from '@doctorly/core';
+import {
+  toDoctorView,
+  type DoctorId,
+  type DoctorSearchIndex,
+  type UnitOfWork,
+} from '@doctorly/core';
 
 /** What {@link rebuildSearchIndex} did. @category Worker */
 export interface RebuildResult {
@@ -25,7 +30,7 @@ export async function rebuildSearchIndex(
   const stale = new Set(await index.ids());
   const total = (await uow.read.doctors.list({ limit: 1, offset: 0 })).total;
   let indexed = 0;
-  for (let afterId: DoctorId = 0; ; ) {
+  for (let afterId: DoctorId = 0; ;) {
     const ids = await uow.read.doctors.idsAfter(afterId, batchSize);
     const snapshots = await uow.read.doctors.snapshots(ids);
     // Writes of one batch in parallel: a remote index (Redis) is round-trip bound.

@@ -1,6 +1,9 @@
 import type { SqlExecutor } from '@doctorly/adapters-postgres';
 import type {
-  CloseEndedSittingsResult, MaterializeSittingsResult, ReconcileSearchIndexResult, RelayOutboxResult,
+  CloseEndedSittingsResult,
+  MaterializeSittingsResult,
+  ReconcileSearchIndexResult,
+  RelayOutboxResult,
 } from '@doctorly/core';
 import type { WorkerStep } from '../loop/worker-step.js';
 import { pruneOutbox } from './prune-outbox.js';
@@ -9,7 +12,9 @@ import { pruneOutbox } from './prune-outbox.js';
 export interface WorkerUseCases {
   readonly materializeSittings: { execute(now: Date): Promise<MaterializeSittingsResult> };
   readonly closeEndedSittings: { execute(now: Date): Promise<CloseEndedSittingsResult> };
-  readonly relayOutbox: { execute(limit: number, leaseSeconds: number, now: Date): Promise<RelayOutboxResult> };
+  readonly relayOutbox: {
+    execute(limit: number, leaseSeconds: number, now: Date): Promise<RelayOutboxResult>;
+  };
   readonly reconcileSearchIndex: { execute(now: Date): Promise<ReconcileSearchIndexResult> };
 }
 
@@ -108,7 +113,9 @@ export function createWorkerSteps(
       name: 'prune-outbox',
       lockKey: stepLockKeys.pruneOutbox,
       everySeconds: options.pruneIntervalSeconds ?? 3600,
-      run: async (now) => ({ deleted: await pruneOutbox(sql, new Date(now.getTime() - retentionMs)) }),
+      run: async (now) => ({
+        deleted: await pruneOutbox(sql, new Date(now.getTime() - retentionMs)),
+      }),
     });
   }
   return steps;

@@ -1,12 +1,31 @@
 import {
-  AddSlot, BookAppointment, CloseEndedSittings, GetAppointmentHistory, MaterializeSittings, ReconcileSearchIndex,
-  RegisterDoctor, RegisterPatient, RegisterUser, RelayOutbox,
-  type Actor, type BookingPolicy, type Cache, type DoctorSearchIndex,
+  AddSlot,
+  BookAppointment,
+  CloseEndedSittings,
+  GetAppointmentHistory,
+  MaterializeSittings,
+  ReconcileSearchIndex,
+  RegisterDoctor,
+  RegisterPatient,
+  RegisterUser,
+  RelayOutbox,
+  type Actor,
+  type BookingPolicy,
+  type Cache,
+  type DoctorSearchIndex,
 } from '@doctorly/core';
 import {
-  InMemoryCache, InMemoryDoctorSearchIndex, InsecureTestPasswordHasher, ManualClock, RecordingOutboxPublisher,
+  InMemoryCache,
+  InMemoryDoctorSearchIndex,
+  InsecureTestPasswordHasher,
+  ManualClock,
+  RecordingOutboxPublisher,
 } from '@doctorly/core/testing';
-import { createPostgresAdapters, PgPoolSqlClient, type PostgresAdapters } from '@doctorly/adapters-postgres';
+import {
+  createPostgresAdapters,
+  PgPoolSqlClient,
+  type PostgresAdapters,
+} from '@doctorly/adapters-postgres';
 import { createTestDatabase, type TestDatabase } from '@doctorly/test-support';
 import { pino } from 'pino';
 import { PostgresStepLock, type StepLock } from '../loop/step-lock.js';
@@ -58,9 +77,13 @@ function domainUseCases(pg: PostgresAdapters, clock: ManualClock, policy: Bookin
   };
 }
 
-export async function openHarness(start = '2026-03-20T12:00:00.000Z', policy: BookingPolicy = { horizonWeeks: 2, cutoffMinutes: 0 }): Promise<Harness> {
+export async function openHarness(
+  start = '2026-03-20T12:00:00.000Z',
+  policy: BookingPolicy = { horizonWeeks: 2, cutoffMinutes: 0 },
+): Promise<Harness> {
   const db: TestDatabase = await createTestDatabase();
-  if (db.kind !== 'postgres') throw new Error('The worker tests need a PostgreSQL server (DATABASE_URL).');
+  if (db.kind !== 'postgres')
+    throw new Error('The worker tests need a PostgreSQL server (DATABASE_URL).');
   const clock = new ManualClock(start);
   const pg = await createPostgresAdapters({ url: db.url, poolSize: 10 }, clock);
   await pg.migrate();
@@ -68,7 +91,12 @@ export async function openHarness(start = '2026-03-20T12:00:00.000Z', policy: Bo
   const cache = new InMemoryCache(clock);
   const processes = new Set<WorkerProcess>();
   return {
-    url: db.url, clock, policy, pg, search, cache,
+    url: db.url,
+    clock,
+    policy,
+    pg,
+    search,
+    cache,
     useCases: domainUseCases(pg, clock, policy),
     worker: async (options = {}) => {
       const own = await createPostgresAdapters({ url: db.url, poolSize: 5 }, clock);
@@ -82,13 +110,20 @@ export async function openHarness(start = '2026-03-20T12:00:00.000Z', policy: Bo
         reconcileSearchIndex: new ReconcileSearchIndex(own.uow, index),
       };
       const metrics = new WorkerMetrics();
-      const lock: StepLock | undefined = options.lock === 'none' ? undefined : new PostgresStepLock(lockSql);
+      const lock: StepLock | undefined =
+        options.lock === 'none' ? undefined : new PostgresStepLock(lockSql);
       const worker = new Worker({
-        steps: createWorkerSteps(useCases, lockSql, options), clock, logger: silent, intervalSeconds: 60, metrics,
+        steps: createWorkerSteps(useCases, lockSql, options),
+        clock,
+        logger: silent,
+        intervalSeconds: 60,
+        metrics,
         ...(lock && { lock }),
       });
       const process: WorkerProcess = {
-        worker, pg: own, metrics,
+        worker,
+        pg: own,
+        metrics,
         close: async () => {
           processes.delete(process);
           await worker.stop();
@@ -108,22 +143,44 @@ export async function openHarness(start = '2026-03-20T12:00:00.000Z', policy: Bo
 }
 
 /** A doctor (registered through the use case) and their actor. */
-export async function addDoctor(h: Harness, name: string): Promise<{ actor: Actor; doctorId: number }> {
+export async function addDoctor(
+  h: Harness,
+  name: string,
+): Promise<{ actor: Actor; doctorId: number }> {
   const email = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`;
-  const view = await h.useCases.registerDoctor.execute({ name, email, password: 'password-1', description: `Dr ${name}` });
+  const view = await h.useCases.registerDoctor.execute({
+    name,
+    email,
+    password: 'password-1',
+    description: `Dr ${name}`,
+  });
   return { actor: { userId: view.user.id, role: 'user' }, doctorId: view.id };
 }
 
 /** A user with one patient. */
-export async function addPatient(h: Harness, name: string): Promise<{ actor: Actor; patientId: number }> {
-  const user = await h.useCases.registerUser.execute({ name, email: `${name.toLowerCase()}@example.com`, password: 'password-1' });
+export async function addPatient(
+  h: Harness,
+  name: string,
+): Promise<{ actor: Actor; patientId: number }> {
+  const user = await h.useCases.registerUser.execute({
+    name,
+    email: `${name.toLowerCase()}@example.com`,
+    password: 'password-1',
+  });
   const actor: Actor = { userId: user.id, role: 'user' };
-  const patient = await h.useCases.registerPatient.execute(actor, { name: `${name} junior`, age: 30, gender: 'female', symptoms: 'cough' });
+  const patient = await h.useCases.registerPatient.execute(actor, {
+    name: `${name} junior`,
+    age: 30,
+    gender: 'female',
+    symptoms: 'cough',
+  });
   return { actor, patientId: patient.id };
 }
 
 /** Every outbox row, for assertions. */
-export async function outboxRows(h: Harness): Promise<{ id: number; type: string; completed: boolean; parked: boolean; attempts: number }[]> {
+export async function outboxRows(
+  h: Harness,
+): Promise<{ id: number; type: string; completed: boolean; parked: boolean; attempts: number }[]> {
   return h.pg.sql.query(
     `SELECT id::int AS id, event->>'type' AS type, completed_at IS NOT NULL AS completed, parked_at IS NOT NULL AS parked, attempts
      FROM outbox ORDER BY id`,

@@ -8,7 +8,9 @@ async function adminPassword(io: CliIo): Promise<string | undefined> {
   const fromEnv = io.env.DOCTORLY_ADMIN_PASSWORD;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (!io.tty) return undefined;
-  const write = (text: string): void => { process.stderr.write(text); };
+  const write = (text: string): void => {
+    process.stderr.write(text);
+  };
   const first = await readHidden(io.tty, 'Password: ', write);
   const again = await readHidden(io.tty, 'Repeat password: ', write);
   if (first !== again) throw new DomainError('VALIDATION_FAILED', 'The passwords differ.');
@@ -46,7 +48,9 @@ Options:
     const input = { name: values.name, email: values.email, password };
     const checked = CreateAdminInput.safeParse(input);
     if (!checked.success) {
-      io.err(`Refused: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      io.err(
+        `Refused: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
       return 2;
     }
     const runtime = await openRuntime(cliConfig(io));

@@ -33,7 +33,11 @@ Options:
     const doctors = positiveInteger(values.doctors, 'doctors', 100);
     const seed = positiveInteger(values.seed, 'seed', 1);
     const batchSize = positiveInteger(values.batch, 'batch', 1000);
-    for (const v of [doctors, seed, batchSize]) if (typeof v === 'string') { io.err(v); return 2; }
+    for (const v of [doctors, seed, batchSize])
+      if (typeof v === 'string') {
+        io.err(v);
+        return 2;
+      }
     // The bulk load is the demo data asked for: a new embedded folder does not get the small set too.
     const config = { ...cliConfig(io), demoData: false };
     const own = openSql(config);
@@ -47,20 +51,33 @@ Options:
       const now = runtime.ports.clock.now();
       const bar = progressBar(io, 'demo data', (doctors as number) >= barFrom);
       const summary = await loadDemoData(sql, {
-        doctors: doctors as number, seed: seed as number, batchSize: batchSize as number, now,
-        policy: config.bookingPolicy, timeZone: config.defaultTimeZone,
+        doctors: doctors as number,
+        seed: seed as number,
+        batchSize: batchSize as number,
+        now,
+        policy: config.bookingPolicy,
+        timeZone: config.defaultTimeZone,
         passwordHash: await runtime.ports.passwordHasher.hash(demoPassword),
         onProgress: bar.update,
       });
       bar.stop();
       const loadedIn = (performance.now() - started) / 1000;
-      io.out(`Loaded ${summary.doctors} doctors (${summary.slots} slots, ${summary.sittings} sittings), ${summary.users} users, `
-        + `${summary.patients} patients, ${summary.appointments} appointments in ${loadedIn.toFixed(1)} s.`);
+      io.out(
+        `Loaded ${summary.doctors} doctors (${summary.slots} slots, ${summary.sittings} sittings), ${summary.users} users, ` +
+          `${summary.patients} patients, ${summary.appointments} appointments in ${loadedIn.toFixed(1)} s.`,
+      );
       if (runtime.ports.search.keepsDocuments) {
         const indexBar = progressBar(io, 'reindex', (doctors as number) >= barFrom);
-        const rebuilt = await rebuildSearchIndex(runtime.ports.uow, runtime.ports.search, now, indexBar.update);
+        const rebuilt = await rebuildSearchIndex(
+          runtime.ports.uow,
+          runtime.ports.search,
+          now,
+          indexBar.update,
+        );
         indexBar.stop();
-        io.out(`Search index (${runtime.ports.search.engine}) rebuilt: ${rebuilt.indexed} documents.`);
+        io.out(
+          `Search index (${runtime.ports.search.engine}) rebuilt: ${rebuilt.indexed} documents.`,
+        );
       }
       io.out(`Every demo account's password is "${demoPassword}".`);
       return 0;

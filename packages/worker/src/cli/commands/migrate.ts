@@ -18,8 +18,14 @@ Prints what was applied.`,
       const report = await adapters.migrate();
       const { repeatables } = report;
       const applied = [...report.applied, ...repeatables.applied];
-      io.out(applied.length === 0 ? 'Schema up to date; nothing to apply.' : `Applied: ${applied.join(', ')}`);
-      io.out(`Already applied: ${report.alreadyApplied.length} migrations, ${repeatables.unchanged.length} unchanged definitions`);
+      io.out(
+        applied.length === 0
+          ? 'Schema up to date; nothing to apply.'
+          : `Applied: ${applied.join(', ')}`,
+      );
+      io.out(
+        `Already applied: ${report.alreadyApplied.length} migrations, ${repeatables.unchanged.length} unchanged definitions`,
+      );
       if (repeatables.withoutFile.length > 0) {
         // Left in place on purpose (migrations/repeatable/README.md says how to retire one).
         io.out(`Definitions in the database without a file: ${repeatables.withoutFile.join(', ')}`);

@@ -22,11 +22,17 @@ Options:
   options: { limit: { type: 'string' } },
   async run(values, io) {
     const limit = positiveInteger(values.limit, 'limit', 20);
-    if (typeof limit === 'string') { io.err(limit); return 2; }
+    if (typeof limit === 'string') {
+      io.err(limit);
+      return 2;
+    }
     // Not the runtime: its after-commit relay would drain the outbox before we look at it.
     const postgres = await openPostgres(cliConfig(io));
     try {
-      const [pending, parked] = await Promise.all([postgres.outbox.pending(limit), postgres.outbox.parked(limit)]);
+      const [pending, parked] = await Promise.all([
+        postgres.outbox.pending(limit),
+        postgres.outbox.parked(limit),
+      ]);
       io.out(`Pending (${pending.length}${pending.length === limit ? '+' : ''}):`);
       for (const entry of pending) io.out(line(entry));
       io.out(`Parked (${parked.length}${parked.length === limit ? '+' : ''}):`);

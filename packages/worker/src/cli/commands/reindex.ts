@@ -18,10 +18,17 @@ to write (PostgreSQL is the index); it reports the doctors checked.`,
     try {
       const bar = progressBar(io, 'reindex', true);
       const started = performance.now();
-      const result = await rebuildSearchIndex(runtime.ports.uow, runtime.ports.search, runtime.ports.clock.now(), bar.update);
+      const result = await rebuildSearchIndex(
+        runtime.ports.uow,
+        runtime.ports.search,
+        runtime.ports.clock.now(),
+        bar.update,
+      );
       bar.stop();
-      io.out(`Search index (${runtime.ports.search.engine}): ${result.indexed} documents written, ${result.removed} stale removed `
-        + `in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      io.out(
+        `Search index (${runtime.ports.search.engine}): ${result.indexed} documents written, ${result.removed} stale removed ` +
+          `in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      );
       return 0;
     } finally {
       await runtime.close();

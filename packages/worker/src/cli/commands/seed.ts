@@ -14,7 +14,9 @@ server also does it at start). Migrates first.`,
     const runtime = await openRuntime(cliConfig(io));
     try {
       const counts = await runtime.useCases.seedCatalog.execute();
-      io.out(`Catalog: ${counts.specializations} specializations, ${counts.qualifications} qualifications.`);
+      io.out(
+        `Catalog: ${counts.specializations} specializations, ${counts.qualifications} qualifications.`,
+      );
       return 0;
     } finally {
       await runtime.close();

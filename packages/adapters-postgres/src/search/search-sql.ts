@@ -1,19 +1,12 @@
-import { normalizeCatalogName, type DoctorSearchQuery } from '@doctorly/core';
+import { normalizeCatalogName, searchWordsOf, type DoctorSearchQuery } from '@doctorly/core';
 import {
   snapshotColumns,
   snapshotsJoin,
   type SnapshotRow,
 } from '../repositories/doctor-snapshot-sql.js';
 
-/** Lower-case words without accents; anything but letters and digits separates words (as core's reference index). */
-export function nameWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
-}
+/** The words of a name as core's search compares them ({@link searchWordsOf}): one rule for every index. */
+export const nameWords: (text: string) => string[] = searchWordsOf;
 
 /** A word and each variant of it with one character deleted: the keys of `doctors.name_keys`. */
 export function oneDeletionKeys(word: string): string[] {

@@ -17,3 +17,4 @@ export * from './list-doctor-patients.js';
 export * from './get-sitting-queue.js';
 export * from './appointment-view.js';
 export * from './booking-schemas.js';
+export * from './live-expected-time.js';

@@ -8,6 +8,11 @@ import type { BookingPolicy } from '../scheduling/booking-policy.js';
 import { addDays, epochDayOf, isoWeekdayOf, toLocalDate } from '../scheduling/local-date.js';
 import { formatMinutesOfDay, minutesPerDay } from '../scheduling/local-time.js';
 import { localDateOf } from '../scheduling/wall-clock.js';
+import type {
+  LiveAppointmentStatus,
+  LiveQueueAppointment,
+  LiveQueueSitting,
+} from '../booking/live-expected-time.js';
 
 const msPerMinute = 60_000;
 const msPerDay = 86_400_000;
@@ -248,3 +253,83 @@ export function cancelledDatesArb(
     .tuple(fc.subarray(slotDates), fc.array(noise, { maxLength: 3 }))
     .map(([dates, extra]) => new Set([...dates, ...extra]));
 }
+
+const liveStatuses: readonly LiveAppointmentStatus[] = [
+  'booked',
+  'checked_in',
+  'completed',
+  'cancelled',
+  'no_show',
+];
+
+/**
+ * One appointment of a sitting on the day, minutes measured from the planned start:
+ * completed ones were called in and finished (a few without times, as before
+ * `in_consultation`), and lengths run from instant to twice the slot's duration.
+ */
+function liveAppointmentArb(
+  startsAt: Date,
+  durationMinutes: number,
+  queueNumber: number,
+): fc.Arbitrary<LiveQueueAppointment> {
+  const at = (minutes: number): Date => new Date(startsAt.getTime() + minutes * msPerMinute);
+  return fc
+    .record({
+      status: fc.constantFrom(...liveStatuses),
+      calledMinute: fc.integer({ min: -30, max: 8 * 60 }),
+      lengthMinutes: fc.double({ min: 0, max: 2 * durationMinutes, noNaN: true }),
+      timed: fc.boolean(),
+    })
+    .map(({ status, calledMinute, lengthMinutes, timed }) =>
+      status === 'completed' && (timed || queueNumber % 5 !== 0)
+        ? {
+            queueNumber,
+            status,
+            calledAt: at(calledMinute),
+            completedAt: at(calledMinute + lengthMinutes),
+          }
+        : { queueNumber, status },
+    );
+}
+
+/**
+ * A sitting on the day of its queue and the instant it is looked at: distinct queue numbers
+ * of any status, at most one `in_consultation` (called in up to two durations ago or
+ * ahead of `now`), started on time, late, early or not at all, and `now` from two hours
+ * before the planned start to well past its end.
+ * @category Testing
+ */
+export const liveQueueArb: fc.Arbitrary<{ sitting: LiveQueueSitting; now: Date }> = fc
+  .record({
+    startsAt: uniformInstantArb.map(
+      (d) => new Date(Math.floor(d.getTime() / msPerMinute) * msPerMinute),
+    ),
+    durationMinutes: fc.integer({ min: slotLimits.minDurationMinutes, max: 60 }),
+    queueNumbers: fc.uniqueArray(fc.integer({ min: 1, max: 30 }), { maxLength: 20 }),
+    startedMinute: fc.option(fc.integer({ min: -30, max: 90 }), { nil: null }),
+    nowMinute: fc.integer({ min: -120, max: 10 * 60 }),
+    servingIndex: fc.option(fc.nat(), { nil: null }),
+    calledBeforeNow: fc.integer({ min: -60, max: 120 }),
+  })
+  .chain((shape) => {
+    const { startsAt, durationMinutes, queueNumbers } = shape;
+    const at = (minutes: number): Date => new Date(startsAt.getTime() + minutes * msPerMinute);
+    return fc
+      .tuple(...queueNumbers.map((q) => liveAppointmentArb(startsAt, durationMinutes, q)))
+      .map((appointments) => {
+        const { servingIndex, nowMinute, calledBeforeNow, startedMinute } = shape;
+        if (servingIndex !== null && appointments.length > 0) {
+          const i = servingIndex % appointments.length;
+          appointments[i] = {
+            queueNumber: appointments[i]!.queueNumber,
+            status: 'in_consultation',
+            calledAt: at(nowMinute - calledBeforeNow),
+          };
+        }
+        const startedAt = startedMinute === null ? null : at(startedMinute);
+        return {
+          sitting: { startsAt, durationMinutes, startedAt, appointments },
+          now: at(nowMinute),
+        };
+      });
+  });

@@ -1,18 +1,5 @@
 import { Redis } from 'ioredis';
 
-/**
- * Sets the revocation store's `since` marker 2 h back: the state of a Redis that has been up
- * for longer than a token's lifetime, where a "not revoked" from Redis is trusted.
- */
-export async function markRedisSteady(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  try {
-    await redis.set(`${prefix}revocations-since`, String(Date.now() - 2 * 3600 * 1000));
-  } finally {
-    redis.disconnect();
-  }
-}
-
 /** Deletes the bench's keys (its own prefix) and search indexes from a Redis; logs instead of failing. */
 export async function clearRedis(
   url: string | undefined,

@@ -33,4 +33,22 @@ for (const engine of ['server', 'pglite'] satisfies Engine[]) {
       }
     });
   });
+
+  describe(`PostgresTokenRevocationStore.listUnexpired on ${engine}`, () => {
+    it('lists the revocations of unexpired tokens with their expiry, and no others', async () => {
+      const fresh = await openTestAdapters(engine);
+      try {
+        const now = fresh.clock.now();
+        const later = new Date(now.getTime() + 60_000);
+        await fresh.revocations.revoke('old', new Date(now.getTime() + 1000));
+        await fresh.revocations.revoke('new', later);
+        fresh.clock.advance(2);
+        expect(await fresh.revocations.listUnexpired()).toEqual([
+          { tokenId: 'new', expiresAt: later },
+        ]);
+      } finally {
+        await fresh.dispose();
+      }
+    });
+  });
 }

@@ -28,6 +28,21 @@ export class PostgresTokenRevocationStore implements TokenRevocationStore {
     return rows.length > 0;
   }
 
+  /**
+   * Every revocation whose token expires after `now`, in one statement (one snapshot): what a
+   * fresh Redis copies to answer alone (the Redis adapter's `RevocationSnapshotSource`).
+   * Few rows: tokens live an hour and are revoked only at logout.
+   */
+  async listUnexpired(
+    now: Date = this.clock.now(),
+  ): Promise<{ tokenId: string; expiresAt: Date }[]> {
+    const rows = await this.sql.query<{ token_id: string; expires_at: Date | string }>(
+      'SELECT token_id, expires_at FROM revoked_tokens WHERE expires_at > $1',
+      [now],
+    );
+    return rows.map((row) => ({ tokenId: row.token_id, expiresAt: new Date(row.expires_at) }));
+  }
+
   /** Deletes the ids of tokens expired at `now`; returns how many. */
   async purgeExpired(now: Date = this.clock.now()): Promise<number> {
     const rows = await this.sql.query(

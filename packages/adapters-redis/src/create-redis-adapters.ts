@@ -10,6 +10,7 @@ import type { OpenedSearchIndex } from './search/open-redis-doctor-search-index.
 import type { RedisDoctorSearchIndex } from './search/redis-doctor-search-index.js';
 import { RedisRateLimiter } from './security/redis-rate-limiter.js';
 import { RedisTokenRevocationStore } from './security/redis-token-revocation-store.js';
+import type { RevocationSnapshotSource } from './security/revocation-snapshot.js';
 
 /** Configuration of {@link createRedisAdapters}. @category Adapters */
 export interface RedisAdaptersConfig {
@@ -24,6 +25,8 @@ export interface RedisAdaptersConfig {
   readonly onEvent?: RedisEventListener;
   /** The durable (PostgreSQL) revocation store; see {@link RedisTokenRevocationStore}. */
   readonly revocationFallback?: TokenRevocationStore;
+  /** Where a fresh Redis copies the unexpired revocations from (normally the fallback itself). */
+  readonly revocationSnapshot?: RevocationSnapshotSource;
   /** The longest token lifetime (ms), for the revocation store. Default one hour. */
   readonly maxTokenLifetimeMs?: number;
   /** `auto` (default): a Query Engine index when the server has it; `off`: never. */
@@ -87,6 +90,7 @@ export async function createRedisAdapters(config: RedisAdaptersConfig): Promise<
   const revocations = new RedisTokenRevocationStore(redis, {
     prefix,
     ...(config.revocationFallback !== undefined && { fallback: config.revocationFallback }),
+    ...(config.revocationSnapshot !== undefined && { snapshot: config.revocationSnapshot }),
     ...(config.maxTokenLifetimeMs !== undefined && {
       maxTokenLifetimeMs: config.maxTokenLifetimeMs,
     }),

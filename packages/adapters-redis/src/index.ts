@@ -14,6 +14,8 @@ export * from './cache/local-tier.js';
 export * from './cache/invalidation-tracking.js';
 export * from './security/redis-rate-limiter.js';
 export * from './security/redis-token-revocation-store.js';
+export type { RebuildOutcome } from './security/revocation-rebuild.js';
+export * from './security/revocation-snapshot.js';
 export * from './search/doctor-search-index-with-fallback.js';
 export { doctorIndexNames, type DoctorIndexNames } from './search/doctor-index-names.js';
 export * from './capabilities.js';

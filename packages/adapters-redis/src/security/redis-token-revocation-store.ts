@@ -2,6 +2,8 @@ import type { TokenRevocationStore } from '@doctorly/core';
 import type { Redis } from 'ioredis';
 import type { LocalTier } from '../cache/local-tier.js';
 import type { FailOpenRedis } from '../fail-open/fail-open-redis.js';
+import { RevocationRebuild, type RebuildOutcome } from './revocation-rebuild.js';
+import type { RevocationSnapshotSource } from './revocation-snapshot.js';
 
 /** Options of {@link RedisTokenRevocationStore}. @category Adapters */
 export interface RedisTokenRevocationOptions {
@@ -14,7 +16,8 @@ export interface RedisTokenRevocationOptions {
   /**
    * The longest lifetime of a token (ms, default one hour). For this long after Redis lost
    * its data (a restart without persistence), a "not revoked" from Redis is checked against
-   * the fallback, because a revocation made before the loss may be missing.
+   * the fallback, because a revocation made before the loss may be missing — unless a
+   * `snapshot` rebuild completes Redis sooner.
    */
   readonly maxTokenLifetimeMs?: number;
   readonly now?: () => number;
@@ -24,6 +27,15 @@ export interface RedisTokenRevocationOptions {
    * {@link RedisTokenRevocationStore.sinceKey}; see docs/adr/0007-revocation-answers-in-process.md).
    */
   readonly localTier?: LocalTier<true>;
+  /**
+   * Where to copy every unexpired revocation from when Redis' `since` marker is younger than
+   * `maxTokenLifetimeMs` (a fresh or flushed Redis), so that Redis answers alone seconds after
+   * start instead of a token lifetime later (docs/adr/0012-revocations-rebuilt-into-a-fresh-redis.md).
+   * Used only with a `fallback` (normally the same PostgreSQL store).
+   */
+  readonly snapshot?: RevocationSnapshotSource;
+  /** Least time between two rebuild attempts of this process. Default 1 s. */
+  readonly rebuildRetryMs?: number;
 }
 
 /**
@@ -37,6 +49,10 @@ export interface RedisTokenRevocationOptions {
  * lost revocations (its `since` marker is younger than `maxTokenLifetimeMs`, i.e. Redis
  * started empty recently), it asks the fallback too. Revocations that could not be written to
  * Redis are kept in this process (and count as revoked here) and written once Redis is back.
+ * With a `snapshot` source, the first answer that needed the fallback because the marker was
+ * young starts a rebuild in the background (one process at a time, under a Redis lock): every
+ * unexpired revocation is copied into Redis, then the marker is moved a lifetime back, and
+ * from then on Redis answers alone.
  * Without a fallback the store fails open like the other adapters — `isRevoked` answers
  * `false` while Redis is down — which the host should only accept knowingly.
  *
@@ -53,6 +69,9 @@ export class RedisTokenRevocationStore implements TokenRevocationStore {
   readonly keyPrefix: string;
   /** The key holding when Redis started to hold every revocation (its `since` marker). */
   readonly sinceKey: string;
+  /** The key of the lock a process holds while it rebuilds Redis' revocations. */
+  readonly rebuildLockKey: string;
+  private readonly rebuild: RevocationRebuild | undefined;
   private readonly localTier: LocalTier<true> | undefined;
   private readonly fallback: TokenRevocationStore | undefined;
   private readonly lifetimeMs: number;
@@ -70,6 +89,23 @@ export class RedisTokenRevocationStore implements TokenRevocationStore {
     this.fallback = options.fallback;
     this.lifetimeMs = options.maxTokenLifetimeMs ?? 3_600_000;
     this.now = options.now ?? Date.now;
+    this.rebuildLockKey = `${options.prefix ?? ''}revocations-rebuild-lock`;
+    this.rebuild =
+      options.snapshot && options.fallback
+        ? new RevocationRebuild(options.snapshot, {
+            keyPrefix: this.keyPrefix,
+            sinceKey: this.sinceKey,
+            lockKey: this.rebuildLockKey,
+            lifetimeMs: this.lifetimeMs,
+            now: this.now,
+            ...(options.rebuildRetryMs !== undefined && { retryMs: options.rebuildRetryMs }),
+          })
+        : undefined;
+  }
+
+  /** This process' latest rebuild attempt, if any: resolves with how it ended. */
+  rebuildSettled(): Promise<RebuildOutcome> | undefined {
+    return this.rebuild?.settled();
   }
 
   async revoke(tokenId: string, expiresAt: Date): Promise<void> {
@@ -125,6 +161,8 @@ export class RedisTokenRevocationStore implements TokenRevocationStore {
     if (revoked) return true;
     if (sure) return false;
     if (!this.fallback) return false;
+    // Redis answered but its marker is young: bring it to a complete state for next time.
+    if (outcome.ok) this.rebuild?.request(this.redis);
     this.redis.emit({ type: 'fallback', operation: 'revocation.isRevoked' });
     return this.fallback.isRevoked(tokenId);
   }

@@ -36,6 +36,7 @@ export async function openRedis(
   logger: Logger,
 ): Promise<RedisInfrastructure> {
   const onEvent = redisEventLogger(logger);
+  const durableRevocations = new PostgresTokenRevocationStore(sql, clock);
   const adapters = await createRedisAdapters({
     url,
     prefix: config.redisPrefix,
@@ -44,7 +45,9 @@ export async function openRedis(
     onEvent,
     // Built here, not resolved: the Redis adapters (connection, capability probe) exist before
     // the container does. It holds no state beyond the pool, so a second instance is harmless.
-    revocationFallback: new PostgresTokenRevocationStore(sql, clock),
+    revocationFallback: durableRevocations,
+    // A fresh or flushed Redis is filled from PostgreSQL at once (docs/adr/0012).
+    revocationSnapshot: durableRevocations,
     maxTokenLifetimeMs: config.tokenTtlSeconds * 1000,
     search: config.searchEngine === 'postgres' ? 'off' : 'auto',
   });

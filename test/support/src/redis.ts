@@ -8,7 +8,7 @@ export interface TestRedis {
   /** Every key (and search index) the test creates starts with this. */
   prefix: string;
   source: string;
-  /** Deletes every key under `prefix`. */
+  /** Drops every search index named under `prefix` (with its documents), then deletes every key under it. */
   dispose(): Promise<void>;
 }
 
@@ -67,11 +67,18 @@ function onServer(url: string, source: string, stop: () => Promise<void>): TestR
   };
 }
 
-/** SCAN is fine here: this is test clean-up, never a request path. */
+/**
+ * SCAN is fine here: this is test clean-up, never a request path. Indexes first: they are not
+ * keys, and an index left behind would outlive its documents on a shared Redis Stack (a test
+ * that forgot to drop its own still leaves nothing). A Redis without the Query Engine has none.
+ */
 async function deleteByPrefix(url: string, prefix: string): Promise<void> {
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await client.connect();
+    const indexes = (await client.call('FT._LIST').catch(() => [])) as unknown[];
+    for (const index of indexes.map(String).filter((name) => name.startsWith(prefix)))
+      await client.call('FT.DROPINDEX', index, 'DD');
     let cursor = '0';
     do {
       const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);

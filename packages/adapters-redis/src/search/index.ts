@@ -6,3 +6,4 @@
  * @module @doctorly/adapters-redis/search
  */
 export * from './redis-doctor-search-index.js';
+export * from './open-redis-doctor-search-index.js';

@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 import { RedisDoctorSearchIndex, type SearchRedisClient } from './redis-doctor-search-index.js';
 
-/** What {@link openRedisDoctorSearchIndex} needs of the Redis adapters' configuration. */
+/** What {@link openRedisDoctorSearchIndex} needs of the Redis adapters' configuration. @category Adapters */
 export interface SearchIndexConnection {
   readonly url: string;
   readonly prefix: string;
@@ -9,7 +9,7 @@ export interface SearchIndexConnection {
   readonly onError: (error: unknown) => void;
 }
 
-/** The Query Engine index and the way to close its node-redis client. */
+/** The Query Engine index and the way to close its node-redis client. @category Adapters */
 export interface OpenedSearchIndex {
   readonly index: RedisDoctorSearchIndex;
   close(): Promise<void>;
@@ -18,7 +18,9 @@ export interface OpenedSearchIndex {
 /**
  * Opens a node-redis v4 client for redis-om (shared/STACK.md, trap 6) and the index over it,
  * or `undefined` if it cannot connect. A module of its own: `createRedisAdapters` imports it
- * (and so node-redis and redis-om) only when the server has the Query Engine.
+ * (and so node-redis and redis-om) only when the server has the Query Engine. Tests and the
+ * bench open one the same way to drop the index they made ({@link RedisDoctorSearchIndex.drop}).
+ * @category Adapters
  */
 export async function openRedisDoctorSearchIndex(
   connection: SearchIndexConnection,

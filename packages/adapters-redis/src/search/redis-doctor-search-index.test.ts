@@ -159,6 +159,97 @@ describe('the index that prepare() creates', () => {
   });
 });
 
+// The commands drop() and state() send, on a client that records them: the real engine is
+// not on this machine; redis-doctor-search-index.contract.integration.test.ts runs both on
+// one when REDIS_SEARCH_URL (or Docker) is there.
+describe('drop() and state()', () => {
+  function recordingClient(answer: (command: string[]) => unknown) {
+    const sent: string[][] = [];
+    const client = {
+      sendCommand: (command: string[]) => {
+        sent.push(command);
+        return new Promise((resolve) => resolve(answer(command)));
+      },
+    };
+    const index = new RedisDoctorSearchIndex(client as unknown as SearchRedisClient, {
+      prefix: 'app:',
+    });
+    return { index, sent };
+  }
+
+  it('drops the index with its documents, then its schema hash', async () => {
+    const { index, sent } = recordingClient(() => 'OK');
+    await index.drop();
+    expect(sent).toEqual([
+      ['FT.DROPINDEX', 'app:doctor-index', 'DD'],
+      ['UNLINK', 'app:doctor-index:hash'],
+    ]);
+  });
+
+  it('takes an index that is not there as dropped, whatever the server calls it', async () => {
+    for (const message of [
+      'Unknown Index name',
+      'Unknown index name',
+      'app:doctor-index: no such index',
+    ]) {
+      const { index, sent } = recordingClient((command) => {
+        if (command[0] === 'FT.DROPINDEX') throw new Error(message);
+        return 1;
+      });
+      await expect(index.drop()).resolves.toBeUndefined();
+      expect(sent.at(-1)).toEqual(['UNLINK', 'app:doctor-index:hash']);
+    }
+  });
+
+  it('keeps the schema hash when the drop fails for another reason', async () => {
+    const { index, sent } = recordingClient(() => {
+      throw new Error('READONLY You can not write against a read only replica.');
+    });
+    await expect(index.drop()).rejects.toThrow(/READONLY/);
+    expect(sent).toEqual([['FT.DROPINDEX', 'app:doctor-index', 'DD']]);
+  });
+
+  it('reads the documents and the progress from FT.INFO, strings or integers alike', async () => {
+    // Abridged FT.INFO replies: RediSearch 2.6 answers num_docs as a string, later ones vary.
+    const replies = [
+      [
+        'index_name',
+        'app:doctor-index',
+        'num_docs',
+        '7',
+        'indexing',
+        '1',
+        'percent_indexed',
+        '0.5',
+        'hash_indexing_failures',
+        '0',
+      ],
+      [
+        'index_name',
+        'app:doctor-index',
+        'num_docs',
+        10000,
+        'indexing',
+        0,
+        'percent_indexed',
+        '1',
+        'hash_indexing_failures',
+        2,
+      ],
+    ];
+    const states = [];
+    for (const reply of replies) {
+      const { index, sent } = recordingClient(() => reply);
+      states.push(await index.state());
+      expect(sent).toEqual([['FT.INFO', 'app:doctor-index']]);
+    }
+    expect(states).toEqual([
+      { documents: 7, indexing: true, percentIndexed: 0.5, failures: 0 },
+      { documents: 10_000, indexing: false, percentIndexed: 1, failures: 2 },
+    ]);
+  });
+});
+
 describe('ranking in code', () => {
   const names = [
     'Zara Khan',

@@ -22,6 +22,21 @@ import { buildDoctorQuery } from './query-builder.js';
 /** A node-redis v4 client (`createClient` of the `redis` package), as redis-om needs. @category Adapters */
 export type SearchRedisClient = ReturnType<typeof createClient>;
 
+/**
+ * How far the engine has come with an index (`FT.INFO`), as {@link RedisDoctorSearchIndex.state}
+ * reads it. @category Adapters
+ */
+export interface SearchIndexState {
+  /** Documents the index holds (`num_docs`). */
+  readonly documents: number;
+  /** Whether the engine is still scanning existing keys into it (`indexing`). */
+  readonly indexing: boolean;
+  /** Share of existing keys scanned so far, 0–1 (`percent_indexed`). */
+  readonly percentIndexed: number;
+  /** Documents under the prefix the engine could not index (`hash_indexing_failures`). */
+  readonly failures: number;
+}
+
 /** Options of {@link RedisDoctorSearchIndex}. @category Adapters */
 export interface RedisDoctorSearchIndexOptions {
   readonly prefix?: string;
@@ -76,6 +91,45 @@ export class RedisDoctorSearchIndex implements DoctorSearchIndex {
       // Another process created it at the same moment: that is what we wanted.
       if (!(error instanceof Error && /index already exists/i.test(error.message))) throw error;
     }
+  }
+
+  /**
+   * Drops the index and every document it holds (`FT.DROPINDEX … DD`), then forgets
+   * redis-om's schema hash, so that a later {@link prepare} creates the index afresh instead
+   * of trusting a hash of an index that is gone. For whoever made an index under a prefix of
+   * their own and must leave nothing behind (tests, the bench) or takes a prefix out of
+   * service; the server never calls it. An index that does not exist is not an error.
+   * Documents under the prefix that the index did not hold (written while it did not exist)
+   * are left: delete the prefix's keys for those.
+   */
+  async drop(): Promise<void> {
+    try {
+      await this.client.sendCommand(['FT.DROPINDEX', this.names.indexName, 'DD']);
+    } catch (error) {
+      if (!isUnknownIndex(error)) throw error;
+    }
+    // After the drop: had it failed, the hash would still describe the index that is there.
+    await this.client.sendCommand(['UNLINK', this.names.indexHashName]);
+  }
+
+  /**
+   * The engine's progress with this index (`FT.INFO`). Writes through {@link upsert} are
+   * indexed as they happen, but an index created over existing documents is filled in the
+   * background: whoever measures or checks searches right after filling it waits until
+   * `indexing` is false and `documents` is what was written. Rejects if the index does not
+   * exist.
+   */
+  async state(): Promise<SearchIndexState> {
+    const reply = await this.client.sendCommand<unknown[]>(['FT.INFO', this.names.indexName]);
+    const fields = new Map<string, unknown>();
+    for (let i = 0; i + 1 < reply.length; i += 2) fields.set(String(reply[i]), reply[i + 1]);
+    const number = (name: string) => Number(fields.get(name) ?? 0);
+    return {
+      documents: number('num_docs'),
+      indexing: number('indexing') !== 0,
+      percentIndexed: number('percent_indexed'),
+      failures: number('hash_indexing_failures'),
+    };
   }
 
   async upsert(doctor: DoctorView): Promise<void> {
@@ -179,15 +233,19 @@ export class RedisDoctorSearchIndex implements DoctorSearchIndex {
 /**
  * redis-om's client, except that dropping an index that does not exist is not an error
  * whatever the server calls it ("Unknown Index name" in RediSearch 2.x; other wordings
- * elsewhere): redis-om drops before every (re)creation, including the very first.
+ * elsewhere: {@link isUnknownIndex}): redis-om drops before every (re)creation, including the very first.
  */
 class TolerantClient extends Client {
   override async dropIndex(indexName: string): Promise<void> {
     try {
       await super.dropIndex(indexName);
     } catch (error) {
-      if (!(error instanceof Error && /unknown index|no such index|not found/i.test(error.message)))
-        throw error;
+      if (!isUnknownIndex(error)) throw error;
     }
   }
+}
+
+/** The engine's "no such index", whatever its version calls it. */
+function isUnknownIndex(error: unknown): boolean {
+  return error instanceof Error && /unknown index|no such index|not found/i.test(error.message);
 }

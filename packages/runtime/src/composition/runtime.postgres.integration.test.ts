@@ -11,6 +11,7 @@ import {
   type TestRedis,
 } from '@doctorly/test-support';
 import { FailOpenRedis, RedisCache } from '@doctorly/adapters-redis';
+import { openRedisDoctorSearchIndex } from '@doctorly/adapters-redis/search';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/index.js';
@@ -268,9 +269,30 @@ describe.skipIf(!onServer)('createRuntime on PostgreSQL and a Redis with the Que
       { logger: recording.logger },
     );
   });
+
+  /** Drops the runtime's index under the test prefix, with its documents (the adapter's own drop). */
+  async function dropIndex(on: TestRedis): Promise<void> {
+    const opened = await openRedisDoctorSearchIndex({
+      url: on.url,
+      prefix: on.prefix,
+      onError: () => {},
+    });
+    if (!opened) throw new Error(`cannot reach the Redis Query Engine at ${on.url}`);
+    try {
+      await opened.index.drop();
+    } finally {
+      await opened.close();
+    }
+  }
+
   afterAll(async () => {
     await runtime?.close();
-    if (!isSkip(search)) await search.dispose();
+    if (isSkip(search)) return;
+    try {
+      await dropIndex(search);
+    } finally {
+      await search.dispose();
+    }
   });
 
   it('chooses Redis search, logs why, and keeps the index in step with PostgreSQL', async ({
@@ -287,5 +309,22 @@ describe.skipIf(!onServer)('createRuntime on PostgreSQL and a Redis with the Que
     await runtime.flush();
     const found = await runtime.useCases.searchDoctors.execute({ name: 'zara' });
     expect(found.items.map((d) => d.id)).toEqual([doctor.id]);
+  });
+
+  it('leaves no index and no document behind once closed and dropped', async ({ skip }) => {
+    if (!runtime || isSkip(search)) return skip(isSkip(search) ? search.reason : 'no runtime');
+    const prefix = search.prefix;
+    const redis = new FailOpenRedis(search.url, { commandTimeoutMs: 5000 });
+    const indexes = async () =>
+      ((await redis.client.call('FT._LIST')) as string[]).filter((n) => n.startsWith(prefix));
+    try {
+      expect(await indexes()).toEqual([`${prefix}doctor-index`]);
+      await runtime.close();
+      await dropIndex(search);
+      expect(await indexes()).toEqual([]);
+      expect(await redis.client.keys(`${prefix}doctor*`)).toEqual([]);
+    } finally {
+      await redis.close();
+    }
   });
 });

@@ -21,6 +21,12 @@ export interface ChildServer {
   readonly peakRssMB: () => number | undefined;
   /** CPU time the process has used so far (user + system), in ms. */
   readonly cpuMs: () => number;
+  /**
+   * Counts the server's output lines that match `pattern` from now on; call the function it
+   * returns for the count so far. E.g. whether the Redis search fell back to PostgreSQL while
+   * it was measured.
+   */
+  readonly watch: (pattern: RegExp) => () => number;
   /** SIGTERM, then waits for the exit (SIGKILL after 15 s); returns the final peak RSS. */
   stop(): Promise<number | undefined>;
 }
@@ -78,17 +84,14 @@ export async function startServer(options: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const tail: string[] = [];
-  const keep = (chunk: Buffer) => {
-    tail.push(
-      ...chunk
-        .toString('utf8')
-        .split('\n')
-        .filter((l) => l !== ''),
-    );
-    tail.splice(0, Math.max(0, tail.length - 40));
+  const watchers: { pattern: RegExp; count: number }[] = [];
+  const keep = (line: string) => {
+    for (const watcher of watchers) if (watcher.pattern.test(line)) watcher.count += 1;
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  child.stdout.on('data', lines(keep));
+  child.stderr.on('data', lines(keep));
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
@@ -103,6 +106,11 @@ export async function startServer(options: {
     pid,
     peakRssMB: peak,
     cpuMs: () => cpuMsOf(pid),
+    watch: (pattern) => {
+      const watcher = { pattern, count: 0 };
+      watchers.push(watcher);
+      return () => watcher.count;
+    },
     stop: async () => {
       peak();
       child.kill('SIGTERM');
@@ -111,6 +119,16 @@ export async function startServer(options: {
       clearTimeout(killer);
       return lastPeak;
     },
+  };
+}
+
+/** A stream's chunks as whole lines (a chunk may end inside one), empty lines left out. */
+function lines(onLine: (line: string) => void): (chunk: Buffer) => void {
+  let pending = '';
+  return (chunk) => {
+    const parts = (pending + chunk.toString('utf8')).split('\n');
+    pending = parts.pop() ?? '';
+    for (const line of parts) if (line !== '') onLine(line);
   };
 }
 

@@ -20,7 +20,7 @@ import {
   type ChildServer,
 } from './processes.js';
 import { renderMarkdown, writeReport, type BenchReport, type Row } from './report.js';
-import { clearRedis } from './redis.js';
+import { assertFreshPrefix, clearRedis } from './redis.js';
 import { checkBooking, driveBooking } from './scenarios/booking.js';
 import { checkContention, driveContention } from './scenarios/contention.js';
 import {
@@ -32,6 +32,7 @@ import {
   searchLatencyLoad,
   type SearchInputs,
 } from './scenarios/reads.js';
+import { besideEachOther, measureRedisSearch } from './scenarios/redis-search.js';
 import { judge } from './targets.js';
 
 const log = (line: string) =>
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
     await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
     await db.drop().catch((error: unknown) => log(`could not drop ${db.name}: ${String(error)}`));
     await clearRedis(process.env.REDIS_URL, `${db.name}:`, log);
+    await clearRedis(process.env.REDIS_SEARCH_URL, `${db.name}:`, log);
     rmSync(scratch, { recursive: true, force: true });
   }
 }
@@ -170,9 +172,10 @@ async function benchmark(
   );
   const inputs = await searchInputs(db);
 
+  await assertFreshPrefix(redisUrl, `${db.name}:`);
   if (redisUrl)
     notes.push(
-      'Redis starts fresh (a prefix of its own, no revocation marker): the revocation store fills it from PostgreSQL on its first requests (docs/adr/0012), as on every new deployment or Redis restart.',
+      'Redis starts fresh (a prefix of its own, checked empty before the first server starts: no revocation marker, nothing set by hand): the revocation store fills it from PostgreSQL on its first requests (docs/adr/0012), as on every new deployment or Redis restart.',
     );
   const cachedServer = await start('doctorly (cache on)', {});
   const users = await createUsers(
@@ -320,32 +323,41 @@ async function benchmark(
     }
     memory[uncachedServer.name] = await stop(uncachedServer);
   }
-  if (want('search') && searchUrl) {
-    log('search on the Redis Query Engine (REDIS_SEARCH_URL)');
-    const redisEnv = { REDIS_URL: searchUrl, SEARCH_ENGINE: 'redis', BENCH_CACHE: 'off' };
-    await db.release();
-    await runCommand(process.execPath, [entries.cli, 'reindex'], { ...env, ...redisEnv });
-    const redisServer = await start('doctorly (Redis search)', redisEnv);
-    const redisToken = (await createUsers(redisServer.url, `${db.name}-rqe`, 1, 0))[0]!.token;
-    for (const { name, kind, result } of await measureSearches(
-      redisServer.url,
-      inputs,
-      redisToken,
-      { ...load, cpuMs: redisServer.cpuMs },
-    )) {
-      searches.push({
-        scenario: `GET /doctors/search: ${name}`,
-        server: 'redis engine, cache off',
-        result,
-        note: searchNote(kind, options.connections),
-      });
+  if (want('search')) {
+    const redisSearch = await measureRedisSearch({
+      url: searchUrl,
+      prefix: `${db.name}:`,
+      doctors: () => db.count('SELECT count(*) AS n FROM doctors'),
+      cli: async (args, extra) => {
+        await db.release(); // PGlite: the CLI opens it.
+        return await runCommand(process.execPath, [entries.cli, ...args], { ...env, ...extra });
+      },
+      start,
+      stop,
+      measure: async (server) =>
+        (
+          await measureSearches(server.url, inputs, token, {
+            ...load,
+            cpuMs: server.cpuMs,
+          })
+        ).map(({ name, kind, result }) => ({
+          scenario: `GET /doctors/search: ${name}`,
+          server: '',
+          result,
+          note: searchNote(kind, options.connections),
+        })),
+      log,
+    });
+    if (redisSearch.ran) {
+      rows.push(...besideEachOther(searches, redisSearch.rows));
+      memory[redisSearch.server] = redisSearch.peakRssMB;
+      notes.push(...redisSearch.notes);
+      searches.push(...redisSearch.rows);
+    } else {
+      rows.push(...searches);
+      notes.push(`Redis Query Engine search rows not run: ${redisSearch.reason}.`);
     }
-    memory[redisServer.name] = await stop(redisServer);
-    await clearRedis(searchUrl, `${db.name}:`, log);
-  } else if (want('search')) {
-    notes.push('Redis Query Engine search not measured: REDIS_SEARCH_URL is not set.');
-  }
-  rows.push(...searches);
+  } else rows.push(...searches);
 
   if (ceiling) {
     rows.push(ceiling);

@@ -60,7 +60,7 @@ export async function measureRedisSearch(run: RedisSearchRun): Promise<RedisSear
     return {
       ran: false,
       reason:
-        'REDIS_SEARCH_URL is not set (a Redis with the Query Engine, e.g. the redis-stack-server of docker-compose.yaml, adds them)',
+        'REDIS_SEARCH_URL is not set (a Redis with the Query Engine adds them, e.g. `docker compose up -d redis` and REDIS_SEARCH_URL=redis://127.0.0.1:6379)',
     };
   const capabilities = await detectRedisCapabilities(run.url);
   if (!capabilities.search || !capabilities.json)

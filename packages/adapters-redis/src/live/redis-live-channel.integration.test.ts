@@ -2,7 +2,7 @@ import type { LiveChannel, LiveChannelEvent } from '@doctorly/core';
 import { describeLiveChannelContract } from '@doctorly/core/testing';
 import { createTestRedis, isSkip, uniqueSuffix } from '@doctorly/test-support';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FailOpenRedis } from '../fail-open/fail-open-redis.js';
 import { RedisLiveChannel } from './redis-live-channel.js';
 
@@ -71,6 +71,21 @@ describe.skipIf(isSkip(target))('RedisLiveChannel on a real Redis', () => {
     } finally {
       await channel.close();
     }
+  });
+
+  it('opens no connection again for an unsubscribe after close', async () => {
+    const channel = replica();
+    const subscription = await channel.subscribe(`t:${uniqueSuffix()}`, () => undefined);
+    await channel.close();
+    await subscription.unsubscribe();
+    // The closed connection leaves Redis' list shortly; a new one would stay.
+    await vi.waitFor(
+      async () => {
+        const list = (await admin.client('LIST')) as string;
+        expect(list).not.toContain(` name=${names.get(channel)} `);
+      },
+      { timeout: 5_000, interval: 50 },
+    );
   });
 
   it('reports a publish Redis cannot take instead of throwing', async () => {

@@ -4,6 +4,8 @@ import { createTestRedis, isSkip, uniqueSuffix } from '@doctorly/test-support';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FailOpenRedis } from '../fail-open/fail-open-redis.js';
+import { unusedPort } from '../testing/fault-proxy.js';
+import { hasRedisServerBinary, RedisServerProcess } from '../testing/redis-server.js';
 import { RedisLiveChannel } from './redis-live-channel.js';
 
 const target = await createTestRedis();
@@ -105,6 +107,41 @@ describe.skipIf(isSkip(target))('RedisLiveChannel on a real Redis', () => {
       expect(list).not.toContain(` name=${names.get(channel)} `);
     } finally {
       await channel.close();
+    }
+  });
+});
+
+describe.skipIf(!(await hasRedisServerBinary()))('RedisLiveChannel while Redis is down', () => {
+  it('resolves a subscribe after its bounded wait, and delivers once Redis is back', async () => {
+    const server = new RedisServerProcess(await unusedPort());
+    const events: LiveChannelEvent[] = [];
+    const publisher = new FailOpenRedis(server.url, { commandTimeoutMs: 1_000 });
+    const channel = new RedisLiveChannel({
+      url: server.url,
+      publisher,
+      subscribeTimeoutMs: 200,
+      onEvent: (event) => events.push(event),
+    });
+    try {
+      const heard: string[] = [];
+      await channel.subscribe('board:1', (payload) => heard.push(payload));
+      expect(events).toContainEqual({ type: 'subscribe-pending', topic: 'board:1' });
+      await expect(channel.publish('board:1', 'while down')).resolves.toBeUndefined();
+      expect(events.map((event) => event.type)).toContain('publish-failed');
+
+      await server.start();
+      await vi.waitFor(
+        async () => {
+          await channel.publish('board:1', 'back');
+          expect(heard).toContain('back');
+        },
+        { timeout: 15_000, interval: 100 },
+      );
+      expect(heard).not.toContain('while down');
+    } finally {
+      await channel.close();
+      await publisher.close();
+      await server.kill();
     }
   });
 });

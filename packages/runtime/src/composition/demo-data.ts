@@ -1,4 +1,4 @@
-import type { Actor, Weekday } from '@doctorly/core';
+import type { Actor, PasswordHasher, Weekday } from '@doctorly/core';
 import type { Logger } from 'pino';
 import type { UseCases } from './use-cases.js';
 
@@ -135,6 +135,47 @@ export function demoEmail(name: string): string {
     .replace(/^\.|\.$/g, '')}@example.com`;
 }
 
+/** The use cases the demo set is loaded through. @category Composition */
+export type DemoUseCases = Pick<
+  UseCases,
+  | 'registerDoctor'
+  | 'registerUser'
+  | 'addSpecializations'
+  | 'addQualifications'
+  | 'addSlot'
+  | 'registerPatient'
+  | 'bookAppointment'
+>;
+
+/**
+ * A {@link PasswordHasher} that hashes each password once and hands the same hash out again:
+ * for the demo accounts only, which all share {@link demoPassword} (published in the
+ * README, so a shared salt reveals nothing). At the OWASP cost each scrypt hash takes
+ * 128 MiB and a good fraction of a second: thirteen of them, two at a time, were the
+ * embedded default's memory peak and most of its start-up time.
+ * @category Composition
+ */
+export class HashOncePasswordHasher implements PasswordHasher {
+  private readonly hashes = new Map<string, Promise<string>>();
+
+  constructor(private readonly hasher: PasswordHasher) {}
+
+  hash(password: string): Promise<string> {
+    let hash = this.hashes.get(password);
+    if (!hash) {
+      hash = this.hasher.hash(password);
+      this.hashes.set(password, hash);
+      // A failed hash is not kept: the next call tries again.
+      hash.catch(() => this.hashes.delete(password));
+    }
+    return hash;
+  }
+
+  verify(password: string, hash: string): Promise<boolean> {
+    return this.hasher.verify(password, hash);
+  }
+}
+
 /** What the demo set holds, for the start-up log. */
 export interface DemoDataSummary {
   readonly doctors: number;
@@ -151,21 +192,20 @@ export interface DemoDataSummary {
  * {@link demoPassword}.
  * @category Composition
  */
-export async function loadDemoData(useCases: UseCases, logger: Logger): Promise<DemoDataSummary> {
-  // Hashing is the slow part (OWASP scrypt, 128 MiB each): two at a time, not twelve.
+export async function loadDemoData(
+  useCases: DemoUseCases,
+  logger: Logger,
+): Promise<DemoDataSummary> {
+  // One at a time: the runtime serves requests meanwhile, and PGlite runs one query at a time anyway.
   const registered = [];
-  for (let i = 0; i < doctors.length; i += 2) {
+  for (const doctor of doctors) {
     registered.push(
-      ...(await Promise.all(
-        doctors.slice(i, i + 2).map((doctor) =>
-          useCases.registerDoctor.execute({
-            name: doctor.name,
-            email: demoEmail(doctor.name),
-            password: demoPassword,
-            description: doctor.description,
-          }),
-        ),
-      )),
+      await useCases.registerDoctor.execute({
+        name: doctor.name,
+        email: demoEmail(doctor.name),
+        password: demoPassword,
+        description: doctor.description,
+      }),
     );
   }
   const slotIds: number[] = [];

@@ -4,6 +4,7 @@ import {
   migrate,
   PgPoolSqlClient,
   postgresModule,
+  PostgresTokenRevocationStore,
   type SqlClient,
 } from '@doctorly/adapters-postgres';
 import { RedisSearch, RedisTokenRevocationStore } from '@doctorly/adapters-redis';
@@ -12,6 +13,7 @@ import type { Container } from 'inversify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { memoryModule } from '../modules/memory-module.js';
+import { EmbeddedRevocationStore } from './embedded-revocations.js';
 import type { Infrastructure } from './infrastructure.js';
 import { openRedis } from './redis-infrastructure.js';
 import { withTimeout } from './with-timeout.js';
@@ -23,7 +25,10 @@ const healthTimeoutMs = 2000;
  * PostgreSQL (a server with `DATABASE_URL`, else PGlite in `DATA_DIR/pglite`) and, with
  * `REDIS_URL`, Redis for the cache, rate limits and revocations, and for search when it
  * has the Query Engine. Without Redis, the cache and the rate limits live in process memory
- * (right for one process; several replicas need `REDIS_URL`). Logs what was chosen and why.
+ * (right for one process; several replicas need `REDIS_URL`). On PGlite without Redis, the
+ * one process that owns the database also holds the revocations in memory and trusts them
+ * ({@link EmbeddedRevocationStore}, loaded at migration): a cached read never waits on PGlite.
+ * Logs what was chosen and why.
  */
 export async function createStoreInfrastructure(
   config: Config,
@@ -41,6 +46,11 @@ export async function createStoreInfrastructure(
         { search: 'postgres', reason: 'REDIS_URL is not set' },
         'search engine: postgres',
       );
+    // Only PGlite is owned by this process alone; a PostgreSQL server may have other writers.
+    const revocations =
+      !redis && sql.engine === 'pglite'
+        ? new EmbeddedRevocationStore(new PostgresTokenRevocationStore(sql, clock), clock)
+        : undefined;
     let closed: Promise<void> | undefined;
     return {
       database: sql.engine,
@@ -52,11 +62,17 @@ export async function createStoreInfrastructure(
         } else {
           container.load(memoryModule({ ports: ['cache', 'rateLimiter'] }));
         }
+        if (revocations) container.rebind(TokenRevocationStore).toConstantValue(revocations);
       },
       sql,
       migrate: async () => {
         const report = await migrate(sql);
         logger.info({ migrations: report }, 'database migrated');
+        if (revocations)
+          logger.info(
+            { revocations: await revocations.load() },
+            'token revocations loaded into memory (embedded: this process owns the database)',
+          );
       },
       databaseUp: () => databaseUp(sql),
       redisHealth: () => (redis ? redis.health() : Promise.resolve('disabled')),

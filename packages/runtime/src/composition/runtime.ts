@@ -9,7 +9,7 @@ import {
   Clock,
 } from '@doctorly/core';
 import { pino, type Logger } from 'pino';
-import { SystemClock, scryptCosts } from '../adapters/index.js';
+import { ScryptPasswordHasher, SystemClock, scryptCosts } from '../adapters/index.js';
 import type { Config } from '../config/index.js';
 import { nodeModule } from '../modules/node-module.js';
 import { HostOutboxPublisher } from './host-outbox-publisher.js';
@@ -19,7 +19,12 @@ import { lazyPorts, type Ports } from './ports.js';
 import { RuntimeContainer } from './runtime-container.js';
 import { runtimeModule } from './runtime-module.js';
 import { createStoreInfrastructure } from './store-infrastructure.js';
-import { HashOncePasswordHasher, type DemoUseCases } from './demo-data.js';
+import {
+  DemoPasswordHasher,
+  demoPassword,
+  demoPasswordOwaspHash,
+  type DemoUseCases,
+} from './demo-data.js';
 import { loadDemoInBackground, startUp, type BackgroundLoad } from './start-up.js';
 import { lazyUseCases, type UseCases } from './use-cases.js';
 import { startTicker } from './ticker.js';
@@ -191,7 +196,10 @@ async function compose(
   await publisher().flush();
   const background: BackgroundLoad | undefined =
     newDataFolder && config.demoData
-      ? loadDemoInBackground(demoUseCases(container, useCases), logger)
+      ? loadDemoInBackground(
+          demoUseCases(container, useCases, config.passwordHashCost === 'owasp'),
+          logger,
+        )
       : undefined;
   logger.info(
     {
@@ -247,11 +255,22 @@ async function compose(
 }
 
 /**
- * The use cases the demo set is loaded through: the runtime's own, but registering with a
- * hasher that hashes the shared demo password once ({@link HashOncePasswordHasher}).
+ * The use cases the demo set is loaded through: the runtime's own, but registering with the
+ * {@link DemoPasswordHasher} (the shared demo password's hash known at the OWASP cost, else
+ * hashed once).
  */
-function demoUseCases(container: RuntimeContainer, useCases: UseCases): DemoUseCases {
-  const hasher = new HashOncePasswordHasher(container.get(PasswordHasher));
+function demoUseCases(
+  container: RuntimeContainer,
+  useCases: UseCases,
+  owaspCost: boolean,
+): DemoUseCases {
+  const runtimeHasher = container.get(PasswordHasher);
+  // The known hash is an scrypt one: only for the runtime's own hasher, not an embedder's.
+  const known = owaspCost && runtimeHasher instanceof ScryptPasswordHasher;
+  const hasher = new DemoPasswordHasher(
+    runtimeHasher,
+    known ? { [demoPassword]: demoPasswordOwaspHash } : {},
+  );
   const [uow, publisher, clock] = [
     container.get(UnitOfWork),
     container.get(OutboxPublisher),

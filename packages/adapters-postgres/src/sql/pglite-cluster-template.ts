@@ -83,7 +83,7 @@ const block = 512;
 
 /** Extracts the directories and regular files of a ustar stream (what PGlite's dump holds) under `root`. */
 async function extractTar(stream: AsyncIterable<Buffer>, root: string): Promise<void> {
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   /** The file being written: its descriptor and the bytes of it still to come (then padding). */
   let file: { fd: number | undefined; left: number; padding: number } | undefined;
   for await (const chunk of stream) {

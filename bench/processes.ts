@@ -138,6 +138,7 @@ export async function startServer(options: {
   };
 }
 
+// 300 s: on a shared 2-core machine under load, a first start compiling through tsx took minutes.
 async function waitReady(
   child: ChildProcess,
   url: string,
@@ -146,7 +147,7 @@ async function waitReady(
   tail: string[],
   name: string,
 ): Promise<StartTimes> {
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   let liveMs: number | undefined;
   let notReadyBody: string | undefined;
   while (Date.now() < deadline) {
@@ -172,7 +173,7 @@ async function waitReady(
     await sleep(25);
   }
   child.kill('SIGKILL');
-  throw new Error(`${name} was not ready within 120 s:\n${tail.join('\n')}`);
+  throw new Error(`${name} was not ready within 300 s:\n${tail.join('\n')}`);
 }
 
 const tscPath = createRequire(import.meta.url).resolve('typescript/bin/tsc');

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Actor, PasswordHasher, Weekday } from '@doctorly/core';
 import type { Logger } from 'pino';
 import type { UseCases } from './use-cases.js';
@@ -212,9 +213,12 @@ export async function loadDemoData(
   useCases: DemoUseCases,
   logger: Logger,
 ): Promise<DemoDataSummary> {
-  // One at a time: the runtime serves requests meanwhile, and PGlite runs one query at a time anyway.
+  // One at a time, each after a turn of the event loop: PGlite answers without real I/O, so
+  // a chain of use cases would otherwise hold the loop (the server's listen, the requests
+  // meanwhile) until the whole set is in. PGlite runs one query at a time anyway.
   const registered = [];
   for (const doctor of doctors) {
+    await nextTurn();
     registered.push(
       await useCases.registerDoctor.execute({
         name: doctor.name,
@@ -227,15 +231,18 @@ export async function loadDemoData(
   const slotIds: number[] = [];
   for (const [index, doctor] of doctors.entries()) {
     const actor: Actor = { userId: registered[index]!.user.id, role: 'user' };
+    await nextTurn();
     await useCases.addSpecializations.execute(actor, {
       specialization_name: [...doctor.specializations],
     });
+    await nextTurn();
     await useCases.addQualifications.execute(actor, {
       qualification_name: doctor.qualifications.map(([name]) => name),
       procurement_year: doctor.qualifications.map(([, year]) => year),
       institute_name: doctor.qualifications.map(([, , institute]) => institute),
     });
     for (const [day, start, duration, places, fee] of doctor.slots) {
+      await nextTurn();
       const slot = await useCases.addSlot.execute(actor, {
         day,
         start,
@@ -246,19 +253,23 @@ export async function loadDemoData(
       slotIds.push(slot.id);
     }
   }
+  await nextTurn();
   const user = await useCases.registerUser.execute({
     name: 'Demo Patient',
     email: demoEmail('Demo Patient'),
     password: demoPassword,
   });
   const owner: Actor = { userId: user.id, role: 'user' };
+  await nextTurn();
+  const first = await useCases.registerPatient.execute(owner, {
+    name: 'Demo Patient',
+    age: 34,
+    gender: 'female',
+    symptoms: 'Recurring headaches',
+  });
+  await nextTurn();
   const patients = [
-    await useCases.registerPatient.execute(owner, {
-      name: 'Demo Patient',
-      age: 34,
-      gender: 'female',
-      symptoms: 'Recurring headaches',
-    }),
+    first,
     await useCases.registerPatient.execute(owner, {
       name: 'Ali (son)',
       age: 7,
@@ -274,6 +285,7 @@ export async function loadDemoData(
   for (const [patientId, slotId] of bookings) {
     if (slotId === undefined) continue;
     try {
+      await nextTurn();
       await useCases.bookAppointment.execute(owner, { patient_id: patientId, slot_id: slotId });
       appointments += 1;
     } catch (error) {

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Clock, DoctorSearchIndex } from '@doctorly/core';
 import type { Logger } from 'pino';
 import { loadDemoData, type DemoUseCases } from './demo-data.js';
@@ -53,18 +54,21 @@ export interface BackgroundLoad {
  */
 export function loadDemoInBackground(useCases: DemoUseCases, logger: Logger): BackgroundLoad {
   let pending: string | undefined = 'loading the demo data into a new data folder';
-  const done = loadDemoData(useCases, logger).then(
-    (demo) => {
-      pending = undefined;
-      logger.info(
-        { demo },
-        'new data folder: demo data loaded (set DEMO_DATA=false to start empty)',
-      );
-    },
-    (error: unknown) => {
-      pending = undefined;
-      logger.error({ err: error }, 'demo data failed to load: the demo set is incomplete');
-    },
-  );
+  // Begun after a turn of the event loop: the caller (the server's listen) goes first.
+  const done = nextTurn()
+    .then(() => loadDemoData(useCases, logger))
+    .then(
+      (demo) => {
+        pending = undefined;
+        logger.info(
+          { demo },
+          'new data folder: demo data loaded (set DEMO_DATA=false to start empty)',
+        );
+      },
+      (error: unknown) => {
+        pending = undefined;
+        logger.error({ err: error }, 'demo data failed to load: the demo set is incomplete');
+      },
+    );
   return { pending: () => pending, done };
 }

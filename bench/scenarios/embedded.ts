@@ -15,6 +15,8 @@ export interface EmbeddedOutcome {
   readonly restart: StartTimes;
   /** Peak RSS (VmHWM) of the first server: start-up, demo data, a login, the cached reads under load. */
   readonly peakRssMB: number | undefined;
+  /** Peak RSS of the first server when it was ready, before any login (each OWASP scrypt takes 128 MiB). */
+  readonly readyPeakRssMB: number | undefined;
   /** Peak RSS of the restarted server once ready. */
   readonly restartPeakRssMB: number | undefined;
   /** Cached `GET /doctors/get/{id}` of the demo doctors against the bare Koa ceiling. */
@@ -46,6 +48,7 @@ export async function benchEmbedded(
 ): Promise<EmbeddedOutcome> {
   const env = { DATA_DIR: dataDir };
   const server = await start('embedded default, new data folder (npm start)', env, 'doctorly');
+  const readyPeakRssMB = server.peakRssMB();
   const { token } = await call<{ token: string }>(server.url, 'POST', '/auth/get_token', {
     basic: demoLogin,
   });
@@ -67,6 +70,7 @@ export async function benchEmbedded(
     newFolder: server.started,
     restart: again.started,
     peakRssMB,
+    readyPeakRssMB,
     restartPeakRssMB,
     cached,
     doctors: ids.length,

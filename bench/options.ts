@@ -1,7 +1,13 @@
 import { parseArgs } from 'node:util';
 
 /** Every scenario the bench knows, in the order it runs them. */
-export const scenarioNames = ['doctor-read', 'search', 'booking', 'contention'] as const;
+export const scenarioNames = [
+  'embedded',
+  'doctor-read',
+  'search',
+  'booking',
+  'contention',
+] as const;
 /** One scenario of the bench. */
 export type ScenarioName = (typeof scenarioNames)[number];
 

@@ -29,6 +29,18 @@ export interface ChildServer {
   readonly watch: (pattern: RegExp) => () => number;
   /** SIGTERM, then waits for the exit (SIGKILL after 15 s); returns the final peak RSS. */
   stop(): Promise<number | undefined>;
+  /** How its start went, from the spawn (see {@link StartTimes}). */
+  readonly started: StartTimes;
+}
+
+/** Milliseconds from the spawn of a server to its first answers (polled every 25 ms). */
+export interface StartTimes {
+  /** To the first 200 from the liveness path, when one was given. */
+  readonly liveMs: number | undefined;
+  /** To the first 200 from the readiness path. */
+  readonly readyMs: number;
+  /** The first non-200 body of the readiness path after liveness, if any: why it was not ready. */
+  readonly notReadyBody: string | undefined;
 }
 
 /** A free TCP port on the loopback interface. */
@@ -55,7 +67,8 @@ export function cpuMsOf(pid: number): number {
   }
 }
 
-function vmHwmMB(pid: number): number | undefined {
+/** Peak resident set size (VmHWM) of a process, in MB (10^6 bytes); `undefined` when /proc cannot tell. */
+export function vmHwmMB(pid: number): number | undefined {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? (Number(match[1]) * 1024) / 1e6 : undefined;
@@ -75,10 +88,13 @@ export async function startServer(options: {
   entry: string;
   env: Record<string, string | undefined>;
   readyPath: string;
+  /** Polled first, until 200, when given (`/healthz`): the liveness time of {@link StartTimes}. */
+  livePath?: string;
   nodeFlags?: readonly string[];
 }): Promise<ChildServer> {
   const port = await freePort();
   const env = { ...options.env, PORT: String(port), HOST: '127.0.0.1' };
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), options.entry], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -96,7 +112,14 @@ export async function startServer(options: {
     child.once('exit', (code) => resolve(code)),
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitReady(child, `${url}${options.readyPath}`, tail, options.name);
+  const started = await waitReady(
+    child,
+    url,
+    { ready: options.readyPath, live: options.livePath },
+    spawnedAt,
+    tail,
+    options.name,
+  );
   const pid = child.pid!;
   let lastPeak: number | undefined;
   const peak = () => (lastPeak = vmHwmMB(pid) ?? lastPeak);
@@ -104,6 +127,7 @@ export async function startServer(options: {
     name: options.name,
     url,
     pid,
+    started,
     peakRssMB: peak,
     cpuMs: () => cpuMsOf(pid),
     watch: (pattern) => {
@@ -132,28 +156,42 @@ function lines(onLine: (line: string) => void): (chunk: Buffer) => void {
   };
 }
 
+// 300 s: on a shared 2-core machine under load, a first start compiling through tsx took minutes.
 async function waitReady(
   child: ChildProcess,
   url: string,
+  paths: { ready: string; live: string | undefined },
+  spawnedAt: number,
   tail: string[],
   name: string,
-): Promise<void> {
-  const deadline = Date.now() + 120_000;
+): Promise<StartTimes> {
+  const deadline = Date.now() + 300_000;
+  let liveMs: number | undefined;
+  let notReadyBody: string | undefined;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new Error(
         `${name} exited (${child.exitCode}) before it was ready:\n${tail.join('\n')}`,
       );
     try {
-      const response = await fetch(url);
-      if (response.ok) return;
+      if (paths.live !== undefined && liveMs === undefined) {
+        const live = await fetch(`${url}${paths.live}`);
+        await live.arrayBuffer();
+        if (live.ok) liveMs = performance.now() - spawnedAt;
+      }
+      if (paths.live === undefined || liveMs !== undefined) {
+        const response = await fetch(`${url}${paths.ready}`);
+        const body = await response.text();
+        if (response.ok) return { liveMs, readyMs: performance.now() - spawnedAt, notReadyBody };
+        notReadyBody ??= body;
+      }
     } catch {
       // Not listening yet.
     }
-    await sleep(200);
+    await sleep(25);
   }
   child.kill('SIGKILL');
-  throw new Error(`${name} was not ready within 120 s:\n${tail.join('\n')}`);
+  throw new Error(`${name} was not ready within 300 s:\n${tail.join('\n')}`);
 }
 
 const tscPath = createRequire(import.meta.url).resolve('typescript/bin/tsc');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LoadResult } from './load.js';
 import type { BookingOutcome } from './scenarios/booking.js';
 import type { ContentionOutcome } from './scenarios/contention.js';
+import type { EmbeddedOutcome } from './scenarios/embedded.js';
 
 /** One measured row of the table. */
 export interface Row {
@@ -35,6 +36,8 @@ export interface BenchReport {
   readonly rows: Row[];
   booking?: BookingOutcome;
   contention?: ContentionOutcome;
+  /** The embedded default as a user meets it (without DATABASE_URL). */
+  readonly embedded?: EmbeddedOutcome;
   readonly memory: Record<string, number | undefined>;
   readonly targets: Target[];
   readonly notes: string[];
@@ -93,6 +96,25 @@ export function renderMarkdown(report: BenchReport): string {
         `${c.socketErrors} socket errors; database: ${c.rows} active appointments, ${c.distinctQueueNumbers} distinct queue numbers, ` +
         `sitting.booked = ${c.sittingBooked}. ` +
         (c.exact ? 'Exact.' : `**Problems:** ${c.problems.join('; ')}.`),
+      '',
+    );
+  }
+  if (report.embedded) {
+    const e = report.embedded;
+    const seconds = (ms: number | undefined) =>
+      ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`;
+    lines.push(
+      '## Embedded default (`npm start`, no variables, demo data)',
+      '',
+      '| | new data folder | restart |',
+      '|---|---:|---:|',
+      `| spawn → \`/healthz\` 200 | ${seconds(e.newFolder.liveMs)} | ${seconds(e.restart.liveMs)} |`,
+      `| spawn → \`/readyz\` 200 (demo data loaded) | ${seconds(e.newFolder.readyMs)} | ${seconds(e.restart.readyMs)} |`,
+      `| peak RSS (VmHWM) when ready, before any login | ${e.readyPeakRssMB === undefined ? '–' : `${f1(e.readyPeakRssMB)} MB`} | ${e.restartPeakRssMB === undefined ? '–' : `${f1(e.restartPeakRssMB)} MB`} |`,
+      `| peak RSS (VmHWM) overall: start, demo data, a login (scrypt at the OWASP cost: 128 MiB), ${e.doctors} doctors read under load | ${e.peakRssMB === undefined ? '–' : `${f1(e.peakRssMB)} MB`} | |`,
+      `| cached \`GET /doctors/get/{id}\` / bare Koa ceiling | ${(e.cached.share * 100).toFixed(0)} % (rounds: ${e.cached.shares.map((x) => (x * 100).toFixed(0)).join(', ')} %) | |`,
+      '',
+      `\`/readyz\` before the demo data was loaded: ${e.newFolder.notReadyBody === undefined ? 'never seen (ready at once)' : `\`${e.newFolder.notReadyBody}\``}.`,
       '',
     );
   }

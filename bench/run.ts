@@ -11,7 +11,7 @@ import { createBenchDatabase, type BenchDatabase } from './database.js';
 import { createEmbeddedBenchDatabase } from './embedded-database.js';
 import { call, createContendedSlot, createUsers } from './fixtures.js';
 import { measureDatabaseCpu } from './load.js';
-import { parseOptions, type BenchOptions } from './options.js';
+import { parseOptions, scenarioNames, type BenchOptions } from './options.js';
 import {
   buildServers,
   productionNodeFlags,
@@ -23,6 +23,7 @@ import { renderMarkdown, writeReport, type BenchReport, type Row } from './repor
 import { assertFreshPrefix, clearRedis } from './redis.js';
 import { checkBooking, driveBooking } from './scenarios/booking.js';
 import { checkContention, driveContention } from './scenarios/contention.js';
+import { benchEmbedded } from './scenarios/embedded.js';
 import {
   fillCache,
   measureAgainstCeiling,
@@ -126,6 +127,21 @@ async function benchmark(
     servers.push(server);
     return server;
   };
+  // The embedded default exactly as `npm start` runs it (tsx over the sources), with none of
+  // the bench's variables: only DATA_DIR (a scratch folder), and the log level.
+  const startUserServer = async (name: string, extra: Record<string, string | undefined>) => {
+    log(`starting ${name}`);
+    const server = await startServer({
+      name,
+      entry: 'packages/http-koa/src/main.ts',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...extra },
+      readyPath: '/readyz',
+      livePath: '/healthz',
+      nodeFlags: ['--conditions=@doctorly/source', '--import', 'tsx'],
+    });
+    servers.push(server);
+    return server;
+  };
   const stop = async (server: ChildServer) => {
     servers.splice(servers.indexOf(server), 1);
     return await server.stop();
@@ -145,8 +161,10 @@ async function benchmark(
     '"cache off" is the same server with a cache that never hits (bench/doctorly-server.ts, BENCH_CACHE=off): every read goes to PostgreSQL; ' +
       (redisUrl
         ? 'Redis still holds token revocations and rate limits.'
-        : 'token revocations are in PostgreSQL and rate limits in process memory (no REDIS_URL), as on the cache-on server.'),
-    `Every Doctorly request is authenticated (JWT verify, remembered per token; revocation check in ${redisUrl ? 'Redis' : 'PostgreSQL'}; the user's id and role read through the cache, from PostgreSQL on the cache-off server).`,
+        : db.engine === 'pglite'
+          ? 'token revocations are held in process memory (the embedded default: written through to PGlite, loaded at start) and rate limits too (no REDIS_URL), as on the cache-on server.'
+          : 'token revocations are in PostgreSQL and rate limits in process memory (no REDIS_URL), as on the cache-on server.'),
+    `Every Doctorly request is authenticated (JWT verify, remembered per token; revocation check in ${redisUrl ? 'Redis' : db.engine === 'pglite' ? 'process memory' : 'PostgreSQL'}; the user's id and role read through the cache, from PostgreSQL on the cache-off server).`,
     'Servers run from the compiled dist/ with plain node, as in production (built at the start of the run), not through tsx.',
   ];
   if (db.engine === 'pglite') {
@@ -155,6 +173,94 @@ async function benchmark(
         'so the PostgreSQL CPU column is empty (–). The servers open it one after the other; booking and contention are checked once the cache-on server has stopped. ' +
         'The targets are set for a PostgreSQL server and Redis: judged on the embedded default (one connection, no Redis), they say how far it is from them, not whether the server setup meets them.',
     );
+  }
+
+  let embeddedRows: Row[] = [];
+  let embedded: BenchReport['embedded'];
+  if (want('embedded') && db.engine === 'pglite') {
+    log(
+      'embedded default as a user meets it: npm start, no variables, a new data folder, demo data',
+    );
+    embedded = await benchEmbedded(
+      join(scratch, 'embedded'),
+      scratch,
+      (name, extra, kind) =>
+        kind === 'bare'
+          ? start(name, extra, entries.bareKoa)
+          : startUserServer(name, { ...extra, LOG_LEVEL: options.logLevel }),
+      stop,
+      {
+        connections: options.connections,
+        rounds: ceilingRounds,
+        roundSeconds: Math.max(2, Math.round(options.duration / 2)),
+        warmSeconds,
+      },
+    );
+    const percents = embedded.cached.shares.map((share) => (share * 100).toFixed(0)).join(', ');
+    embeddedRows = [
+      {
+        scenario: `GET /doctors/get/{id}, ${embedded.doctors} demo doctors`,
+        server: 'embedded default (npm start, no variables)',
+        result: embedded.cached.server,
+        note: `${(embedded.cached.share * 100).toFixed(0)} % of ceiling (median of ${ceilingRounds} rounds: ${percents} %)`,
+      },
+      {
+        scenario: 'bare Koa, the same demo doctor body',
+        server: 'ceiling',
+        result: embedded.cached.ceiling,
+        note: 'alternating with the embedded cached read',
+      },
+    ];
+    notes.push(
+      'Embedded default: the server runs as `npm start` does (tsx compiling the TypeScript sources at start, about 70 MB of RSS in its loader thread and most of the start-up time on a busy machine), with no variable but DATA_DIR, PORT, HOST and LOG_LEVEL; times are from the spawn. Its peak RSS includes one login at the OWASP password cost (scrypt: 128 MiB while it runs).',
+    );
+  } else if (want('embedded')) {
+    notes.push(
+      'Embedded default not measured: DATABASE_URL is set (run without it to measure it).',
+    );
+  }
+
+  const makeReport = (): BenchReport => ({
+    startedAt,
+    command: [
+      'npm run bench',
+      ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
+    ].join(' '),
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: totalmem() / 2 ** 30,
+      node: process.version,
+      loadBefore,
+      loadAfter: [],
+    },
+    settings: {
+      duration: options.duration,
+      connections: options.connections,
+      doctors: options.doctors,
+      scenarios: options.scenarios.join('+'),
+      warmUp: `${warmSeconds}s`,
+    },
+    rows,
+    memory,
+    targets: [],
+    notes,
+    ...(embedded && { embedded }),
+  });
+
+  if (!scenarioNames.some((name) => name !== 'embedded' && want(name))) {
+    rows.push(...embeddedRows);
+    const report = makeReport();
+    report.machine.loadAfter = loadavg();
+    report.targets.push(
+      ...judge(report, {
+        cached: undefined,
+        uncached: undefined,
+        cachedShare: undefined,
+        searches: [],
+      }),
+    );
+    return report;
   }
 
   log(`loading ${options.doctors} doctors with the CLI (demo-data)`);
@@ -227,32 +333,7 @@ async function benchmark(
     };
     rows.push(cached);
   }
-  const report: BenchReport = {
-    startedAt,
-    command: [
-      'npm run bench',
-      ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
-    ].join(' '),
-    machine: {
-      cpus: cpus().length,
-      model: cpus()[0]?.model ?? 'unknown',
-      memoryGiB: totalmem() / 2 ** 30,
-      node: process.version,
-      loadBefore,
-      loadAfter: [],
-    },
-    settings: {
-      duration: options.duration,
-      connections: options.connections,
-      doctors: options.doctors,
-      scenarios: options.scenarios.join('+'),
-      warmUp: `${warmSeconds}s`,
-    },
-    rows,
-    memory,
-    targets: [],
-    notes,
-  };
+  const report = makeReport();
   // A PostgreSQL server is checked right after each scenario, the server still running; PGlite
   // only once the server has stopped and let go of it (one process at a time).
   const checksAfterStop: Array<() => Promise<void>> = [];
@@ -358,6 +439,7 @@ async function benchmark(
       notes.push(`Redis Query Engine search rows not run: ${redisSearch.reason}.`);
     }
   } else rows.push(...searches);
+  rows.push(...embeddedRows);
 
   if (ceiling) {
     rows.push(ceiling);

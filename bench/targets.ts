@@ -7,6 +7,10 @@ export const goals = {
   searchP99Ms: 20,
   bookingsPerSecond: 1000,
   peakRssMB: 250,
+  /** Issue 22: the embedded default (`npm start`, no variables) with its demo data. */
+  embeddedPeakRssMB: 300,
+  embeddedHealthzNewMs: 3000,
+  embeddedHealthzRestartMs: 2000,
 } as const;
 
 const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
@@ -65,6 +69,32 @@ export function judge(
         : c.problems.join('; '),
       met: c.exact,
     });
+  }
+  if (report.embedded) {
+    const e = report.embedded;
+    const s = (ms: number | undefined) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
+    targets.push(
+      {
+        target: `embedded default: cached doctor read ≥ ${pct(goals.cachedShareOfCeiling)} of the bare Koa ceiling`,
+        measured: pct(e.cached.share),
+        met: e.cached.share >= goals.cachedShareOfCeiling,
+      },
+      {
+        target: `embedded default: peak RSS ≤ ${goals.embeddedPeakRssMB} MB serving the demo data`,
+        measured: e.peakRssMB === undefined ? 'unknown' : `${e.peakRssMB.toFixed(0)} MB`,
+        met: e.peakRssMB !== undefined && e.peakRssMB <= goals.embeddedPeakRssMB,
+      },
+      {
+        target: `embedded default: /healthz ≤ ${s(goals.embeddedHealthzNewMs)} on a new data folder`,
+        measured: `${s(e.newFolder.liveMs)} (ready with the demo data: ${s(e.newFolder.readyMs)})`,
+        met: e.newFolder.liveMs !== undefined && e.newFolder.liveMs <= goals.embeddedHealthzNewMs,
+      },
+      {
+        target: `embedded default: /healthz ≤ ${s(goals.embeddedHealthzRestartMs)} on restart`,
+        measured: `${s(e.restart.liveMs)} (ready: ${s(e.restart.readyMs)})`,
+        met: e.restart.liveMs !== undefined && e.restart.liveMs <= goals.embeddedHealthzRestartMs,
+      },
+    );
   }
   const peaks = Object.values(report.memory).filter((v): v is number => v !== undefined);
   if (peaks.length > 0) {

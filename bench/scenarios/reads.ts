@@ -35,7 +35,8 @@ export async function fillCache(
   await drive(
     url,
     { next: () => ({ path: `/doctors/get/${ids[i++ % ids.length]!}`, headers }) },
-    { connections, amount: ids.length },
+    // Never more connections than requests (autocannon refuses): a dozen demo doctors, say.
+    { connections: Math.min(connections, ids.length), amount: ids.length },
   );
 }
 

@@ -45,7 +45,8 @@ export const operationEndpoints = [
     summary: 'Readiness: PostgreSQL answers (Redis is reported, not required)',
     response: {
       status: 200,
-      description: 'Ready; 503 with the same body when PostgreSQL does not answer.',
+      description:
+        'Ready; 503 with the same body when PostgreSQL does not answer or start-up work is still running (`checks.startup`: the demo data of a new embedded data folder).',
       schema: HealthSchema,
     },
     errors: [],

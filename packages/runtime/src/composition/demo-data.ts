@@ -1,4 +1,5 @@
-import type { Actor, Weekday } from '@doctorly/core';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Actor, PasswordHasher, Weekday } from '@doctorly/core';
 import type { Logger } from 'pino';
 import type { UseCases } from './use-cases.js';
 
@@ -135,6 +136,63 @@ export function demoEmail(name: string): string {
     .replace(/^\.|\.$/g, '')}@example.com`;
 }
 
+/** The use cases the demo set is loaded through. @category Composition */
+export type DemoUseCases = Pick<
+  UseCases,
+  | 'registerDoctor'
+  | 'registerUser'
+  | 'addSpecializations'
+  | 'addQualifications'
+  | 'addSlot'
+  | 'registerPatient'
+  | 'bookAppointment'
+>;
+
+/**
+ * {@link demoPassword} hashed once at the OWASP cost (scrypt N=2^17, r=8, p=1), made with
+ * the runtime's `ScryptPasswordHasher`: the demo accounts of an embedded start at that cost
+ * are stored with it, so loading the demo set hashes nothing. Each scrypt hash at that cost
+ * takes 128 MiB and a good fraction of a second: thirteen of them, two at a time, were the
+ * embedded default's memory peak and most of its start-up time. The password is published
+ * in the README, so a salt shared by every installation reveals nothing.
+ */
+export const demoPasswordOwaspHash =
+  'scrypt$131072$8$1$Knw3nbaCG9x61RUGcTe7NzOZJEdwyNC9vq5cgxERi/E=$EEEl0HSp2TOsSqVzD536c3cekRuP/2/l02uSL9zjuTg=';
+
+/**
+ * The {@link PasswordHasher} the demo accounts are registered with: hands out a known hash
+ * of a password when it has one ({@link demoPasswordOwaspHash} at the OWASP cost), else
+ * hashes each password once and hands the same hash out again (the accounts all share
+ * {@link demoPassword}). Verification is the runtime hasher's.
+ * @category Composition
+ */
+export class DemoPasswordHasher implements PasswordHasher {
+  private readonly hashes = new Map<string, Promise<string>>();
+
+  constructor(
+    private readonly hasher: PasswordHasher,
+    known: Readonly<Record<string, string>> = {},
+  ) {
+    for (const [password, hash] of Object.entries(known))
+      this.hashes.set(password, Promise.resolve(hash));
+  }
+
+  hash(password: string): Promise<string> {
+    let hash = this.hashes.get(password);
+    if (!hash) {
+      hash = this.hasher.hash(password);
+      this.hashes.set(password, hash);
+      // A failed hash is not kept: the next call tries again.
+      hash.catch(() => this.hashes.delete(password));
+    }
+    return hash;
+  }
+
+  verify(password: string, hash: string): Promise<boolean> {
+    return this.hasher.verify(password, hash);
+  }
+}
+
 /** What the demo set holds, for the start-up log. */
 export interface DemoDataSummary {
   readonly doctors: number;
@@ -151,35 +209,40 @@ export interface DemoDataSummary {
  * {@link demoPassword}.
  * @category Composition
  */
-export async function loadDemoData(useCases: UseCases, logger: Logger): Promise<DemoDataSummary> {
-  // Hashing is the slow part (OWASP scrypt, 128 MiB each): two at a time, not twelve.
+export async function loadDemoData(
+  useCases: DemoUseCases,
+  logger: Logger,
+): Promise<DemoDataSummary> {
+  // One at a time, each after a turn of the event loop: PGlite answers without real I/O, so
+  // a chain of use cases would otherwise hold the loop (the server's listen, the requests
+  // meanwhile) until the whole set is in. PGlite runs one query at a time anyway.
   const registered = [];
-  for (let i = 0; i < doctors.length; i += 2) {
+  for (const doctor of doctors) {
+    await nextTurn();
     registered.push(
-      ...(await Promise.all(
-        doctors.slice(i, i + 2).map((doctor) =>
-          useCases.registerDoctor.execute({
-            name: doctor.name,
-            email: demoEmail(doctor.name),
-            password: demoPassword,
-            description: doctor.description,
-          }),
-        ),
-      )),
+      await useCases.registerDoctor.execute({
+        name: doctor.name,
+        email: demoEmail(doctor.name),
+        password: demoPassword,
+        description: doctor.description,
+      }),
     );
   }
   const slotIds: number[] = [];
   for (const [index, doctor] of doctors.entries()) {
     const actor: Actor = { userId: registered[index]!.user.id, role: 'user' };
+    await nextTurn();
     await useCases.addSpecializations.execute(actor, {
       specialization_name: [...doctor.specializations],
     });
+    await nextTurn();
     await useCases.addQualifications.execute(actor, {
       qualification_name: doctor.qualifications.map(([name]) => name),
       procurement_year: doctor.qualifications.map(([, year]) => year),
       institute_name: doctor.qualifications.map(([, , institute]) => institute),
     });
     for (const [day, start, duration, places, fee] of doctor.slots) {
+      await nextTurn();
       const slot = await useCases.addSlot.execute(actor, {
         day,
         start,
@@ -190,19 +253,23 @@ export async function loadDemoData(useCases: UseCases, logger: Logger): Promise<
       slotIds.push(slot.id);
     }
   }
+  await nextTurn();
   const user = await useCases.registerUser.execute({
     name: 'Demo Patient',
     email: demoEmail('Demo Patient'),
     password: demoPassword,
   });
   const owner: Actor = { userId: user.id, role: 'user' };
+  await nextTurn();
+  const first = await useCases.registerPatient.execute(owner, {
+    name: 'Demo Patient',
+    age: 34,
+    gender: 'female',
+    symptoms: 'Recurring headaches',
+  });
+  await nextTurn();
   const patients = [
-    await useCases.registerPatient.execute(owner, {
-      name: 'Demo Patient',
-      age: 34,
-      gender: 'female',
-      symptoms: 'Recurring headaches',
-    }),
+    first,
     await useCases.registerPatient.execute(owner, {
       name: 'Ali (son)',
       age: 7,
@@ -218,6 +285,7 @@ export async function loadDemoData(useCases: UseCases, logger: Logger): Promise<
   for (const [patientId, slotId] of bookings) {
     if (slotId === undefined) continue;
     try {
+      await nextTurn();
       await useCases.bookAppointment.execute(owner, { patient_id: patientId, slot_id: slotId });
       appointments += 1;
     } catch (error) {

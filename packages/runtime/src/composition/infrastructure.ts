@@ -22,7 +22,7 @@ export interface Infrastructure {
   load(container: Container): void;
   /** The client of the PostgreSQL or PGlite database; none in memory. */
   readonly sql: SqlClient | undefined;
-  /** Brings the schema up to date (idempotent). */
+  /** Brings the schema up to date (idempotent), then loads what the process holds in memory (embedded revocations). */
   migrate(): Promise<void>;
   /** Whether the database answers a trivial query. */
   databaseUp(): Promise<boolean>;

@@ -1,5 +1,4 @@
 import { PostgresLiveChannel, type SqlClient } from '@doctorly/adapters-postgres';
-import { RedisLiveChannel, type FailOpenRedis } from '@doctorly/adapters-redis';
 import type { LiveChannel, LiveChannelEvent, LiveChannelEventListener } from '@doctorly/core';
 import { InMemoryLiveChannel } from '@doctorly/core/memory';
 import type { Logger } from 'pino';
@@ -9,12 +8,11 @@ export type LiveFanOut = 'redis' | 'postgres' | 'in-process';
 
 /** Where the live fan-out may run, best first. */
 export interface LiveTransports {
-  /** Redis (`REDIS_URL`): its URL, key prefix and the adapters' normal connection. */
-  readonly redis?: {
-    readonly url: string;
-    readonly prefix: string;
-    readonly publisher: FailOpenRedis;
-  };
+  /**
+   * Redis (`REDIS_URL`): makes the Redis pub/sub channel. A factory, so that the Redis
+   * adapters are loaded only by a host that has Redis (the embedded default never loads them).
+   */
+  readonly redis?: { readonly open: (onEvent: LiveChannelEventListener) => LiveChannel };
   /** A PostgreSQL server (`DATABASE_URL`): its URL and pool. */
   readonly postgres?: { readonly url: string; readonly sql: SqlClient };
 }
@@ -39,11 +37,7 @@ export function openLiveChannel(transports: LiveTransports, logger: Logger): Ope
       { live: 'redis', reason: 'REDIS_URL is set' },
       'live updates: Redis pub/sub (reaches every replica sharing this Redis)',
     );
-    const { url, prefix, publisher } = transports.redis;
-    return {
-      channel: new RedisLiveChannel({ url, prefix, publisher, onEvent }),
-      fanOut: 'redis',
-    };
+    return { channel: transports.redis.open(onEvent), fanOut: 'redis' };
   }
   if (transports.postgres) {
     logger.info(

@@ -25,11 +25,20 @@ function embeddedConfig(folder: string, extra: Record<string, string> = {}) {
 
 describe('createRuntime on the embedded default (PGlite)', () => {
   it(
-    'migrates, seeds the catalog and loads the demo set into a new data folder',
+    'migrates, seeds the catalog and loads the demo set into a new data folder after it is up',
     slow,
     async () => {
       const runtime = await createRuntime(embeddedConfig(dataDir), { logger });
       try {
+        // Up before the demo set: the database answers, readiness says what is still loading.
+        expect(await runtime.health()).toEqual({
+          postgres: 'up',
+          redis: 'disabled',
+          search: 'postgres',
+          loading: 'loading the demo data into a new data folder',
+        });
+        await runtime.whenLoaded();
+        expect((await runtime.health()).loading).toBeUndefined();
         expect(runtime.database).toBe('pglite');
         expect(existsSync(join(dataDir, 'pglite'))).toBe(true);
         expect(existsSync(join(dataDir, 'jwt-secret'))).toBe(true);
@@ -74,6 +83,7 @@ describe('createRuntime on the embedded default (PGlite)', () => {
     async () => {
       const runtime = await createRuntime(embeddedConfig(dataDir), { logger });
       try {
+        expect(await runtime.health()).not.toHaveProperty('loading');
         expect((await runtime.useCases.listDoctors.execute({ limit: 100 })).total).toBe(12);
         expect(await runtime.useCases.listSpecializations.execute()).toHaveLength(36);
       } finally {

@@ -1,8 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Clock } from '@doctorly/core';
+import {
+  OutboxPublisher,
+  PasswordHasher,
+  RegisterDoctor,
+  RegisterUser,
+  UnitOfWork,
+  Clock,
+} from '@doctorly/core';
 import { pino, type Logger } from 'pino';
-import { SystemClock, scryptCosts } from '../adapters/index.js';
+import { ScryptPasswordHasher, SystemClock, scryptCosts } from '../adapters/index.js';
 import type { Config } from '../config/index.js';
 import { nodeModule } from '../modules/node-module.js';
 import { HostOutboxPublisher } from './host-outbox-publisher.js';
@@ -12,7 +19,13 @@ import { lazyPorts, type Ports } from './ports.js';
 import { RuntimeContainer } from './runtime-container.js';
 import { runtimeModule } from './runtime-module.js';
 import { createStoreInfrastructure } from './store-infrastructure.js';
-import { startUp } from './start-up.js';
+import {
+  DemoPasswordHasher,
+  demoPassword,
+  demoPasswordOwaspHash,
+  type DemoUseCases,
+} from './demo-data.js';
+import { loadDemoInBackground, startUp, type BackgroundLoad } from './start-up.js';
 import { lazyUseCases, type UseCases } from './use-cases.js';
 import { startTicker } from './ticker.js';
 import { runWorkerTick, type WorkerTickResult } from './worker-tick.js';
@@ -23,6 +36,11 @@ export interface RuntimeHealth {
   readonly redis: RedisHealth;
   /** The engine answering doctor searches. */
   readonly search: 'postgres' | 'redis' | 'memory';
+  /**
+   * Why the runtime is not ready yet although its database is up: start-up work still
+   * running in the background (the demo set of a new embedded data folder). Absent once done.
+   */
+  readonly loading?: string;
 }
 
 /**
@@ -53,6 +71,13 @@ export interface Runtime {
   readonly sql: Infrastructure['sql'];
   /** Whether the database is reachable, Redis's state, and the search engine in use. */
   health(): Promise<RuntimeHealth>;
+  /**
+   * Settles once the start-up work left to the background is over: the demo set of a new
+   * embedded data folder, loaded after {@link createRuntime} returns so that the server
+   * answers at once (readiness says so meanwhile). Resolves at once when there is none;
+   * never rejects (a failure is logged).
+   */
+  whenLoaded(): Promise<void>;
   /** One pass of background work at `now`: materialize sittings, close ended ones, relay the outbox. */
   runWorkerTick(now: Date): Promise<WorkerTickResult>;
   /**
@@ -167,9 +192,15 @@ async function compose(
     migrate: () => infrastructure.migrate(),
     useCases,
     clock: ports.clock,
-    loadDemo: newDataFolder && config.demoData,
   });
   await publisher().flush();
+  const background: BackgroundLoad | undefined =
+    newDataFolder && config.demoData
+      ? loadDemoInBackground(
+          demoUseCases(container, useCases, config.passwordHashCost === 'owasp'),
+          logger,
+        )
+      : undefined;
   logger.info(
     {
       database: infrastructure.database,
@@ -190,11 +221,16 @@ async function compose(
     ports,
     database: infrastructure.database,
     sql: infrastructure.sql,
-    health: async () => ({
-      postgres: (await infrastructure.databaseUp()) ? 'up' : 'down',
-      redis: await infrastructure.redisHealth(),
-      search: ports.search.engine,
-    }),
+    health: async () => {
+      const loading = background?.pending();
+      return {
+        postgres: (await infrastructure.databaseUp()) ? 'up' : 'down',
+        redis: await infrastructure.redisHealth(),
+        search: ports.search.engine,
+        ...(loading !== undefined && { loading }),
+      };
+    },
+    whenLoaded: () => background?.done ?? Promise.resolve(),
     runWorkerTick: (now) => runWorkerTick(useCases, now),
     startTicking: (intervalMs) => {
       const stop = startTicker(runtime, intervalMs, ports.clock);
@@ -209,10 +245,45 @@ async function compose(
     close: () =>
       (closed ??= (async () => {
         await Promise.all([...tickers].map((stop) => stop()));
+        // The demo set writes through the database: let it finish before the database closes.
+        await background?.done;
         await publisher().close();
         await infrastructure.close();
         logger.info('doctorly runtime closed');
       })()),
   };
   return runtime;
+}
+
+/**
+ * The use cases the demo set is loaded through: the runtime's own, but registering with the
+ * {@link DemoPasswordHasher} (the shared demo password's hash known at the OWASP cost, else
+ * hashed once).
+ */
+function demoUseCases(
+  container: RuntimeContainer,
+  useCases: UseCases,
+  owaspCost: boolean,
+): DemoUseCases {
+  const runtimeHasher = container.get(PasswordHasher);
+  // The known hash is an scrypt one: only for the runtime's own hasher, not an embedder's.
+  const known = owaspCost && runtimeHasher instanceof ScryptPasswordHasher;
+  const hasher = new DemoPasswordHasher(
+    runtimeHasher,
+    known ? { [demoPassword]: demoPasswordOwaspHash } : {},
+  );
+  const [uow, publisher, clock] = [
+    container.get(UnitOfWork),
+    container.get(OutboxPublisher),
+    container.get(Clock),
+  ];
+  return {
+    registerDoctor: new RegisterDoctor(uow, publisher, clock, hasher),
+    registerUser: new RegisterUser(uow, publisher, clock, hasher),
+    addSpecializations: useCases.addSpecializations,
+    addQualifications: useCases.addQualifications,
+    addSlot: useCases.addSlot,
+    registerPatient: useCases.registerPatient,
+    bookAppointment: useCases.bookAppointment,
+  };
 }

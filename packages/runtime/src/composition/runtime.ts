@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   OutboxPublisher,
@@ -146,6 +146,11 @@ export async function createRuntime(
   // Decided before the adapters create the folder: only a brand-new embedded database gets demo data.
   const newDataFolder =
     !memory && config.databaseUrl === undefined && !existsSync(join(config.dataDir, 'pglite'));
+  if (!memory && !newDataFolder && existsSync(demoMarkerOf(config.dataDir)))
+    logger.warn(
+      { dataDir: config.dataDir },
+      'the demo data of this data folder did not finish loading (the process stopped or the load failed): the demo set is incomplete; start on a new DATA_DIR for the whole set',
+    );
   const infrastructure = memory
     ? createMemoryInfrastructure(logger)
     : await createStoreInfrastructure(config, clock, logger);
@@ -196,9 +201,12 @@ async function compose(
   await publisher().flush();
   const background: BackgroundLoad | undefined =
     newDataFolder && config.demoData
-      ? loadDemoInBackground(
-          demoUseCases(container, useCases, config.passwordHashCost === 'owasp'),
-          logger,
+      ? withDemoMarker(
+          config.dataDir,
+          loadDemoInBackground(
+            demoUseCases(container, useCases, config.passwordHashCost === 'owasp'),
+            logger,
+          ),
         )
       : undefined;
   logger.info(
@@ -230,7 +238,7 @@ async function compose(
         ...(loading !== undefined && { loading }),
       };
     },
-    whenLoaded: () => background?.done ?? Promise.resolve(),
+    whenLoaded: async () => void (await background?.done),
     runWorkerTick: (now) => runWorkerTick(useCases, now),
     startTicking: (intervalMs) => {
       const stop = startTicker(runtime, intervalMs, ports.clock);
@@ -286,4 +294,23 @@ function demoUseCases(
     registerPatient: useCases.registerPatient,
     bookAppointment: useCases.bookAppointment,
   };
+}
+
+/** Present while the demo set of a new data folder is loading, and after a load that did not finish. */
+function demoMarkerOf(dataDir: string): string {
+  return join(dataDir, 'demo-data.loading');
+}
+
+/**
+ * Marks the data folder while its demo set loads and clears the mark once it all loaded, so
+ * that a start after an interrupted load (the process killed meanwhile) says the demo set is
+ * incomplete instead of leaving the user to wonder why accounts are missing.
+ */
+function withDemoMarker(dataDir: string, load: BackgroundLoad): BackgroundLoad {
+  const marker = demoMarkerOf(dataDir);
+  writeFileSync(marker, 'the demo data load began and has not finished\n');
+  void load.done.then((succeeded) => {
+    if (succeeded) rmSync(marker, { force: true });
+  });
+  return load;
 }

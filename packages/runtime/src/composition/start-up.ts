@@ -41,8 +41,8 @@ export async function startUp({
 export interface BackgroundLoad {
   /** Why the runtime is not ready yet; `undefined` once done (or failed: see the log). */
   pending(): string | undefined;
-  /** Settles when the work is over; never rejects (a failure is logged). */
-  readonly done: Promise<void>;
+  /** Settles when the work is over, with whether it all succeeded; never rejects (a failure is logged). */
+  readonly done: Promise<boolean>;
 }
 
 /**
@@ -64,10 +64,12 @@ export function loadDemoInBackground(useCases: DemoUseCases, logger: Logger): Ba
           { demo },
           'new data folder: demo data loaded (set DEMO_DATA=false to start empty)',
         );
+        return true;
       },
       (error: unknown) => {
         pending = undefined;
         logger.error({ err: error }, 'demo data failed to load: the demo set is incomplete');
+        return false;
       },
     );
   return { pending: () => pending, done };

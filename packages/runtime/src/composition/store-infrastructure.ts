@@ -58,7 +58,7 @@ export async function createStoreInfrastructure(
       );
     const live = openLiveChannel(
       {
-        ...(redis && { redis: { open: redis.openLiveChannel } }),
+        ...(redis && { redis: { open: (onEvent) => redis.openLiveChannel(onEvent) } }),
         ...(sql.engine === 'postgres' &&
           config.liveDatabaseUrl !== undefined && {
             postgres: { url: config.liveDatabaseUrl, sql },

@@ -88,7 +88,6 @@ const script = `
   function connect() {
     source = new EventSource('/sittings/' + id + '/board/live');
     source.addEventListener('board', (event) => { say('live', 'live'); render(JSON.parse(event.data)); });
-    source.addEventListener('open', () => say('live', 'live'));
     source.addEventListener('error', () => {
       if (source.readyState === EventSource.CLOSED) { source.close(); void diagnose(); }
       else say('reconnecting', 'reconnecting\\u2026');

@@ -84,7 +84,7 @@ try {
       return { userId: user.id, role: user.role } satisfies Actor;
     })());
 
-  const myAppointments = new ListMyAppointments(uow, cache);
+  const myAppointments = new ListMyAppointments(uow, cache, clock);
   const earlier = await myAppointments.execute(userActor, { limit: 100 });
   console.log(`Earlier bookings: ${earlier.total}`);
   for (const appointment of [...earlier.items].reverse()) {

@@ -2,6 +2,7 @@ import type { EndpointDeclaration } from '../endpoint/declaration.js';
 import type { ApiEndpoint } from '../endpoint/endpoint.js';
 import * as appointments from './appointments.js';
 import * as auth from './auth.js';
+import * as board from './board.js';
 import * as catalog from './catalog.js';
 import * as doctorLists from './doctor-lists.js';
 import * as doctors from './doctors.js';
@@ -13,6 +14,7 @@ import * as users from './users.js';
 
 export * from './appointments.js';
 export * from './auth.js';
+export * from './board.js';
 export * from './catalog.js';
 export * from './doctor-lists.js';
 export * from './doctors.js';
@@ -50,6 +52,7 @@ export const apiEndpoints: readonly ApiEndpoint[] = [
   patients.getPatient,
   appointments.bookAppointment,
   appointments.listMyAppointments,
+  appointments.getAppointment,
   appointments.getAppointmentHistory,
   appointments.cancelAppointment,
   appointments.rateDoctor,
@@ -58,6 +61,9 @@ export const apiEndpoints: readonly ApiEndpoint[] = [
   sittings.checkInAppointment,
   sittings.completeAppointment,
   sittings.markNoShow,
+  sittings.startSitting,
+  sittings.callAppointment,
+  board.getSittingBoard,
   catalog.listQualifications,
   catalog.listSpecializations,
   catalog.setSpecializationImage,

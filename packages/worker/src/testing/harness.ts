@@ -73,7 +73,7 @@ function domainUseCases(pg: PostgresAdapters, clock: ManualClock, policy: Bookin
     addSlot: new AddSlot(pg.uow, publisher, clock, { defaultTimeZone: 'UTC' }),
     registerPatient: new RegisterPatient(pg.uow, publisher, clock),
     book: new BookAppointment(pg.uow, publisher, clock, policy),
-    history: new GetAppointmentHistory(pg.uow),
+    history: new GetAppointmentHistory(pg.uow, clock),
   };
 }
 

@@ -32,6 +32,7 @@ import {
   ListPatients,
   ListQualifications,
   ListSpecializations,
+  LiveChannel,
   MarkNoShow,
   MaterializeSittings,
   OutboxPublisher,
@@ -149,7 +150,13 @@ const factories = {
     new MaterializeSittings(get(UnitOfWork), get(OutboxPublisher), get(BookingPolicyToken)),
   closeEndedSittings: (get: Get) => new CloseEndedSittings(get(UnitOfWork), get(OutboxPublisher)),
   relayOutbox: (get: Get) =>
-    new RelayOutbox(get(OutboxStore), get(UnitOfWork), get(Cache), get(DoctorSearchIndex)),
+    new RelayOutbox(
+      get(OutboxStore),
+      get(UnitOfWork),
+      get(Cache),
+      get(DoctorSearchIndex),
+      get(LiveChannel),
+    ),
   reconcileSearchIndex: (get: Get) =>
     new ReconcileSearchIndex(get(UnitOfWork), get(DoctorSearchIndex)),
 } as const;

@@ -91,9 +91,9 @@ export interface BookedSitting {
 /** A new doctor with one weekly slot of `places` places, and `bookings` patients of one user booked in its next sitting. */
 export async function bookedSitting(
   api: Api,
-  { places = 10, bookings = 3, day = 'wednesday', start = '08:00' } = {},
+  { places = 10, bookings = 3, day = 'wednesday', start = '08:00', doctorName = 'Live' } = {},
 ): Promise<BookedSitting> {
-  const doctor = await api.doctor('Live');
+  const doctor = await api.doctor(doctorName);
   const slotId = await api.slot(doctor, {
     day,
     start,
@@ -129,6 +129,8 @@ export async function freePort(): Promise<number> {
 export interface ServerProcess {
   readonly base: string;
   readonly child: ChildProcess;
+  /** Everything it wrote to stdout and stderr so far (its JSON log). */
+  output(): string;
   /** Resolves with the exit code once the process has exited. */
   readonly exited: Promise<number | null>;
   /** Sends SIGTERM and waits for the exit. */
@@ -177,6 +179,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   return {
     base,
     child,
+    output: () => output,
     exited,
     stop: async () => {
       if (!gone) child.kill('SIGTERM');

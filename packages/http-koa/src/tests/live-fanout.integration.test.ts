@@ -5,7 +5,7 @@ import type { AppointmentView } from '@doctorly/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../test-support/api.js';
 import { startTestServer, type TestServer } from '../test-support/harness.js';
-import { LiveStream, book, bookedSitting, until } from './live-support.js';
+import { LiveStream, book, bookedSitting, until } from '../test-support/live.js';
 
 let t: TestServer;
 

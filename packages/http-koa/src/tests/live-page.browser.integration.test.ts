@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../test-support/harness.js';
-import { bookedSitting, type BookedSitting } from './live-support.js';
+import { bookedSitting, type BookedSitting } from '../test-support/live.js';
 
 const chromium = '/usr/bin/chromium';
 // The docs' screenshot is rewritten only when asked (UPDATE_SCREENSHOTS=1), so that a test

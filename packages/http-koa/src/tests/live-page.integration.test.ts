@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../test-support/expect.js';
 import { startTestServer, type TestServer } from '../test-support/harness.js';
-import { bookedSitting } from './live-support.js';
+import { bookedSitting } from '../test-support/live.js';
 
 let t: TestServer;
 

@@ -16,7 +16,7 @@ import {
   bookedSitting,
   spawnServer,
   type ServerProcess,
-} from './live-support.js';
+} from '../test-support/live.js';
 
 const jwtSecret = 'live-replicas-secret-0123456789abcdefghijklmnop';
 

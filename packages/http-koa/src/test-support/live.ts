@@ -1,5 +1,6 @@
-// Helpers of the live-*.test.ts files: an SSE client that records what it receives, a sitting
-// with bookings made through the API, and a server process of its own (`npm start`'s main).
+// Helpers of the live-*.test.ts files in src/tests/: an SSE client that records what it
+// receives, a sitting with bookings made through the API, and a server process of its own
+// (`npm start`'s main).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AppointmentView } from '@doctorly/core';
 import { EventSource } from 'eventsource';
-import type { Account, Api, DoctorAccount } from '../test-support/api.js';
+import type { Account, Api, DoctorAccount } from './api.js';
 
 /** One event as a client received it. */
 export interface ReceivedEvent {

@@ -6,6 +6,7 @@ import * as board from './board.js';
 import * as catalog from './catalog.js';
 import * as doctorLists from './doctor-lists.js';
 import * as doctors from './doctors.js';
+import { liveEndpoints } from './live.js';
 import { operationEndpoints } from './operations.js';
 import * as patients from './patients.js';
 import * as sittings from './sittings.js';
@@ -17,6 +18,7 @@ export * from './board.js';
 export * from './catalog.js';
 export * from './doctor-lists.js';
 export * from './doctors.js';
+export * from './live.js';
 export * from './operations.js';
 export * from './patients.js';
 export * from './sittings.js';
@@ -71,8 +73,13 @@ export const apiEndpoints: readonly ApiEndpoint[] = [
   catalog.doctorsByQualification,
 ];
 
-/** Every endpoint a full host serves and documents: the API's, then the operations endpoints. @category Endpoints */
+/**
+ * Every endpoint a full host serves and documents: the API's, the live streams and page,
+ * then the operations endpoints.
+ * @category Endpoints
+ */
 export const allEndpoints: readonly EndpointDeclaration[] = [
   ...apiEndpoints,
+  ...liveEndpoints,
   ...operationEndpoints,
 ];

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { LoadResult } from './load.js';
 import type { BookingOutcome } from './scenarios/booking.js';
 import type { ContentionOutcome } from './scenarios/contention.js';
+import type { LiveOutcome } from './scenarios/live.js';
+import { renderLive } from './scenarios/live-report.js';
 
 /** One measured row of the table. */
 export interface Row {
@@ -35,6 +37,7 @@ export interface BenchReport {
   readonly rows: Row[];
   booking?: BookingOutcome;
   contention?: ContentionOutcome;
+  live?: LiveOutcome;
   readonly memory: Record<string, number | undefined>;
   readonly targets: Target[];
   readonly notes: string[];
@@ -96,6 +99,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
     );
   }
+  if (report.live) lines.push(...renderLive(report.live));
   lines.push(
     '## Server memory (peak RSS, VmHWM)',
     '',

@@ -64,7 +64,7 @@ export async function setUpBoards(
     Array.from({ length: boards }, (_, i) => i),
     8,
     async (i) => {
-      const email = `bench-live-${tag}-${i}@bench.example.com`;
+      const email = `bench-live-doctor-${tag}-${i}@bench.example.com`;
       await call(url, 'POST', '/doctors/new', {
         body: { name: `Bench Live Doctor ${i}`, email, password, description: 'A live board.' },
         expected: 201,

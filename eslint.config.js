@@ -109,6 +109,7 @@ const memoryValueSources = [
   'identity/user',
   'cache/deep-freeze',
   'search/name-match',
+  'live/topic-listeners',
 ];
 
 /**

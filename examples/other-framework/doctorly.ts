@@ -17,6 +17,7 @@ import {
 import {
   InMemoryCache,
   InMemoryDoctorSearchIndex,
+  InMemoryLiveChannel,
   InMemoryOutboxStore,
   InMemoryRateLimiter,
   InMemoryTokenIssuer,
@@ -51,7 +52,8 @@ export async function createDoctorly(options: DoctorlyOptions = {}): Promise<Doc
   const search = new InMemoryDoctorSearchIndex();
   const hasher = new InsecureTestPasswordHasher();
   const tokens = new InMemoryTokenIssuer(3600);
-  const relay = new RelayOutbox(new InMemoryOutboxStore(uow), uow, cache, search);
+  const live = new InMemoryLiveChannel();
+  const relay = new RelayOutbox(new InMemoryOutboxStore(uow), uow, cache, search, live);
   // After each commit, apply its outbox events at once: search documents and cached reads
   // follow every write (in production the worker relays whatever this misses).
   const publisher: OutboxPublisher = {

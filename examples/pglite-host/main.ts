@@ -18,7 +18,7 @@ import {
   type OutboxPublisher,
   type Repositories,
 } from '@doctorly/core';
-import { InMemoryCache } from '@doctorly/core/testing';
+import { InMemoryCache, InMemoryLiveChannel } from '@doctorly/core/testing';
 import { createPostgresAdapters } from '@doctorly/adapters-postgres';
 import { ScryptPasswordHasher, SystemClock } from '@doctorly/runtime';
 
@@ -84,7 +84,7 @@ try {
       return { userId: user.id, role: user.role } satisfies Actor;
     })());
 
-  const myAppointments = new ListMyAppointments(uow, cache);
+  const myAppointments = new ListMyAppointments(uow, cache, clock);
   const earlier = await myAppointments.execute(userActor, { limit: 100 });
   console.log(`Earlier bookings: ${earlier.total}`);
   for (const appointment of [...earlier.items].reverse()) {
@@ -120,12 +120,15 @@ try {
   const after = await myAppointments.execute(userActor, { limit: 100 });
   console.log(`Bookings now: ${after.total}`);
 
-  // What the worker does in production: relay the outbox to the search index and the cache.
-  const relayed = await new RelayOutbox(postgres.outbox, uow, cache, postgres.search).execute(
-    100,
-    30,
-    clock.now(),
-  );
+  // What the worker does in production: relay the outbox to the search index and the cache
+  // (and tell live boards; this one-shot host has none listening).
+  const relayed = await new RelayOutbox(
+    postgres.outbox,
+    uow,
+    cache,
+    postgres.search,
+    new InMemoryLiveChannel(),
+  ).execute(100, 30, clock.now());
   console.log(`Relayed ${relayed.applied} outbox events to the search index and the cache`);
 } finally {
   await postgres.close();

@@ -48,3 +48,8 @@ export {
   type PostgresConfig,
 } from './create-postgres-adapters.js';
 export { postgresModule, PostgresSql, type PostgresModuleConfig } from './postgres-module.js';
+export {
+  PostgresLiveChannel,
+  notifyPayloadLimit,
+  type PostgresLiveChannelOptions,
+} from './live/postgres-live-channel.js';

@@ -21,3 +21,4 @@ export { doctorIndexNames, type DoctorIndexNames } from './search/doctor-index-n
 export * from './capabilities.js';
 export * from './create-redis-adapters.js';
 export * from './redis-module.js';
+export * from './live/redis-live-channel.js';

@@ -16,3 +16,4 @@ export * from './ratings/index.js';
 export * from './search/index.js';
 export * from './cache/index.js';
 export * from './outbox/index.js';
+export * from './live/index.js';

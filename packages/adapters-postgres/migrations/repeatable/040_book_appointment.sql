@@ -66,7 +66,8 @@ BEGIN
   END IF;
   IF s.booked >= s.places THEN o_outcome := 'SITTING_FULL'; RETURN; END IF;
 
-  UPDATE sittings SET booked = booked + 1 WHERE id = s.id;
+  -- The version too (0010_day_of_the_sitting.sql): one update of the row already locked.
+  UPDATE sittings SET booked = booked + 1, version = version + 1 WHERE id = s.id;
   SELECT coalesce(max(a.queue_number), 0) INTO v_highest
     FROM appointments a WHERE a.sitting_id = s.id AND a.status <> 'cancelled';
   IF v_highest = s.booked THEN

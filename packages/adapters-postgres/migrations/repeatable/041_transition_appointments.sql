@@ -1,7 +1,10 @@
 -- Lock order as book_appointment (040_book_appointment.sql): the sitting row first.
 -- Moves the appointments of one sitting (all of them, or just p_appointment_id) whose status
--- is in p_from to p_to, records a history entry for each, and adjusts the sitting's places
--- by the appointments that left (or re-entered) the active statuses.
+-- is in p_from to p_to, records a history entry for each (and called_at when called in,
+-- completed_at when completed), and, when any moved, bumps the sitting's version and adjusts
+-- its places by the appointments that left (or re-entered) the active statuses: one update
+-- of the sitting row. Counterpart in core: transitionIn of
+-- packages/core/src/memory/in-memory-appointment-repository.ts (the contract suite runs both).
 CREATE OR REPLACE FUNCTION transition_appointments(
   p_sitting_id integer,
   p_appointment_id integer,
@@ -27,20 +30,23 @@ BEGIN
       AND a.status = ANY (p_from)
     FOR UPDATE
   ), moved AS (
-    UPDATE appointments a SET status = p_to FROM target t WHERE a.id = t.id
+    UPDATE appointments a SET status = p_to,
+      called_at = CASE WHEN p_to = 'in_consultation' THEN p_at ELSE a.called_at END,
+      completed_at = CASE WHEN p_to = 'completed' THEN p_at ELSE a.completed_at END
+    FROM target t WHERE a.id = t.id
     RETURNING a.id, a.sitting_id, a.slot_id, a.doctor_id, a.patient_id, a.queue_number, a.status,
-              a.booked_by, a.booked_at, a.idempotency_key, t.old_status
+              a.booked_by, a.booked_at, a.idempotency_key, a.called_at, a.completed_at, t.old_status
   ), history AS (
     INSERT INTO appointment_history (appointment_id, status, actor_id, at, reason)
     SELECT m.id, p_to, p_actor_id, p_at, p_reason FROM moved m
   ), places AS (
-    UPDATE sittings st SET booked = st.booked + d.delta
-    FROM (SELECT coalesce(sum(
+    UPDATE sittings st SET booked = st.booked + d.delta, version = st.version + 1
+    FROM (SELECT count(*) AS moved, coalesce(sum(
             (CASE WHEN p_to <> 'cancelled' THEN 1 ELSE 0 END) - (CASE WHEN m.old_status <> 'cancelled' THEN 1 ELSE 0 END)
           ), 0)::integer AS delta FROM moved m) d
-    WHERE st.id = v_sitting_id AND d.delta <> 0
+    WHERE st.id = v_sitting_id AND d.moved > 0
   )
   SELECT m.id, m.sitting_id, m.slot_id, m.doctor_id, m.patient_id, m.queue_number, m.status,
-         m.booked_by, m.booked_at, m.idempotency_key
+         m.booked_by, m.booked_at, m.idempotency_key, m.called_at, m.completed_at
   FROM moved m ORDER BY m.queue_number, m.id;
 END $$;

@@ -6,7 +6,7 @@ export type DetailsRow = Appointment & Omit<AppointmentDetails, 'appointment'>;
 
 /** Appointments with their sitting, patient and doctor facts; append `WHERE …`. */
 export const detailsSelect = `SELECT ${appointmentColumns('a')}, s.date, s.starts_at AS "sittingStartsAt",
-    s.status AS "sittingStatus", s.duration_minutes AS "durationMinutes", p.name AS "patientName",
+    s.status AS "sittingStatus", s.started_at AS "sittingStartedAt", s.duration_minutes AS "durationMinutes", p.name AS "patientName",
     p.owner_id AS "patientOwnerId", d.name AS "doctorName", d.user_id AS "doctorUserId"
   FROM appointments a
   JOIN sittings s ON s.id = a.sitting_id
@@ -19,6 +19,7 @@ export function toDetails(row: DetailsRow): AppointmentDetails {
     date,
     sittingStartsAt,
     sittingStatus,
+    sittingStartedAt,
     durationMinutes,
     patientName,
     patientOwnerId,
@@ -31,6 +32,7 @@ export function toDetails(row: DetailsRow): AppointmentDetails {
     date,
     sittingStartsAt,
     sittingStatus,
+    sittingStartedAt,
     durationMinutes,
     patientName,
     patientOwnerId,

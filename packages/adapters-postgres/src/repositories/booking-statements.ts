@@ -70,7 +70,14 @@ export type BookedManyRow = BookedOnDateRow & { n: number };
 /** A row of {@link bookOnDateStatement}: the outcome, and the details when booked. */
 export type BookedOnDateRow = { outcome: BookingOutcomeCode } & Omit<
   DetailsRow,
-  'patientId' | 'status' | 'bookedBy' | 'bookedAt' | 'idempotencyKey'
+  | 'patientId'
+  | 'status'
+  | 'bookedBy'
+  | 'bookedAt'
+  | 'idempotencyKey'
+  | 'calledAt'
+  | 'completedAt'
+  | 'sittingStartedAt'
 >;
 
 /** The appointment's details, from the row and what was asked; a refusal is thrown. */
@@ -89,6 +96,11 @@ export function bookedDetails(
     bookedBy: request.bookedBy,
     bookedAt: request.at,
     idempotencyKey: request.idempotencyKey,
+    // Only a scheduled sitting is booked, and a scheduled sitting has not started; nobody
+    // is called in or done at booking.
+    calledAt: null,
+    completedAt: null,
+    sittingStartedAt: null,
   });
 }
 
@@ -142,7 +154,9 @@ function columnsOf(rows: readonly unknown[][]): unknown[][] {
   return rows[0]!.map((_, i) => rows.map((row) => row[i]));
 }
 
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
+type Json<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
 
 /** A row of {@link bookingContextStatement}. */
 export interface BookingContextRow {
@@ -153,6 +167,7 @@ export interface BookingContextRow {
 }
 
 const at = (iso: string) => new Date(iso);
+const atOrNull = (iso: string | null) => (iso === null ? null : new Date(iso));
 
 /** The row as core's models, every timestamp a Date again (as the other reads give them). */
 export function toBookingContext(row: BookingContextRow): BookingContext {
@@ -160,12 +175,20 @@ export function toBookingContext(row: BookingContextRow): BookingContext {
   return {
     patient: patient ? { ...patient, createdAt: at(patient.createdAt) } : undefined,
     slot: slot ? { ...slot, createdAt: at(slot.createdAt) } : undefined,
-    sittings: sittings.map((s) => ({ ...s, startsAt: at(s.startsAt), endsAt: at(s.endsAt) })),
+    sittings: sittings.map((s) => ({
+      ...s,
+      startsAt: at(s.startsAt),
+      endsAt: at(s.endsAt),
+      startedAt: atOrNull(s.startedAt),
+    })),
     earlier: earlier
       ? toDetails({
           ...earlier,
           bookedAt: at(earlier.bookedAt),
+          calledAt: atOrNull(earlier.calledAt),
+          completedAt: atOrNull(earlier.completedAt),
           sittingStartsAt: at(earlier.sittingStartsAt),
+          sittingStartedAt: atOrNull(earlier.sittingStartedAt),
         })
       : undefined,
   };

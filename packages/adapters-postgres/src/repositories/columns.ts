@@ -18,12 +18,14 @@ export const slotColumns = (t: string) =>
 
 export const sittingColumns = (t: string) =>
   `${t}.id, ${t}.slot_id AS "slotId", ${t}.doctor_id AS "doctorId", ${t}.date, ${t}.starts_at AS "startsAt",
-   ${t}.ends_at AS "endsAt", ${t}.status, ${t}.booked, ${t}.places, ${t}.duration_minutes AS "durationMinutes"`;
+   ${t}.ends_at AS "endsAt", ${t}.status, ${t}.booked, ${t}.places, ${t}.duration_minutes AS "durationMinutes",
+   ${t}.started_at AS "startedAt", ${t}.version`;
 
 export const appointmentColumns = (t: string) =>
   `${t}.id, ${t}.sitting_id AS "sittingId", ${t}.slot_id AS "slotId", ${t}.doctor_id AS "doctorId",
    ${t}.patient_id AS "patientId", ${t}.queue_number AS "queueNumber", ${t}.status, ${t}.booked_by AS "bookedBy",
-   ${t}.booked_at AS "bookedAt", ${t}.idempotency_key AS "idempotencyKey"`;
+   ${t}.booked_at AS "bookedAt", ${t}.idempotency_key AS "idempotencyKey", ${t}.called_at AS "calledAt",
+   ${t}.completed_at AS "completedAt"`;
 
 export const ratingColumns = (t: string) =>
   `${t}.id, ${t}.doctor_id AS "doctorId", ${t}.patient_id AS "patientId", ${t}.appointment_id AS "appointmentId",

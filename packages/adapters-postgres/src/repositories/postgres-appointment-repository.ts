@@ -8,6 +8,7 @@ import type {
   BookingContextQuery,
   BookingRequest,
   DoctorId,
+  LiveSittingState,
   Page,
   PageRequest,
   Patient,
@@ -32,6 +33,7 @@ import {
   type BookingOutcomeCode,
 } from './booking-statements.js';
 import { appointmentColumns, patientColumns } from './columns.js';
+import { liveStatesStatement, toLiveSittingState, type LiveStateRow } from './live-states.js';
 import { queryPage } from './paging.js';
 
 interface BookingOutcome {
@@ -73,6 +75,8 @@ export class PostgresAppointmentRepository implements AppointmentRepository {
       bookedBy: request.bookedBy,
       bookedAt: request.at,
       idempotencyKey: request.idempotencyKey,
+      calledAt: null,
+      completedAt: null,
     };
   }
 
@@ -151,6 +155,12 @@ export class PostgresAppointmentRepository implements AppointmentRepository {
       page,
     );
     return { total: result.total, items: result.items.map(toDetails) };
+  }
+
+  async liveStates(sittingIds: readonly SittingId[]): Promise<readonly LiveSittingState[]> {
+    if (sittingIds.length === 0) return [];
+    const rows = await this.db.query<LiveStateRow>(liveStatesStatement, [[...new Set(sittingIds)]]);
+    return rows.map(toLiveSittingState);
   }
 
   async listBySitting(sittingId: SittingId): Promise<readonly AppointmentDetails[]> {

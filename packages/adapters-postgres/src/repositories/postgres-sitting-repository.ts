@@ -1,10 +1,12 @@
-import type {
-  LocalDate,
-  NewSitting,
-  Sitting,
-  SittingId,
-  SittingRepository,
-  SlotId,
+import {
+  closableSittingStatuses,
+  type LocalDate,
+  type NewSitting,
+  type Sitting,
+  type SittingId,
+  type SittingRepository,
+  type SittingStatus,
+  type SlotId,
 } from '@doctorly/core';
 import type { SqlExecutor } from '../sql/sql-client.js';
 import { sittingColumns } from './columns.js';
@@ -95,10 +97,24 @@ export class PostgresSittingRepository implements SittingRepository {
     );
   }
 
-  async setStatus(id: SittingId, status: 'cancelled' | 'completed'): Promise<boolean> {
+  async setStatus(
+    id: SittingId,
+    status: 'cancelled' | 'completed',
+    from: readonly SittingStatus[],
+  ): Promise<boolean> {
     const rows = await this.db.query(
-      `UPDATE sittings SET status = $2 WHERE id = $1 AND status = 'scheduled' RETURNING id`,
-      [id, status],
+      `UPDATE sittings SET status = $2, version = version + 1
+       WHERE id = $1 AND status = ANY($3::text[]) RETURNING id`,
+      [id, status, from],
+    );
+    return rows.length > 0;
+  }
+
+  async start(id: SittingId, at: Date): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE sittings SET status = 'in_progress', started_at = $2, version = version + 1
+       WHERE id = $1 AND status = 'scheduled' RETURNING id`,
+      [id, at],
     );
     return rows.length > 0;
   }
@@ -106,8 +122,8 @@ export class PostgresSittingRepository implements SittingRepository {
   listEnded(now: Date, limit: number): Promise<readonly Sitting[]> {
     return this.db.query<Sitting>(
       `SELECT ${sittingColumns('s')} FROM sittings s
-       WHERE s.status = 'scheduled' AND s.ends_at <= $1 ORDER BY s.ends_at, s.id LIMIT $2`,
-      [now, limit],
+       WHERE s.status = ANY($3::text[]) AND s.ends_at <= $1 ORDER BY s.ends_at, s.id LIMIT $2`,
+      [now, limit, closableSittingStatuses],
     );
   }
 }

@@ -2,6 +2,7 @@ import type { AppointmentDetails } from '../booking/appointment.js';
 import type { Doctor } from '../doctors/doctor.js';
 import type { Patient } from '../patients/patient.js';
 import type { Slot } from '../scheduling/slot.js';
+import type { Sitting } from '../scheduling/sitting.js';
 import type { AccessFacts } from './relations.js';
 
 /**
@@ -41,4 +42,20 @@ export function slotFacts(
 ): AccessFacts {
   const caller = { id, callerDoctorId: callerDoctor?.id };
   return slot === undefined ? { ...caller, exists: false } : { ...caller, doctorId: slot.doctorId };
+}
+
+/**
+ * The access facts of one stored sitting (`undefined`: no such sitting), for a caller whose
+ * doctor profile is `callerDoctor` (`undefined`: they have none).
+ * @category Access
+ */
+export function sittingFacts(
+  id: number,
+  sitting: Sitting | undefined,
+  callerDoctor: Doctor | undefined,
+): AccessFacts {
+  const caller = { id, callerDoctorId: callerDoctor?.id };
+  return sitting === undefined
+    ? { ...caller, exists: false }
+    : { ...caller, doctorId: sitting.doctorId };
 }

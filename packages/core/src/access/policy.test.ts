@@ -29,8 +29,11 @@ const expected: Record<PolicyKey, Record<Caller, Answer>> = {
   'appointment.checkIn': row('401 404 403 ok 404 404'),
   'appointment.complete': row('401 404 403 ok 404 404'),
   'appointment.markNoShow': row('401 404 403 ok 404 404'),
+  'appointment.call': row('401 404 403 ok 404 404'),
   'sitting.read': row('401 doc doc ok 404 ok'),
   'sitting.cancel': row('401 doc doc ok 404 doc'),
+  'sittingById.read': row('ok ok ok ok ok ok'),
+  'sittingById.start': row('401 doc doc ok 404 doc'),
 };
 
 function row(answers: string): Record<Caller, Answer> {

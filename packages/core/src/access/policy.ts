@@ -11,7 +11,8 @@ export interface AccessResource {
 /**
  * The resources rules speak of. `profile` is the caller's own doctor profile and what hangs
  * on it (slots, their patients list); `sitting` is a slot's sittings and their queues, named
- * by the slot's id, hence its code.
+ * by the slot's id, hence its code; `sittingById` is one stored sitting named by its own id
+ * (starting it on the day).
  * @category Access
  */
 export const accessResources = {
@@ -22,6 +23,7 @@ export const accessResources = {
   patient: { noun: 'patient', notFound: 'PATIENT_NOT_FOUND' },
   appointment: { noun: 'appointment', notFound: 'APPOINTMENT_NOT_FOUND' },
   sitting: { noun: 'slot', notFound: 'SLOT_NOT_FOUND' },
+  sittingById: { noun: 'sitting', notFound: 'SITTING_NOT_FOUND' },
 } as const satisfies Record<string, AccessResource>;
 
 /** A resource of the {@link accessPolicy}. @category Access */
@@ -66,8 +68,8 @@ const ofSitting = 'the doctor of the sitting';
  *   appointments but not a sitting's queue; the queue now follows the same rule.)
  * - A caller's own things (account, patients list, appointments list, doctor profile) need
  *   no subject: being authenticated, or a doctor, is enough.
- * - Public directory reads (`doctor.read`, `catalog.read`) and registrations take no actor in
- *   core; the host enforces them (bearer or none) and the matrix test proves it does.
+ * - Public directory reads (`doctor.read`, `catalog.read`), the public queue board of a
+ *   sitting (`sittingById.read`) and registrations take no actor in core; the host enforces them (bearer or none) and the matrix test proves it does.
  * - Tokens (`/auth/get_token`, `/auth/logout`) are authentication, not a rule of this table.
  * @category Access
  */
@@ -95,8 +97,11 @@ export const accessPolicy = {
   'appointment.checkIn':    { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     forbidden: ['owner'], who: ofSitting },
   'appointment.complete':   { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     forbidden: ['owner'], who: ofSitting },
   'appointment.markNoShow': { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     forbidden: ['owner'], who: ofSitting },
+  'appointment.call':       { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     forbidden: ['owner'], who: ofSitting },
   'sitting.read':           { kind: 'read',   allow: ['doctorConcerned', 'admin'],          refuse: 'hidden',     doctorsOnly: true,    who: `${ofSitting} or an admin` },
   'sitting.cancel':         { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: ofSitting },
+  'sittingById.read':       { kind: 'read',   allow: ['anyone'],                            refuse: 'forbidden',                        who: 'anyone' },
+  'sittingById.start':      { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: ofSitting },
 } as const satisfies Record<`${AccessResourceName}.${string}`, AccessRule>;
 
 /** One entry of the {@link accessPolicy}: `resource.action`. @category Access */

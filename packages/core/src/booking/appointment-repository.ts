@@ -7,6 +7,7 @@ import type {
 import type { Patient } from '../patients/patient.js';
 import type { NewSitting, Sitting } from '../scheduling/sitting.js';
 import type { Slot } from '../scheduling/slot.js';
+import type { LiveQueueAppointment } from './live-expected-time.js';
 import type {
   AppointmentId,
   DoctorId,
@@ -54,7 +55,24 @@ export interface BookingContext {
   readonly earlier: AppointmentDetails | undefined;
 }
 
-/** A status change, guarded by the statuses it may start from. @category Ports */
+/** One appointment as the live queue reads it, with its id. @category Ports */
+export interface LiveQueueEntry extends LiveQueueAppointment {
+  readonly id: AppointmentId;
+}
+
+/** A sitting with what its live queue and public board need, read at once. @category Ports */
+export interface LiveSittingState {
+  readonly sitting: Sitting;
+  readonly doctorName: string;
+  /** Every appointment of the sitting (all statuses), by queue number then id. */
+  readonly appointments: readonly LiveQueueEntry[];
+}
+
+/**
+ * A status change, guarded by the statuses it may start from. Moving to `in_consultation`
+ * records `calledAt = at`, moving to `completed` records `completedAt = at`.
+ * @category Ports
+ */
 export interface StatusChange {
   readonly from: readonly AppointmentStatus[];
   readonly to: AppointmentStatus;
@@ -77,6 +95,11 @@ export interface AppointmentReader {
   history(id: AppointmentId): Promise<readonly AppointmentHistoryEntry[]>;
   /** Appointments booked by a user, newest sitting first. */
   listByBooker(userId: UserId, page: PageRequest): Promise<Page<AppointmentDetails>>;
+  /**
+   * The live state of each of `sittingIds` that exists (unknown ids match nothing), in the
+   * order of the ids: one read for a whole page of appointments (no read per sitting).
+   */
+  liveStates(sittingIds: readonly SittingId[]): Promise<readonly LiveSittingState[]>;
   /** A sitting's appointments (all statuses) by queue number. */
   listBySitting(sittingId: SittingId): Promise<readonly AppointmentDetails[]>;
   /** Distinct patients with a non-cancelled appointment with the doctor, by name. */
@@ -89,7 +112,7 @@ export interface AppointmentReader {
 export interface AppointmentRepository extends AppointmentReader {
   /**
    * Takes the lowest free queue number of a `scheduled` sitting and records the appointment
-   * (status `booked`, with its first history entry), atomically: the store, not the caller,
+   * (status `booked`, with its first history entry; the sitting's `version` bumped), atomically: the store, not the caller,
    * guarantees that a sitting never holds more active appointments than places and a
    * patient at most one active place per sitting, under any concurrency.
    * @throws DomainError `SITTING_FULL`, `ALREADY_BOOKED`, `SITTING_CANCELLED`, `SITTING_CLOSED`
@@ -106,10 +129,14 @@ export interface AppointmentRepository extends AppointmentReader {
   ensureSittingAndBook(request: SittingBookingRequest): Promise<AppointmentDetails>;
   /**
    * Moves an appointment to `change.to` if its status is one of `change.from` (else `undefined`),
-   * records the history entry, and frees its place when it leaves the active statuses.
+   * records the history entry (and `calledAt`/`completedAt`, see {@link StatusChange}), frees
+   * its place when it leaves the active statuses, and bumps its sitting's `version`.
    */
   transition(id: AppointmentId, change: StatusChange): Promise<Appointment | undefined>;
-  /** Applies `change` to every appointment of a sitting whose status is in `change.from`; returns them. */
+  /**
+   * Applies `change` to every appointment of a sitting whose status is in `change.from`, as
+   * {@link AppointmentRepository.transition}; returns them.
+   */
   transitionAllInSitting(
     sittingId: SittingId,
     change: StatusChange,

@@ -18,8 +18,17 @@ export interface AppointmentView {
   /** The sitting's local date `YYYY-MM-DD`. */
   date: LocalDate;
   queue_number: number;
-  /** ISO 8601 instant: sitting start + (queue_number − 1) × appointment duration. */
+  /** ISO 8601 instant: sitting start + (queue_number − 1) × appointment duration (the plan). */
   expected_time: string;
+  /**
+   * ISO 8601 instant: when the patient is expected to be seen, live (late start, long
+   * consultations, people ahead who cancelled or did not come); `null` when not waiting.
+   */
+  expected_at: string | null;
+  /** Waiting appointments (booked or checked in) before this one; `null` when not waiting. */
+  ahead: number | null;
+  /** The queue number in consultation in this sitting now, or `null`. */
+  now_serving: number | null;
   status: AppointmentStatus;
   /** ISO 8601 instant. */
   booked_at: string;
@@ -27,8 +36,22 @@ export interface AppointmentView {
   timings: { start: string; end: string };
 }
 
-/** The API view of an appointment, with its expected time computed from the queue number. @category Views */
-export function toAppointmentView(details: AppointmentDetails): AppointmentView {
+/** The live part of an {@link AppointmentView}, computed at read time. @category Views */
+export interface LiveTiming {
+  readonly expectedAt: Date | null;
+  readonly ahead: number | null;
+  readonly nowServing: number | null;
+}
+
+/**
+ * An {@link AppointmentView} without its live part: the facts that only change when the
+ * appointment itself does, so they may be cached (the live part never is).
+ * @category Views
+ */
+export type PlannedAppointmentView = Omit<AppointmentView, 'expected_at' | 'ahead' | 'now_serving'>;
+
+/** The planned part of the API view of an appointment, its expected time computed from the queue number. @category Views */
+export function toPlannedAppointmentView(details: AppointmentDetails): PlannedAppointmentView {
   const { appointment } = details;
   const expected = expectedTime(
     details.sittingStartsAt,
@@ -51,6 +74,23 @@ export function toAppointmentView(details: AppointmentDetails): AppointmentView 
     booked_at: appointment.bookedAt.toISOString(),
     timings: { start: expected.toISOString(), end: end.toISOString() },
   };
+}
+
+/** A planned view with its live part. @category Views */
+export function withLiveTiming(view: PlannedAppointmentView, live: LiveTiming): AppointmentView {
+  const { timings, ...facts } = view;
+  return {
+    ...facts,
+    expected_at: live.expectedAt?.toISOString() ?? null,
+    ahead: live.ahead,
+    now_serving: live.nowServing,
+    timings,
+  };
+}
+
+/** The API view of an appointment, with its live part. @category Views */
+export function toAppointmentView(details: AppointmentDetails, live: LiveTiming): AppointmentView {
+  return withLiveTiming(toPlannedAppointmentView(details), live);
 }
 
 /** A slot's next sitting and how many places are taken (`GET /doctors/timings/{id}`). @category Views */

@@ -14,6 +14,7 @@ export const appointmentStatuses = [
   'booked',
   'cancelled',
   'checked_in',
+  'in_consultation',
   'completed',
   'no_show',
 ] as const;
@@ -24,6 +25,7 @@ export type AppointmentStatus = (typeof appointmentStatuses)[number];
 export const activeAppointmentStatuses: readonly AppointmentStatus[] = [
   'booked',
   'checked_in',
+  'in_consultation',
   'completed',
   'no_show',
 ];
@@ -42,6 +44,10 @@ export interface Appointment {
   readonly bookedAt: Date;
   /** The client's `Idempotency-Key`, unique per booking user. */
   readonly idempotencyKey: string | null;
+  /** When the doctor called the patient in (`in_consultation`); `null` before. */
+  readonly calledAt: Date | null;
+  /** When the appointment became `completed`; `null` otherwise. */
+  readonly completedAt: Date | null;
 }
 
 /** One status change of an appointment: what, who (`null`: the system), when. @category Models */
@@ -59,6 +65,8 @@ export interface AppointmentDetails {
   readonly date: LocalDate;
   readonly sittingStartsAt: Date;
   readonly sittingStatus: SittingStatus;
+  /** When the doctor started the sitting; `null` before. */
+  readonly sittingStartedAt: Date | null;
   readonly durationMinutes: number;
   readonly patientName: string;
   readonly patientOwnerId: UserId;

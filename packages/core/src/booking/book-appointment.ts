@@ -11,7 +11,7 @@ import type { CommittedBooking, UnitOfWork } from '../shared/unit-of-work.js';
 import type { BookingPolicy } from '../scheduling/booking-policy.js';
 import { BookAppointmentInput } from './booking-schemas.js';
 import type { AppointmentView } from './appointment-view.js';
-import { toAppointmentView } from './appointment-view.js';
+import { presentAppointment } from './live-appointment-views.js';
 import { appointmentChanged, sittingChanged } from './appointment-events.js';
 import { parseInput } from '../shared/parse-input.js';
 import { authorized } from '../access/authorize.js';
@@ -86,7 +86,7 @@ export class BookAppointment {
       patientFacts(patient_id, context.patient),
     );
     if (!slot) throw new DomainError('SLOT_NOT_FOUND', `No slot ${slot_id}.`);
-    if (context.earlier) return replayed(context.earlier, patient, slot);
+    if (context.earlier) return this.present(replayed(context.earlier, patient, slot), now);
     const stored = sittingsIn(context.sittings, sittingWindow(slot, now, this.policy));
     const times = resolveSittingDate(slot, date, now, this.policy, stored);
     let committed: CommittedBooking;
@@ -106,12 +106,17 @@ export class BookAppointment {
       // A concurrent request with the same key won the race: answer with its booking.
       if (key !== null && isDomainError(error)) {
         const earlier = await this.earlierBooking(actor, key);
-        if (earlier) return replayed(earlier, patient, slot);
+        if (earlier) return this.present(replayed(earlier, patient, slot), now);
       }
       throw error;
     }
     await this.publisher.published(committed.events);
-    return toAppointmentView(committed.details);
+    return presentAppointment(this.uow.read, committed.details, now);
+  }
+
+  /** The view of a booking, with its live part at `now`. */
+  private present(details: AppointmentDetails, now: Date): Promise<AppointmentView> {
+    return presentAppointment(this.uow.read, details, now);
   }
 
   /** The booking the actor made earlier with `key`, with its details. */
@@ -132,13 +137,13 @@ function bookingEvents({ appointment }: AppointmentDetails): readonly DomainEven
   return [appointmentChanged(appointment), sittingChanged(sitting)];
 }
 
-/** The answer to a repeated idempotency key; a key reused for another booking is refused. */
-function replayed(earlier: AppointmentDetails, patient: Patient, slot: Slot): AppointmentView {
+/** The booking a repeated idempotency key answers; a key reused for another booking is refused. */
+function replayed(earlier: AppointmentDetails, patient: Patient, slot: Slot): AppointmentDetails {
   if (earlier.appointment.patientId !== patient.id || earlier.appointment.slotId !== slot.id) {
     throw new DomainError(
       'IDEMPOTENCY_KEY_REUSED',
       'This idempotency key was used for another booking.',
     );
   }
-  return toAppointmentView(earlier);
+  return earlier;
 }

@@ -19,6 +19,10 @@ import { GetTimings } from '../scheduling/get-timings.js';
 import { ListDoctorPatients } from './list-doctor-patients.js';
 import { ListMyAppointments } from './list-my-appointments.js';
 import { MarkNoShow } from './mark-no-show.js';
+import { CallAppointment } from './call-appointment.js';
+import { GetAppointment } from './get-appointment.js';
+import { GetSittingBoard } from './get-sitting-board.js';
+import { StartSitting } from '../scheduling/start-sitting.js';
 import { RateDoctor } from '../ratings/rate-doctor.js';
 import type { AppointmentView } from './appointment-view.js';
 import { BookAppointment } from './book-appointment.js';
@@ -125,8 +129,12 @@ export class BookingWorld {
     return {
       book: new BookAppointment(uow, publisher, clock, policy),
       timings: new GetTimings(uow, cache, clock, policy),
-      myAppointments: new ListMyAppointments(uow, cache),
-      history: new GetAppointmentHistory(uow),
+      myAppointments: new ListMyAppointments(uow, cache, clock),
+      history: new GetAppointmentHistory(uow, clock),
+      appointment: new GetAppointment(uow, clock),
+      board: new GetSittingBoard(uow, clock),
+      startSitting: new StartSitting(uow, publisher, clock),
+      call: new CallAppointment(uow, publisher, clock),
       doctorPatients: new ListDoctorPatients(uow, cache),
       queue: new GetSittingQueue(uow, clock, policy),
       cancel: new CancelAppointment(uow, publisher, clock),

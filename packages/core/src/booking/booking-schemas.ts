@@ -27,6 +27,10 @@ export type BookAppointmentInput = z.input<typeof BookAppointmentInput>;
 
 /** An appointment by id (path `{id}`): history, check-in, completion, no-show. @category Schemas */
 export const AppointmentIdInput = z.strictObject({ id: CoercedId });
+/** One stored sitting by its id (`GET /sittings/{id}/board`, `POST /doctors/sittings/{id}/start`). @category Schemas */
+export const SittingIdInput = z.strictObject({ id: CoercedId });
+/** The input `SittingIdInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
+export type SittingIdInput = z.input<typeof SittingIdInput>;
 /** The input `AppointmentIdInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type AppointmentIdInput = z.input<typeof AppointmentIdInput>;
 

@@ -7,7 +7,7 @@ import type { AppointmentId } from '../shared/primitives.js';
 import type { OutboxPublisher } from '../outbox/outbox.js';
 import type { ReadRepositories, UnitOfWork } from '../shared/unit-of-work.js';
 import type { AppointmentView } from './appointment-view.js';
-import { toAppointmentView } from './appointment-view.js';
+import { presentAppointment } from './live-appointment-views.js';
 import { commit } from '../shared/commit.js';
 import { appointmentChanged, sittingChanged } from './appointment-events.js';
 import { authorized } from '../access/authorize.js';
@@ -58,23 +58,27 @@ export async function changeAppointmentStatus(
         }),
       );
     }
-    return { result: await appointmentView(repositories, changed.id), events };
+    return { result: await appointmentView(repositories, changed.id, order.now), events };
   });
 }
 
-/** The presentable appointment `id`, which must exist (it was just read or written). */
+/** The presentable appointment `id` at `now`, which must exist (it was just read or written). */
 export async function appointmentView(
   repositories: ReadRepositories,
   id: AppointmentId,
+  now: Date,
 ): Promise<AppointmentView> {
   const details = await repositories.appointments.details(id);
   if (!details) throw new Error(`appointment ${id} has no details`);
-  return toAppointmentView(details);
+  return presentAppointment(repositories, details, now);
 }
 
 /** The status changes only the doctor of the sitting makes. */
 export type DoctorStatusKey =
-  'appointment.checkIn' | 'appointment.complete' | 'appointment.markNoShow';
+  | 'appointment.checkIn'
+  | 'appointment.complete'
+  | 'appointment.markNoShow'
+  | 'appointment.call';
 
 /**
  * The appointment `id` as the doctor of its sitting may act on it; the refusal is the access

@@ -90,7 +90,8 @@ describe('decideBooking', () => {
         const reasons = [
           sitting === undefined && 'SITTING_NOT_FOUND',
           sitting?.status === 'cancelled' && 'SITTING_CANCELLED',
-          sitting?.status === 'completed' && 'SITTING_CLOSED',
+          (sitting?.status === 'completed' || sitting?.status === 'in_progress') &&
+            'SITTING_CLOSED',
           sitting !== undefined && request.idempotencyKeyUsedElsewhere && 'IDEMPOTENCY_KEY_REUSED',
           sitting?.active.some((a) => a.patientId === request.patientId) && 'ALREADY_BOOKED',
           sitting !== undefined && sitting.active.length >= sitting.places && 'SITTING_FULL',

@@ -4,7 +4,8 @@ import type { Actor } from '../identity/user.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { AppointmentIdInput } from './booking-schemas.js';
 import type { AppointmentView } from './appointment-view.js';
-import { toAppointmentView } from './appointment-view.js';
+import { presentAppointment } from './live-appointment-views.js';
+import type { Clock } from '../shared/clock.js';
 import { parseInput } from '../shared/parse-input.js';
 import { authorized } from '../access/authorize.js';
 import { appointmentFacts } from '../access/facts.js';
@@ -31,7 +32,10 @@ export interface AppointmentHistoryView {
  * @category Use cases
  */
 export class GetAppointmentHistory {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(
     actor: Actor,
@@ -43,7 +47,7 @@ export class GetAppointmentHistory {
     const details = authorized(actor, 'appointment.read', found, appointmentFacts(id, found));
     const history = await read.appointments.history(id);
     return {
-      appointment: toAppointmentView(details),
+      appointment: await presentAppointment(read, details, this.clock.now()),
       history: history.map((entry) => ({
         status: entry.status,
         actor_id: entry.actorId,

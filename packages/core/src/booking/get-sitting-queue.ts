@@ -13,7 +13,8 @@ import { isSlotDate, sittingTimes } from '../scheduling/sitting-times.js';
 import { localDateOf } from '../scheduling/wall-clock.js';
 import { SittingQueueInput } from './booking-schemas.js';
 import type { AppointmentView } from './appointment-view.js';
-import { toAppointmentView } from './appointment-view.js';
+import { toAppointmentView, type LiveTiming } from './appointment-view.js';
+import { liveEntryOf, liveTimings } from './live-appointment-views.js';
 import { cancelledDates, storedSittingsInWindow } from '../scheduling/sitting-calendar.js';
 import { parseInput } from '../shared/parse-input.js';
 import { authorized } from '../access/authorize.js';
@@ -66,9 +67,16 @@ export class GetSittingQueue {
     }
     const sitting = await read.sittings.findBySlotAndDate(slot.id, times.date);
     const appointments = sitting ? await read.appointments.listBySitting(sitting.id) : [];
+    // The queue's own rows are all the live computation needs: no further read.
+    const timings = sitting
+      ? liveTimings([{ sitting, appointments: appointments.map(liveEntryOf) }], this.clock.now())
+      : new Map<number, LiveTiming>();
+    const notLive = { expectedAt: null, ahead: null, nowServing: null };
     return {
       ...sittingFacts(slot, times, sitting),
-      appointments: appointments.map(toAppointmentView),
+      appointments: appointments.map((details) =>
+        toAppointmentView(details, timings.get(details.appointment.id) ?? notLive),
+      ),
     };
   }
 

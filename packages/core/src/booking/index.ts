@@ -11,10 +11,20 @@ export type { DoctorStatusKey } from './change-appointment-status.js';
 export * from './check-in-appointment.js';
 export * from './complete-appointment.js';
 export * from './mark-no-show.js';
+export * from './call-appointment.js';
+export * from './get-appointment.js';
 export * from './get-appointment-history.js';
 export * from './list-my-appointments.js';
 export * from './list-doctor-patients.js';
 export * from './get-sitting-queue.js';
+export * from './get-sitting-board.js';
 export * from './appointment-view.js';
+export * from './sitting-board-view.js';
+export {
+  liveTimings,
+  presentAppointment,
+  presentAppointments,
+  withLiveTimings,
+} from './live-appointment-views.js';
 export * from './booking-schemas.js';
 export * from './live-expected-time.js';

@@ -10,22 +10,13 @@ const msPerMinute = 60_000;
 const priorConsultations = 3;
 
 /**
- * The status of an appointment as the live queue reads it: {@link AppointmentStatus} plus
- * `in_consultation` (the doctor has called the patient in). `in_consultation` is being added
- * to {@link AppointmentStatus} separately; naming it here keeps this function compiling
- * before and after that change (afterwards the union simply collapses).
- * @category Booking
- */
-export type LiveAppointmentStatus = AppointmentStatus | 'in_consultation';
-
-/**
  * What the live queue needs of one appointment. `calledAt` is set once the patient is
  * called in; `completedAt` once the consultation ends.
  * @category Booking
  */
 export interface LiveQueueAppointment {
   readonly queueNumber: number;
-  readonly status: LiveAppointmentStatus;
+  readonly status: AppointmentStatus;
   readonly calledAt?: Date | null;
   readonly completedAt?: Date | null;
 }
@@ -70,7 +61,7 @@ export interface LiveQueue<A extends LiveQueueAppointment = LiveQueueAppointment
  * Whether an appointment still waits for its consultation (`booked` or `checked_in`).
  * @category Booking
  */
-export function isWaiting(status: LiveAppointmentStatus): boolean {
+export function isWaiting(status: AppointmentStatus): boolean {
   return status === 'booked' || status === 'checked_in';
 }
 

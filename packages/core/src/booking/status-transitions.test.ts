@@ -10,9 +10,12 @@ describe('canTransition', () => {
       'booked→checked_in',
       'booked→completed',
       'booked→no_show',
+      'booked→in_consultation',
       'checked_in→completed',
       'checked_in→no_show',
       'checked_in→cancelled',
+      'checked_in→in_consultation',
+      'in_consultation→completed',
     ]);
     for (const from of appointmentStatuses) {
       for (const to of appointmentStatuses)
@@ -29,7 +32,7 @@ describe('canTransition', () => {
     for (const status of appointmentStatuses) expect(canTransition(status, status)).toBe(false);
   });
 
-  it('never returns to booked: any walk of allowed steps is at most two long', () => {
+  it('never returns to booked: any walk of allowed steps is at most three long', () => {
     const status = fc.constantFrom(...appointmentStatuses);
     fc.assert(
       fc.property(fc.array(status, { maxLength: 8 }), (wanted) => {
@@ -42,9 +45,17 @@ describe('canTransition', () => {
           current = to;
           steps++;
         }
-        expect(steps).toBeLessThanOrEqual(2);
+        expect(steps).toBeLessThanOrEqual(3);
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('once called in, a patient can only be completed: not a no-show, not cancelled', () => {
+    expect(appointmentTransitions.in_consultation).toEqual(['completed']);
+    for (const from of ['booked', 'checked_in'] as const)
+      expect(canTransition(from, 'in_consultation'), from).toBe(true);
+    for (const from of ['cancelled', 'completed', 'no_show', 'in_consultation'] as const)
+      expect(canTransition(from, 'in_consultation'), from).toBe(false);
   });
 });

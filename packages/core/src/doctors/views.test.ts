@@ -149,17 +149,21 @@ describe('views', () => {
         bookedBy: 2,
         bookedAt: new Date('2026-01-04T08:00:00Z'),
         idempotencyKey: null,
+        calledAt: null,
+        completedAt: null,
       },
       date: '2026-01-05',
       sittingStartsAt: new Date('2026-01-05T05:30:00Z'),
       sittingStatus: 'scheduled',
+      sittingStartedAt: null,
       durationMinutes: 10,
       patientName: 'Zara',
       patientOwnerId: 2,
       doctorName: 'doctor2',
       doctorUserId: 3,
     };
-    expect(toAppointmentView(details)).toEqual({
+    const live = { expectedAt: new Date('2026-01-05T06:10:00Z'), ahead: 2, nowServing: null };
+    expect(toAppointmentView(details, live)).toEqual({
       id: 9,
       patient_id: 5,
       patient_name: 'Zara',
@@ -170,6 +174,9 @@ describe('views', () => {
       date: '2026-01-05',
       queue_number: 3,
       expected_time: '2026-01-05T05:50:00.000Z',
+      expected_at: '2026-01-05T06:10:00.000Z',
+      ahead: 2,
+      now_serving: null,
       status: 'booked',
       booked_at: '2026-01-04T08:00:00.000Z',
       timings: { start: '2026-01-05T05:50:00.000Z', end: '2026-01-05T06:00:00.000Z' },

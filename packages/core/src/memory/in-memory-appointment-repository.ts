@@ -18,6 +18,7 @@ import type {
   BookingContext,
   BookingContextQuery,
   BookingRequest,
+  LiveSittingState,
   SittingBookingRequest,
   StatusChange,
 } from '../booking/appointment-repository.js';
@@ -107,6 +108,29 @@ export class InMemoryAppointmentRepository implements AppointmentRepository {
     return Promise.resolve(pageOf(mine, page));
   }
 
+  liveStates(sittingIds: readonly SittingId[]): Promise<readonly LiveSittingState[]> {
+    const s = this.state();
+    const states: LiveSittingState[] = [];
+    for (const id of new Set(sittingIds)) {
+      const sitting = s.sittings.get(id);
+      if (!sitting) continue;
+      const doctor = s.doctors.get(sitting.doctorId);
+      const appointments = [...s.appointments.values()]
+        .filter((a) => a.sittingId === id)
+        .sort((a, b) => a.queueNumber - b.queueNumber || a.id - b.id)
+        .map(({ id, queueNumber, status, calledAt, completedAt }) => ({
+          id,
+          queueNumber,
+          status,
+          calledAt,
+          completedAt,
+        }));
+      const doctorName = (doctor && s.users.get(doctor.userId)?.name) ?? '';
+      states.push({ sitting, doctorName, appointments });
+    }
+    return Promise.resolve(copy(states));
+  }
+
   listBySitting(sittingId: SittingId): Promise<readonly AppointmentDetails[]> {
     const s = this.state();
     const found = [...s.appointments.values()]
@@ -139,7 +163,13 @@ function transitionIn(
   appointment: Appointment,
   change: StatusChange,
 ): Appointment {
-  const moved: Appointment = { ...appointment, status: change.to };
+  const at = new Date(change.at.getTime());
+  const moved: Appointment = {
+    ...appointment,
+    status: change.to,
+    calledAt: change.to === 'in_consultation' ? at : appointment.calledAt,
+    completedAt: change.to === 'completed' ? at : appointment.completedAt,
+  };
   s.appointments.set(moved.id, moved);
   s.history.push({
     appointmentId: moved.id,
@@ -151,8 +181,10 @@ function transitionIn(
   const wasActive = appointment.status !== 'cancelled';
   const isActive = change.to !== 'cancelled';
   const sitting = s.sittings.get(moved.sittingId);
-  if (sitting && wasActive !== isActive)
-    s.sittings.set(sitting.id, { ...sitting, booked: sitting.booked + (isActive ? 1 : -1) });
+  if (sitting) {
+    const booked = sitting.booked + (wasActive === isActive ? 0 : isActive ? 1 : -1);
+    s.sittings.set(sitting.id, { ...sitting, booked, version: sitting.version + 1 });
+  }
   return moved;
 }
 

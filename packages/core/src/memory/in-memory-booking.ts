@@ -38,9 +38,11 @@ export function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
     bookedBy: request.bookedBy,
     bookedAt: new Date(request.at.getTime()),
     idempotencyKey: request.idempotencyKey,
+    calledAt: null,
+    completedAt: null,
   };
   s.appointments.set(appointment.id, appointment);
-  s.sittings.set(sitting.id, { ...sitting, booked: held.length + 1 });
+  s.sittings.set(sitting.id, { ...sitting, booked: held.length + 1, version: sitting.version + 1 });
   s.history.push({
     appointmentId: appointment.id,
     status: 'booked',
@@ -92,6 +94,7 @@ export function detailsOf(s: InMemoryState, appointment: Appointment): Appointme
     date: sitting.date,
     sittingStartsAt: sitting.startsAt,
     sittingStatus: sitting.status,
+    sittingStartedAt: sitting.startedAt,
     durationMinutes: sitting.durationMinutes,
     patientName: patient?.name ?? '',
     patientOwnerId: patient?.ownerId ?? appointment.bookedBy,

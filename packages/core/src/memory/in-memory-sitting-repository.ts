@@ -1,4 +1,5 @@
-import type { NewSitting, Sitting } from '../scheduling/sitting.js';
+import type { NewSitting, Sitting, SittingStatus } from '../scheduling/sitting.js';
+import { closableSittingStatuses } from '../scheduling/sitting-lifecycle.js';
 import type { LocalDate, SittingId, SlotId } from '../shared/primitives.js';
 import type { SittingRepository } from '../scheduling/sitting-repository.js';
 import { copy, nextId, type InMemoryState, type StateAccess } from './in-memory-state.js';
@@ -14,6 +15,8 @@ export function ensureSittingIn(s: InMemoryState, sitting: NewSitting): Sitting 
     id: nextId(s, 'sitting'),
     status: 'scheduled',
     booked: 0,
+    startedAt: null,
+    version: 0,
   };
   s.sittings.set(created.id, created);
   return created;
@@ -52,6 +55,8 @@ export class InMemorySittingRepository implements SittingRepository {
         id: nextId(s, 'sitting'),
         status: 'scheduled',
         booked: 0,
+        startedAt: null,
+        version: 0,
       };
       s.sittings.set(stored.id, stored);
       created.push(stored);
@@ -86,17 +91,32 @@ export class InMemorySittingRepository implements SittingRepository {
     return Promise.resolve(copy(found));
   }
 
-  setStatus(id: SittingId, status: 'cancelled' | 'completed'): Promise<boolean> {
+  setStatus(
+    id: SittingId,
+    status: 'cancelled' | 'completed',
+    from: readonly SittingStatus[],
+  ): Promise<boolean> {
+    const sittings = this.state().sittings;
+    const found = sittings.get(id);
+    if (!found || !from.includes(found.status)) return Promise.resolve(false);
+    sittings.set(id, { ...found, status, version: found.version + 1 });
+    return Promise.resolve(true);
+  }
+
+  start(id: SittingId, at: Date): Promise<boolean> {
     const sittings = this.state().sittings;
     const found = sittings.get(id);
     if (found?.status !== 'scheduled') return Promise.resolve(false);
-    sittings.set(id, { ...found, status });
+    const startedAt = new Date(at.getTime());
+    sittings.set(id, { ...found, status: 'in_progress', startedAt, version: found.version + 1 });
     return Promise.resolve(true);
   }
 
   listEnded(now: Date, limit: number): Promise<readonly Sitting[]> {
     const ended = [...this.state().sittings.values()]
-      .filter((x) => x.status === 'scheduled' && x.endsAt.getTime() <= now.getTime())
+      .filter(
+        (x) => closableSittingStatuses.includes(x.status) && x.endsAt.getTime() <= now.getTime(),
+      )
       .sort((a, b) => a.endsAt.getTime() - b.endsAt.getTime() || a.id - b.id);
     return Promise.resolve(copy(ended.slice(0, limit)));
   }

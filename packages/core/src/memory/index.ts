@@ -20,6 +20,7 @@ export { InMemoryAppointmentRepository } from './in-memory-appointment-repositor
 export { InMemoryRatingRepository } from './in-memory-rating-repository.js';
 export { InMemoryOutboxStore } from './in-memory-outbox-store.js';
 export { InMemoryCache } from './in-memory-cache.js';
+export { InMemoryLiveChannel } from './in-memory-live-channel.js';
 export { InMemoryDoctorSearchIndex } from './in-memory-doctor-search-index.js';
 export { InMemoryTokenRevocationStore } from './in-memory-token-revocation-store.js';
 export { InMemoryRateLimiter } from './in-memory-rate-limiter.js';

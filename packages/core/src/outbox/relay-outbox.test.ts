@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DomainEvent } from '../shared/domain-event.js';
 import { InMemoryCache } from '../memory/in-memory-cache.js';
+import { InMemoryLiveChannel } from '../memory/in-memory-live-channel.js';
 import { InMemoryDoctorSearchIndex } from '../memory/in-memory-doctor-search-index.js';
 import type { DoctorId } from '../shared/primitives.js';
 import type { DoctorSearchIndex } from '../search/doctor-search-index.js';
@@ -72,7 +73,7 @@ describe('RelayOutbox', () => {
     await w.cache.set('k2', 2, { ttlSeconds: 60, tags: [`user:${alice.userId}`] });
     await w.cache.set('k3', 3, { ttlSeconds: 60, tags: ['unrelated'] });
 
-    const relay = new RelayOutbox(w.outbox, w.uow, w.cache, index);
+    const relay = new RelayOutbox(w.outbox, w.uow, w.cache, index, new InMemoryLiveChannel());
     expect(await relay.execute(100, 30, w.clock.now())).toEqual({
       claimed: 4,
       applied: 4,
@@ -115,7 +116,7 @@ describe('RelayOutbox', () => {
       // A spy on the real repository: it still answers.
       const snapshots = vi.spyOn(w.uow.read.doctors, 'snapshot');
 
-      const relay = new RelayOutbox(w.outbox, w.uow, w.cache, index);
+      const relay = new RelayOutbox(w.outbox, w.uow, w.cache, index, new InMemoryLiveChannel());
       expect(await relay.execute(10, 30, w.clock.now())).toEqual({
         claimed: 3,
         applied: 3,
@@ -141,11 +142,13 @@ describe('RelayOutbox', () => {
       { type: 'doctor.changed', doctorId: 99 },
       { type: 'user.changed', userId: dr.actor.userId },
     ]);
-    const result = await new RelayOutbox(w.outbox, w.uow, w.cache, w.index).execute(
-      10,
-      30,
-      w.clock.now(),
-    );
+    const result = await new RelayOutbox(
+      w.outbox,
+      w.uow,
+      w.cache,
+      w.index,
+      new InMemoryLiveChannel(),
+    ).execute(10, 30, w.clock.now());
     expect(result.applied).toBe(2);
     expect(await w.index.ids()).toEqual([dr.doctor.id]);
   });
@@ -160,7 +163,9 @@ describe('RelayOutbox', () => {
       { type: 'doctor.changed', doctorId: bad.doctor.id },
       { type: 'catalog.changed' },
     ]);
-    const relay = new RelayOutbox(w.outbox, w.uow, w.cache, index, { maxAttempts: 3 });
+    const relay = new RelayOutbox(w.outbox, w.uow, w.cache, index, new InMemoryLiveChannel(), {
+      maxAttempts: 3,
+    });
 
     expect(await relay.execute(10, 30, w.clock.now())).toEqual({
       claimed: 3,
@@ -208,7 +213,7 @@ describe('RelayOutbox', () => {
     const bad = await w.doctor('Dr Bad');
     const index = new IndexFailingFor(bad.doctor.id);
     await append(w, [{ type: 'doctor.changed', doctorId: bad.doctor.id }]);
-    const relay = new RelayOutbox(w.outbox, w.uow, w.cache, index, {
+    const relay = new RelayOutbox(w.outbox, w.uow, w.cache, index, new InMemoryLiveChannel(), {
       maxAttempts: 20,
       maxBackoffSeconds: 5,
     });
@@ -234,9 +239,16 @@ describe('RelayOutbox', () => {
       { type: 'catalog.changed' },
       { type: 'doctor.changed', doctorId: dr.doctor.id },
     ]);
-    const relay = new RelayOutbox(w.outbox, w.uow, new BrokenCache(w.clock), w.index, {
-      maxAttempts: 1,
-    });
+    const relay = new RelayOutbox(
+      w.outbox,
+      w.uow,
+      new BrokenCache(w.clock),
+      w.index,
+      new InMemoryLiveChannel(),
+      {
+        maxAttempts: 1,
+      },
+    );
     expect(await relay.execute(10, 30, w.clock.now())).toEqual({
       claimed: 3,
       applied: 1,

@@ -1,11 +1,13 @@
 import { tagsForEvent } from '../cache/tags-for-event.js';
 import type { DomainEvent } from '../shared/domain-event.js';
-import type { DoctorId } from '../shared/primitives.js';
+import type { DoctorId, SittingId } from '../shared/primitives.js';
 import type { Cache } from '../cache/cache.js';
 import type { DoctorSearchIndex } from '../search/doctor-search-index.js';
 import type { OutboxEntry, OutboxStore } from './outbox.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { toDoctorView } from '../doctors/to-doctor-view.js';
+import type { LiveChannel } from '../live/live-channel.js';
+import { sittingNotice, sittingTopic } from '../live/sitting-topic.js';
 
 /** Tuning of {@link RelayOutbox}. @category Use cases */
 export interface RelayOutboxOptions {
@@ -31,9 +33,13 @@ export interface RelayOutboxResult {
  * and its search document upserted (or removed when the doctor is gone), so the result does
  * not depend on the order or the number of times events arrive (an index that keeps no
  * documents of its own, such as PostgreSQL's, is left alone: see `keepsDocuments`). Then the
- * entries' cache tags are invalidated (after the index, so a re-filled search cache is not stale). A
- * failing entry is retried with exponential backoff and parked after `maxAttempts`; it
- * never keeps the rest of its batch from being applied.
+ * entries' cache tags are invalidated (after the index, so a re-filled search cache is not stale).
+ * Last, each sitting named by the applied entries gets one notice on its
+ * {@link sittingTopic} (after the invalidation, so a receiver that re-reads gets the new
+ * state), on every replica through the {@link LiveChannel}: best effort, a notice that
+ * cannot be sent never fails or retries its entries. A failing entry is retried with
+ * exponential backoff and parked after `maxAttempts`; it never keeps the rest of its batch
+ * from being applied.
  * @category Use cases
  */
 export class RelayOutbox {
@@ -45,6 +51,7 @@ export class RelayOutbox {
     private readonly uow: UnitOfWork,
     private readonly cache: Cache,
     private readonly index: DoctorSearchIndex,
+    private readonly live: LiveChannel,
     options: RelayOutboxOptions = {},
   ) {
     this.maxAttempts = options.maxAttempts ?? 8;
@@ -80,7 +87,9 @@ export class RelayOutbox {
       tags,
       errors,
     );
-    const applied = entries.filter((e) => !errors.has(e.id)).map((e) => e.id);
+    const appliedEntries = entries.filter((e) => !errors.has(e.id));
+    await this.notify(appliedEntries);
+    const applied = appliedEntries.map((e) => e.id);
     if (applied.length > 0) await this.store.complete(applied, now);
     let parked = 0;
     for (const entry of entries) {
@@ -122,6 +131,20 @@ export class RelayOutbox {
     else await this.index.remove(doctorId);
   }
 
+  /** One notice per distinct sitting of `entries`; a publish that throws anyway is ignored. */
+  private async notify(entries: readonly OutboxEntry[]): Promise<void> {
+    const sittings = new Set<SittingId>();
+    for (const { event } of entries) {
+      const sittingId = sittingOf(event);
+      if (sittingId !== undefined) sittings.add(sittingId);
+    }
+    await Promise.all(
+      [...sittings].map((id) =>
+        this.live.publish(sittingTopic(id), sittingNotice(id)).catch(() => undefined),
+      ),
+    );
+  }
+
   /** Invalidates the entries' tags at once; if that throws, entry by entry to isolate the culprit. */
   private async invalidate(
     entries: readonly OutboxEntry[],
@@ -152,6 +175,15 @@ export class RelayOutbox {
     const seconds = Math.min(2 ** attempts, this.maxBackoffSeconds);
     return new Date(now.getTime() + seconds * 1000);
   }
+}
+
+/**
+ * The sitting whose board or appointments' live views an event changes. Read from the event's
+ * `sittingId` whatever its type, so an event type added later that names a sitting is
+ * announced without touching the relay.
+ */
+function sittingOf(event: DomainEvent): SittingId | undefined {
+  return 'sittingId' in event ? event.sittingId : undefined;
 }
 
 function messageOf(error: unknown): string {

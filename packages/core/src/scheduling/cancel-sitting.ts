@@ -63,7 +63,9 @@ export class CancelSitting {
       const view = { slot_id: slot.id, sitting_id: sitting.id, date, status: 'cancelled' as const };
       if (sitting.status === 'cancelled')
         return { result: { ...view, cancelled_appointments: 0 }, events: [] };
-      if (!(await repositories.sittings.setStatus(sitting.id, 'cancelled'))) {
+      if (sitting.status === 'in_progress')
+        throw new DomainError('SITTING_CLOSED', `The sitting of ${date} has started.`);
+      if (!(await repositories.sittings.setStatus(sitting.id, 'cancelled', ['scheduled']))) {
         throw new DomainError('SITTING_PAST', `The sitting of ${date} is over.`);
       }
       const cancelled = await repositories.appointments.transitionAllInSitting(sitting.id, {

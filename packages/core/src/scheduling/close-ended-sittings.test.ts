@@ -4,7 +4,7 @@ import { MaterializeSittings } from './materialize-sittings.js';
 import { CloseEndedSittings } from './close-ended-sittings.js';
 
 describe('CloseEndedSittings', () => {
-  it('completes ended sittings and marks still-booked appointments no-show by the system', async () => {
+  it('completes ended sittings and marks still-waiting appointments no-show by the system', async () => {
     const w = new BookingWorld();
     const uc = w.useCases();
     const dr = await w.doctor();
@@ -31,9 +31,10 @@ describe('CloseEndedSittings', () => {
     expect(await step.execute(w.clock.now())).toEqual({ closed: 0, noShows: 0 });
     w.clock.set('2026-01-05T10:30:00.000Z');
     w.publisher.clear();
-    expect(await step.execute(w.clock.now())).toEqual({ closed: 1, noShows: 1 });
+    expect(await step.execute(w.clock.now())).toEqual({ closed: 1, noShows: 2 });
     expect(w.publisher.events.map((e) => e.type)).toEqual([
       'sitting.changed',
+      'appointment.changed',
       'appointment.changed',
     ]);
     const statuses = await Promise.all(
@@ -41,7 +42,7 @@ describe('CloseEndedSittings', () => {
         async (x) => (await uc.history.execute(alice, { id: x.id })).appointment.status,
       ),
     );
-    expect(statuses).toEqual(['no_show', 'checked_in', 'cancelled']);
+    expect(statuses).toEqual(['no_show', 'no_show', 'cancelled']);
     expect((await uc.history.execute(alice, { id: a.id })).history.at(-1)).toMatchObject({
       status: 'no_show',
       actor_id: null,

@@ -3,6 +3,7 @@ import type { OutboxPublisher } from '../outbox/outbox.js';
 import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { appointmentChanged, sittingChanged } from '../booking/appointment-events.js';
 import { commit } from '../shared/commit.js';
+import { closableSittingStatuses } from './sitting-lifecycle.js';
 
 /** Tuning of {@link CloseEndedSittings}. @category Use cases */
 export interface CloseEndedSittingsOptions {
@@ -17,13 +18,15 @@ export interface CloseEndedSittingsResult {
 }
 
 /** The history reason of the worker's no-shows. */
-const noShowReason = 'not checked in when the sitting ended';
+const noShowReason = 'not seen when the sitting ended';
+/** The history reason of a consultation the worker ends. */
+const endedReason = 'in consultation when the sitting ended';
 
 /**
- * Worker step: marks every scheduled sitting that ended by `now` completed, and its
- * still-booked appointments no-show (actor `null`: the system). Checked-in appointments are
- * left to the doctor. One transaction per sitting; safe beside another worker doing the
- * same (a sitting already closed by it is skipped).
+ * Worker step: marks every scheduled or in-progress sitting that ended by `now` completed,
+ * its still-waiting appointments (booked, checked in) no-show and the one in consultation
+ * completed at `now` (actor `null`: the system). One transaction per sitting; safe beside
+ * another worker doing the same (a sitting already closed by it is skipped).
  * @category Use cases
  */
 export class CloseEndedSittings {
@@ -61,10 +64,18 @@ export class CloseEndedSittings {
   /** The number of no-shows, or `undefined` when another worker closed it first. */
   private close(sitting: Sitting, now: Date): Promise<number | undefined> {
     return commit(this.uow, this.publisher, now, async (repositories) => {
-      if (!(await repositories.sittings.setStatus(sitting.id, 'completed')))
+      const { sittings, appointments } = repositories;
+      if (!(await sittings.setStatus(sitting.id, 'completed', closableSittingStatuses)))
         return { result: undefined, events: [] };
-      const missed = await repositories.appointments.transitionAllInSitting(sitting.id, {
-        from: ['booked'],
+      const seen = await appointments.transitionAllInSitting(sitting.id, {
+        from: ['in_consultation'],
+        to: 'completed',
+        actorId: null,
+        at: now,
+        reason: endedReason,
+      });
+      const missed = await appointments.transitionAllInSitting(sitting.id, {
+        from: ['booked', 'checked_in'],
         to: 'no_show',
         actorId: null,
         at: now,
@@ -72,7 +83,7 @@ export class CloseEndedSittings {
       });
       return {
         result: missed.length,
-        events: [sittingChanged(sitting), ...missed.map(appointmentChanged)],
+        events: [sittingChanged(sitting), ...[...seen, ...missed].map(appointmentChanged)],
       };
     });
   }

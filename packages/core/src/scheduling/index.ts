@@ -2,6 +2,7 @@
 // next sitting, then the slot and sitting use cases.
 export * from './slot.js';
 export * from './sitting.js';
+export * from './sitting-lifecycle.js';
 export * from './local-date.js';
 export * from './local-time.js';
 export * from './wall-clock.js';
@@ -16,4 +17,5 @@ export * from './list-doctor-slots.js';
 export * from './materialize-sittings.js';
 export * from './close-ended-sittings.js';
 export * from './cancel-sitting.js';
+export { StartSitting } from './start-sitting.js';
 export * from './get-timings.js';

@@ -1,4 +1,4 @@
-import type { NewSitting, Sitting } from './sitting.js';
+import type { NewSitting, Sitting, SittingStatus } from './sitting.js';
 import type { LocalDate, SittingId, SlotId } from '../shared/primitives.js';
 
 /** The reads of {@link SittingRepository}: what `UnitOfWork.read` offers. @category Ports */
@@ -16,7 +16,7 @@ export interface SittingReader {
     from: LocalDate,
     to: LocalDate,
   ): Promise<readonly Sitting[]>;
-  /** `scheduled` sittings that ended at or before `now`, oldest first, at most `limit`. */
+  /** `scheduled` or `in_progress` sittings that ended at or before `now`, oldest first, at most `limit`. */
   listEnded(now: Date, limit: number): Promise<readonly Sitting[]>;
 }
 
@@ -33,6 +33,18 @@ export interface SittingRepository extends SittingReader {
    * Idempotent like {@link SittingRepository.ensure}, also under concurrent calls.
    */
   createMissing(sittings: readonly NewSitting[]): Promise<readonly Sitting[]>;
-  /** Sets the status (`cancelled` or `completed`) of a `scheduled` sitting; `false` if it was not scheduled. */
-  setStatus(id: SittingId, status: 'cancelled' | 'completed'): Promise<boolean>;
+  /**
+   * Sets the status (`cancelled` or `completed`) of a sitting whose status is one of `from`,
+   * bumping its `version`; `false` (and nothing changed) if its status was another.
+   */
+  setStatus(
+    id: SittingId,
+    status: 'cancelled' | 'completed',
+    from: readonly SittingStatus[],
+  ): Promise<boolean>;
+  /**
+   * Starts a `scheduled` sitting: `in_progress`, `startedAt = at`, `version` bumped; `false`
+   * (and nothing changed) if it was not scheduled.
+   */
+  start(id: SittingId, at: Date): Promise<boolean>;
 }

@@ -8,8 +8,8 @@ import type { BookingPolicy } from '../scheduling/booking-policy.js';
 import { addDays, epochDayOf, isoWeekdayOf, toLocalDate } from '../scheduling/local-date.js';
 import { formatMinutesOfDay, minutesPerDay } from '../scheduling/local-time.js';
 import { localDateOf } from '../scheduling/wall-clock.js';
+import type { AppointmentStatus } from '../booking/appointment.js';
 import type {
-  LiveAppointmentStatus,
   LiveQueueAppointment,
   LiveQueueSitting,
 } from '../booking/live-expected-time.js';
@@ -254,7 +254,7 @@ export function cancelledDatesArb(
     .map(([dates, extra]) => new Set([...dates, ...extra]));
 }
 
-const liveStatuses: readonly LiveAppointmentStatus[] = [
+const liveStatuses: readonly AppointmentStatus[] = [
   'booked',
   'checked_in',
   'completed',

@@ -37,3 +37,4 @@ export {
   type PasswordHasherSubject,
 } from './password-hasher-contract.js';
 export { describeTokenIssuerContract, type TokenIssuerSubject } from './token-issuer-contract.js';
+export { describeLiveChannelContract, type LiveChannelSubject } from './live-channel-contract.js';

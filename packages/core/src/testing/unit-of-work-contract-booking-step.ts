@@ -105,8 +105,8 @@ export function describeBookingStepContract(subject: () => UnitOfWorkSubject): v
       expect(await read().sittings.findBySlotAndDate(slot.id, '2026-01-19')).toBeUndefined();
       const cancelled = await tx((r) => newSitting(r, slot, '2026-01-26'));
       const completed = await tx((r) => newSitting(r, slot, '2026-02-02'));
-      await tx((r) => r.sittings.setStatus(cancelled.id, 'cancelled'));
-      await tx((r) => r.sittings.setStatus(completed.id, 'completed'));
+      await tx((r) => r.sittings.setStatus(cancelled.id, 'cancelled', ['scheduled']));
+      await tx((r) => r.sittings.setStatus(completed.id, 'completed', ['scheduled']));
       await expectDomainError(bookOn(slot, '2026-01-26', patients[2]!), 'SITTING_CANCELLED');
       await expectDomainError(bookOn(slot, '2026-02-02', patients[2]!), 'SITTING_CLOSED');
     });

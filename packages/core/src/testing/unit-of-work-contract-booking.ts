@@ -99,6 +99,7 @@ export function describeBookingContract(subject: () => UnitOfWorkSubject): void 
         date: sitting.date,
         sittingStartsAt: sitting.startsAt,
         sittingStatus: 'scheduled',
+        sittingStartedAt: null,
         durationMinutes: 10,
         patientName: patients[0]!.name,
         patientOwnerId: owner.id,
@@ -120,8 +121,8 @@ export function describeBookingContract(subject: () => UnitOfWorkSubject): void 
     it('refuses cancelled, completed and unknown sittings', async () => {
       const { sitting, patients } = await world(5, 1);
       const other = await world(5, 1, '2026-01-19');
-      await tx((r) => r.sittings.setStatus(sitting.id, 'cancelled'));
-      await tx((r) => r.sittings.setStatus(other.sitting.id, 'completed'));
+      await tx((r) => r.sittings.setStatus(sitting.id, 'cancelled', ['scheduled']));
+      await tx((r) => r.sittings.setStatus(other.sitting.id, 'completed', ['scheduled']));
       await expectDomainError(book(sitting, patients[0]!), 'SITTING_CANCELLED');
       await expectDomainError(book(other.sitting, other.patients[0]!), 'SITTING_CLOSED');
       await expectDomainError(

@@ -215,10 +215,10 @@ export function describeSchedulingContract(subject: () => UnitOfWorkSubject): vo
         await newSitting(r, slot, '2026-03-02'),
         await newSitting(r, slot, '2026-03-09'),
       ]);
-      expect(await tx((r) => r.sittings.setStatus(a.id, 'cancelled'))).toBe(true);
-      expect(await tx((r) => r.sittings.setStatus(a.id, 'completed'))).toBe(false);
-      expect(await tx((r) => r.sittings.setStatus(b.id, 'completed'))).toBe(true);
-      expect(await tx((r) => r.sittings.setStatus(b.id, 'cancelled'))).toBe(false);
+      expect(await tx((r) => r.sittings.setStatus(a.id, 'cancelled', ['scheduled']))).toBe(true);
+      expect(await tx((r) => r.sittings.setStatus(a.id, 'completed', ['scheduled']))).toBe(false);
+      expect(await tx((r) => r.sittings.setStatus(b.id, 'completed', ['scheduled']))).toBe(true);
+      expect(await tx((r) => r.sittings.setStatus(b.id, 'cancelled', ['scheduled']))).toBe(false);
       expect(await subject().uow.read.sittings.findById(a.id)).toMatchObject({
         status: 'cancelled',
       });
@@ -239,7 +239,7 @@ export function describeSchedulingContract(subject: () => UnitOfWorkSubject): vo
           list.push(await newSitting(r, slot, date));
         return list;
       });
-      await tx((r) => r.sittings.setStatus(sittings[2]!.id, 'cancelled')); // 1971-01-11
+      await tx((r) => r.sittings.setStatus(sittings[2]!.id, 'cancelled', ['scheduled'])); // 1971-01-11
       const now = new Date('1971-01-18T11:00:00.000Z'); // exactly when the 01-18 sitting ends
       const ended = await subject().uow.read.sittings.listEnded(now, 10);
       expect(ended.map((s) => s.date)).toEqual(['1971-01-04', '1971-01-18']);

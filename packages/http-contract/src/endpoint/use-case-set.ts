@@ -4,15 +4,18 @@ import type {
   AddSpecializations,
   Authenticate,
   BookAppointment,
+  CallAppointment,
   CancelAppointment,
   CancelSitting,
   CheckInAppointment,
   CompleteAppointment,
+  GetAppointment,
   GetAppointmentHistory,
   GetCurrentDoctor,
   GetCurrentUser,
   GetDoctor,
   GetPatient,
+  GetSittingBoard,
   GetSittingQueue,
   GetTimings,
   IssueToken,
@@ -33,6 +36,7 @@ import type {
   SearchDoctors,
   SetDoctorImage,
   SetSpecializationImage,
+  StartSitting,
 } from '@doctorly/core';
 
 /**
@@ -66,6 +70,7 @@ export interface UseCaseSet {
   readonly getPatient: GetPatient;
   readonly bookAppointment: BookAppointment;
   readonly listMyAppointments: ListMyAppointments;
+  readonly getAppointment: GetAppointment;
   readonly getAppointmentHistory: GetAppointmentHistory;
   readonly cancelAppointment: CancelAppointment;
   readonly rateDoctor: RateDoctor;
@@ -74,6 +79,9 @@ export interface UseCaseSet {
   readonly checkInAppointment: CheckInAppointment;
   readonly completeAppointment: CompleteAppointment;
   readonly markNoShow: MarkNoShow;
+  readonly callAppointment: CallAppointment;
+  readonly startSitting: StartSitting;
+  readonly getSittingBoard: GetSittingBoard;
   readonly listQualifications: ListQualifications;
   readonly listSpecializations: ListSpecializations;
   readonly setSpecializationImage: SetSpecializationImage;

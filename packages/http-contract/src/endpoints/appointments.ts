@@ -77,6 +77,22 @@ export const listMyAppointments = endpoint({
   handle: (use, { actor, query }) => use.listMyAppointments.execute(actor, query),
 });
 
+/** `GET /patient/appointment/{id}`: one appointment with its live expected time. @category Endpoints */
+export const getAppointment = endpoint({
+  method: 'get',
+  path: '/patient/appointment/{id}',
+  operationId: 'getAppointment',
+  tag: 'appointments',
+  auth: 'bearer',
+  summary:
+    'One appointment with its live expected time, people ahead and the number being served (its owner, its doctor or an admin)',
+  params: AppointmentIdInput,
+  response: { status: 200, description: 'The appointment.', schema: AppointmentViewSchema },
+  errors: ['APPOINTMENT_NOT_FOUND'],
+  uses: ['getAppointment'],
+  handle: (use, { actor, params }) => use.getAppointment.execute(actor, params),
+});
+
 /** `GET /patient/appointment/{id}/history`. @category Endpoints */
 export const getAppointmentHistory = endpoint({
   method: 'get',

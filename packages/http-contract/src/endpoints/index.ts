@@ -2,9 +2,11 @@ import type { EndpointDeclaration } from '../endpoint/declaration.js';
 import type { ApiEndpoint } from '../endpoint/endpoint.js';
 import * as appointments from './appointments.js';
 import * as auth from './auth.js';
+import * as board from './board.js';
 import * as catalog from './catalog.js';
 import * as doctorLists from './doctor-lists.js';
 import * as doctors from './doctors.js';
+import { liveEndpoints } from './live.js';
 import { operationEndpoints } from './operations.js';
 import * as patients from './patients.js';
 import * as sittings from './sittings.js';
@@ -12,9 +14,11 @@ import * as users from './users.js';
 
 export * from './appointments.js';
 export * from './auth.js';
+export * from './board.js';
 export * from './catalog.js';
 export * from './doctor-lists.js';
 export * from './doctors.js';
+export * from './live.js';
 export * from './operations.js';
 export * from './patients.js';
 export * from './sittings.js';
@@ -48,6 +52,7 @@ export const apiEndpoints: readonly ApiEndpoint[] = [
   patients.getPatient,
   appointments.bookAppointment,
   appointments.listMyAppointments,
+  appointments.getAppointment,
   appointments.getAppointmentHistory,
   appointments.cancelAppointment,
   appointments.rateDoctor,
@@ -56,6 +61,9 @@ export const apiEndpoints: readonly ApiEndpoint[] = [
   sittings.checkInAppointment,
   sittings.completeAppointment,
   sittings.markNoShow,
+  sittings.startSitting,
+  sittings.callAppointment,
+  board.getSittingBoard,
   catalog.listQualifications,
   catalog.listSpecializations,
   catalog.setSpecializationImage,
@@ -65,8 +73,13 @@ export const apiEndpoints: readonly ApiEndpoint[] = [
   catalog.doctorsByQualification,
 ];
 
-/** Every endpoint a full host serves and documents: the API's, then the operations endpoints. @category Endpoints */
+/**
+ * Every endpoint a full host serves and documents: the API's, the live streams and page,
+ * then the operations endpoints.
+ * @category Endpoints
+ */
 export const allEndpoints: readonly EndpointDeclaration[] = [
   ...apiEndpoints,
+  ...liveEndpoints,
   ...operationEndpoints,
 ];

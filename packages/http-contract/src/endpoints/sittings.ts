@@ -2,12 +2,14 @@ import {
   AppointmentIdInput,
   CancelSittingInput,
   LocalDateString,
+  SittingIdInput,
   SittingQueueInput,
 } from '@doctorly/core';
 import { endpoint } from '../endpoint/endpoint.js';
 import {
   AppointmentViewSchema,
   CancelledSittingViewSchema,
+  SittingBoardViewSchema,
   SittingQueueViewSchema,
 } from '../openapi/view-schemas.js';
 import { z } from '../zod.js';
@@ -55,11 +57,46 @@ export const cancelSitting = endpoint({
   handle: (use, { actor, body }) => use.cancelSitting.execute(actor, body),
 });
 
+/** `POST /doctors/sittings/{id}/start`: the doctor starts their sitting on the day. @category Endpoints */
+export const startSitting = endpoint({
+  method: 'post',
+  path: '/doctors/sittings/{id}/start',
+  operationId: 'startSitting',
+  tag: 'sittings',
+  auth: 'bearer',
+  summary:
+    'Start sitting `id` of the current doctor (from two hours before its planned start until its end); starting a running sitting again changes nothing',
+  params: SittingIdInput,
+  response: {
+    status: 200,
+    description: 'The sitting, in progress, as its public board shows it.',
+    schema: SittingBoardViewSchema,
+  },
+  errors: [
+    'NOT_A_DOCTOR',
+    'SITTING_NOT_FOUND',
+    'SITTING_CANCELLED',
+    'SITTING_CLOSED',
+    'SITTING_PAST',
+    'TOO_EARLY_TO_START',
+  ],
+  uses: ['startSitting'],
+  handle: (use, { actor, params }) => use.startSitting.execute(actor, params),
+});
+
+/** The use cases of the doctor's status changes of one appointment. */
+type StatusChangeUseCase =
+  | 'checkInAppointment'
+  | 'completeAppointment'
+  | 'markNoShow'
+  | 'callAppointment';
+
 /** A status change by the appointment's doctor; its operation id is the use case's name. */
-function statusChange<K extends 'checkInAppointment' | 'completeAppointment' | 'markNoShow'>(
+function statusChange<K extends StatusChangeUseCase>(
   action: string,
   useCase: K,
   what: string,
+  moreErrors: readonly ('SITTING_CANCELLED' | 'SITTING_CLOSED' | 'SITTING_PAST' | 'TOO_EARLY_TO_START')[] = [],
 ) {
   return endpoint({
     method: 'post',
@@ -74,7 +111,13 @@ function statusChange<K extends 'checkInAppointment' | 'completeAppointment' | '
       description: 'The appointment with its new status.',
       schema: AppointmentViewSchema,
     },
-    errors: ['NOT_A_DOCTOR', 'FORBIDDEN', 'APPOINTMENT_NOT_FOUND', 'INVALID_STATUS_TRANSITION'],
+    errors: [
+      'NOT_A_DOCTOR',
+      'FORBIDDEN',
+      'APPOINTMENT_NOT_FOUND',
+      'INVALID_STATUS_TRANSITION',
+      ...moreErrors,
+    ],
     uses: [useCase],
     handle: (use, { actor, params }) => use[useCase].execute(actor, params),
   });
@@ -94,3 +137,14 @@ export const completeAppointment = statusChange(
 );
 /** `POST /doctors/appointments/{id}/no_show`. @category Endpoints */
 export const markNoShow = statusChange('no_show', 'markNoShow', 'Mark an appointment as a no-show');
+/**
+ * `POST /doctors/appointments/{id}/call`: the doctor calls a waiting patient in; the patient
+ * still in consultation is completed first, and a sitting not yet started starts.
+ * @category Endpoints
+ */
+export const callAppointment = statusChange(
+  'call',
+  'callAppointment',
+  'Call a waiting patient in (completes the one in consultation; starts the sitting if needed)',
+  ['SITTING_CANCELLED', 'SITTING_CLOSED', 'SITTING_PAST', 'TOO_EARLY_TO_START'],
+);

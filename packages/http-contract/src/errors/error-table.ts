@@ -45,7 +45,10 @@ export const domainErrorTable: Record<DomainErrorCode, ErrorMapping> = {
   },
   SLOT_OVERLAP: { status: 409, description: 'The slot overlaps another slot of the same doctor.' },
   SITTING_FULL: { status: 409, description: 'The sitting has no free place left.' },
-  SITTING_CLOSED: { status: 409, description: 'Booking for this sitting has closed.' },
+  SITTING_CLOSED: {
+    status: 409,
+    description: 'The sitting has started or is over: it can no longer be booked, cancelled or started.',
+  },
   SITTING_CANCELLED: { status: 409, description: 'The doctor cancelled this sitting.' },
   SITTING_PAST: { status: 409, description: 'The sitting is in the past.' },
   SITTING_OUT_OF_HORIZON: {
@@ -53,6 +56,10 @@ export const domainErrorTable: Record<DomainErrorCode, ErrorMapping> = {
     description: 'The sitting is beyond the booking horizon.',
   },
   SITTING_NOT_ENDED: { status: 409, description: 'The sitting has not ended yet.' },
+  TOO_EARLY_TO_START: {
+    status: 409,
+    description: 'The sitting can be started from two hours before its planned start.',
+  },
   NOT_A_SITTING_DATE: {
     status: 400,
     description: 'The slot has no sitting on this date (wrong weekday).',

@@ -86,7 +86,19 @@ export const AppointmentViewSchema = z
     sitting_id: id,
     date: localDate,
     queue_number: z.number().int(),
-    expected_time: instant,
+    expected_time: instant.openapi({
+      description: 'The planned time: sitting start + (queue_number − 1) × appointment duration.',
+    }),
+    expected_at: instant.nullable().openapi({
+      description:
+        'The live expected time (late start, long consultations, people ahead who cancelled or did not come); null when not waiting.',
+    }),
+    ahead: z.number().int().nullable().openapi({
+      description: 'Waiting appointments before this one; null when not waiting.',
+    }),
+    now_serving: z.number().int().nullable().openapi({
+      description: 'The queue number in consultation in this sitting now, or null.',
+    }),
     status: z.enum(appointmentStatuses),
     booked_at: instant,
     timings: z.object({ start: instant, end: instant }),
@@ -133,6 +145,30 @@ export const SittingQueueViewSchema = z
     appointments: z.array(AppointmentViewSchema),
   })
   .openapi('SittingQueue');
+
+/** The schema of core's `SittingBoardView`: the `SittingBoard` component of the OpenAPI document. @category Views */
+export const SittingBoardViewSchema = z
+  .object({
+    sitting_id: id,
+    doctor_id: id,
+    doctor_name: z.string(),
+    date: localDate,
+    status: z.enum(sittingStatuses),
+    started_at: instant.nullable(),
+    now_serving: z.number().int().nullable(),
+    waiting: z.number().int(),
+    queue: z.array(
+      z.object({
+        queue_number: z.number().int(),
+        status: z.enum(appointmentStatuses),
+        expected_at: instant.nullable(),
+      }),
+    ),
+    version: z.number().int().openapi({
+      description: 'Increases with every change of the sitting or its appointments.',
+    }),
+  })
+  .openapi('SittingBoard');
 
 /** The schema of core's `CancelledSittingView`: the `CancelledSitting` component of the OpenAPI document. @category Views */
 export const CancelledSittingViewSchema = z

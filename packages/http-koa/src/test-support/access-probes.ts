@@ -75,6 +75,8 @@ export const accessProbes = {
   'appointment.checkIn': statusChange('check_in'),
   'appointment.complete': statusChange('complete'),
   'appointment.markNoShow': statusChange('no_show'),
+  'appointment.call': async (w, c) =>
+    post(w, c, `/doctors/appointments/${await w.dayAppointment()}/call`, {}),
   'sitting.read': (w, c) => get(w, c, `/doctors/patients/${w.slot}`),
   'sitting.cancel': async (w, c) => {
     const slot = await w.freshSlot();
@@ -83,4 +85,6 @@ export const accessProbes = {
       date: await w.nextSittingDate(slot),
     });
   },
+  'sittingById.read': async (w, c) => get(w, c, `/sittings/${await w.daySitting()}/board`),
+  'sittingById.start': async (w, c) => post(w, c, `/doctors/sittings/${await w.daySitting()}/start`, {}),
 } satisfies Record<PolicyKey, Probe>;

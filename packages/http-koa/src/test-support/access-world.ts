@@ -4,10 +4,14 @@ import type { MatrixCaller } from '@doctorly/core';
 import sharp from 'sharp';
 import type { Account, DoctorAccount, Reply } from './api.js';
 import type { TestServer } from './harness.js';
+import { daySlotBody, weekdayInDays } from './day-slots.js';
 
 /** The callers and the shared subjects; fresh subjects come from its methods. */
 export class AccessWorld {
   private slots = 0;
+  private daySittingOnce: Promise<number> | undefined;
+  private dayAppointmentsOnce: Promise<number[]> | undefined;
+  private dayAppointmentsUsed = 0;
 
   private constructor(
     readonly t: TestServer,
@@ -31,8 +35,9 @@ export class AccessWorld {
     ];
     const admin = await adminAccount(t);
     const accounts = { stranger, owner, doctorConcerned, otherDoctor, admin };
+    // Three days ahead: never the day of the sittings the day probes start (day-slots.ts).
     const slot = await t.api.slot(doctorConcerned, {
-      day: 'monday',
+      day: weekdayInDays(3),
       start: '08:00',
       num_slots: 60,
       appointment_duration: 5,
@@ -77,11 +82,46 @@ export class AccessWorld {
     return this.t.api.slot(this.accounts.doctorConcerned, this.freshSlotBody());
   }
 
-  /** A slot body at a time of its own (Tuesdays, 15 minutes apart), for any doctor. */
+  /** A slot body at a time of its own (four days ahead, 15 minutes apart), for any doctor. */
   freshSlotBody(): { day: string; start: string; num_slots: number; appointment_duration: number } {
     const minutes = this.slots++ * 15;
     const start = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-    return { day: 'tuesday', start, num_slots: 1, appointment_duration: 10 };
+    return { day: weekdayInDays(4), start, num_slots: 1, appointment_duration: 10 };
+  }
+
+  /** A stored sitting of `doctorConcerned` starting within the hour (startable now), one booking in it. */
+  daySitting(): Promise<number> {
+    this.daySittingOnce ??= (async () => {
+      const { owner, doctorConcerned } = this.accounts;
+      const slot = await this.t.api.slot(doctorConcerned, daySlotBody(60, 8));
+      const patient = await this.t.api.patient(owner, 'Day patient');
+      const reply = await this.t.api.book(owner, patient, slot);
+      if (reply.status !== 201) throw new Error(`day booking failed: ${reply.text}`);
+      return (reply.body as { sitting_id: number }).sitting_id;
+    })();
+    return this.daySittingOnce;
+  }
+
+  /**
+   * A waiting appointment, not used by an earlier call, of another sitting of
+   * `doctorConcerned` starting within the hour and a quarter: all booked before the first
+   * is called in, since calling starts the sitting and a started sitting takes no bookings.
+   */
+  async dayAppointment(): Promise<number> {
+    this.dayAppointmentsOnce ??= (async () => {
+      const { owner, doctorConcerned } = this.accounts;
+      const slot = await this.t.api.slot(doctorConcerned, daySlotBody(70, 8));
+      const ids: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const patient = await this.t.api.patient(owner, `Called patient ${i}`);
+        ids.push(booked(await this.t.api.book(owner, patient, slot)));
+      }
+      return ids;
+    })();
+    const ids = await this.dayAppointmentsOnce;
+    const id = ids[this.dayAppointmentsUsed++];
+    if (id === undefined) throw new Error('the world ran out of day appointments');
+    return id;
   }
 
   /** The date of the next sitting of one of `doctorConcerned`'s slots. */

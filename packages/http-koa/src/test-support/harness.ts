@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createRuntime, loadConfig, type Runtime } from '@doctorly/runtime';
 import { createTestDatabase, type TestDatabase, type TestRedis } from '@doctorly/test-support';
 import { pino } from 'pino';
-import { createServer, type DoctorlyServer } from '../server.js';
+import { createServer, type DoctorlyServer, type ServerOptions } from '../server.js';
 import { Api } from './api.js';
 
 export interface TestServer {
@@ -26,6 +26,8 @@ export interface TestServerOptions {
   /** Reuse a database (a second server on the same data); default a fresh one. */
   readonly database?: TestDatabase;
   readonly env?: Readonly<Record<string, string>>;
+  /** Options of the server itself (live stream intervals, buffer limits). */
+  readonly server?: ServerOptions;
 }
 
 /** The public URL the tests' servers claim, so absolute image URLs are checkable. */
@@ -50,7 +52,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   };
   const runtime = await createRuntime(loadConfig(env), { logger: pino({ level: 'silent' }) });
-  const server = createServer(runtime);
+  const server = createServer(runtime, options.server);
   const { port } = await server.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   return {

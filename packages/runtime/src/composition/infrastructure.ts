@@ -1,5 +1,6 @@
 import type { SqlClient } from '@doctorly/adapters-postgres';
 import type { Container } from 'inversify';
+import type { LiveFanOut } from './live-infrastructure.js';
 
 /** State of Redis as the health check reports it. @category Composition */
 export type RedisHealth = 'up' | 'down' | 'disabled' | 'degraded';
@@ -10,9 +11,11 @@ export type RedisHealth = 'up' | 'down' | 'disabled' | 'degraded';
  */
 export interface Infrastructure {
   readonly database: 'postgres' | 'pglite' | 'memory';
+  /** How live notices reach the other replicas. */
+  readonly live: LiveFanOut;
   /**
    * Loads the modules that bind core's stateful ports (`UnitOfWork`, `OutboxStore`, `Cache`,
-   * `DoctorSearchIndex`, `TokenRevocationStore`, `RateLimiter`) into `container`. Where two
+   * `DoctorSearchIndex`, `TokenRevocationStore`, `RateLimiter`, `LiveChannel`) into `container`. Where two
    * packages could serve a port, the choice is an explicit `rebind` here, never the order
    * modules are loaded in.
    */

@@ -3,6 +3,7 @@ import {
   Clock,
   DoctorSearchIndex,
   ImageStore,
+  LiveChannel,
   OutboxPublisher,
   OutboxStore,
   PasswordHasher,
@@ -27,6 +28,8 @@ export interface Ports {
   readonly tokenIssuer: TokenIssuer;
   readonly revocations: TokenRevocationStore;
   readonly rateLimiter: RateLimiter;
+  /** Live notices to every replica (Redis pub/sub, PostgreSQL LISTEN/NOTIFY or in process). */
+  readonly live: LiveChannel;
 }
 
 /** Which token serves each member of {@link Ports}; the mapped type keeps the two in step. */
@@ -42,6 +45,7 @@ const tokens: { readonly [K in keyof Ports]: ServiceToken<Ports[K]> } = {
   tokenIssuer: TokenIssuer,
   revocations: TokenRevocationStore,
   rateLimiter: RateLimiter,
+  live: LiveChannel,
 };
 
 /** The ports of `container`, each resolved on first access (adapters are singletons). */

@@ -6,6 +6,7 @@ import {
 import {
   createRedisAdapters,
   redisModule,
+  type FailOpenRedis,
   type RedisAdapterEvent,
   type RedisAdapters,
 } from '@doctorly/adapters-redis';
@@ -18,6 +19,8 @@ import type { RedisHealth } from './infrastructure.js';
 /** Redis as the runtime uses it: the module binding its adapters, a health probe, close. */
 export interface RedisInfrastructure {
   readonly module: ContainerModule;
+  /** The adapters' normal connection (live notices are published on it). */
+  readonly connection: FailOpenRedis;
   health(): Promise<RedisHealth>;
   close(): Promise<void>;
 }
@@ -67,6 +70,7 @@ export async function openRedis(
       searchFallback: PostgresDoctorSearchIndex,
       searchFallbackOptions: { onEvent },
     }),
+    connection: adapters.redis,
     health: () => redisHealth(adapters),
     close: () => adapters.close(),
   };

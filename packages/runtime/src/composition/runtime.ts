@@ -122,7 +122,7 @@ export async function createRuntime(
   const newDataFolder =
     !memory && config.databaseUrl === undefined && !existsSync(join(config.dataDir, 'pglite'));
   const infrastructure = memory
-    ? createMemoryInfrastructure()
+    ? createMemoryInfrastructure(logger)
     : await createStoreInfrastructure(config, clock, logger);
   try {
     return await compose(config, logger, clock, infrastructure, newDataFolder, options.configure);

@@ -11,8 +11,10 @@ import { DoctorSearchIndex, TokenRevocationStore, type Clock } from '@doctorly/c
 import type { Container } from 'inversify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
+import { liveModule } from '../modules/live-module.js';
 import { memoryModule } from '../modules/memory-module.js';
 import type { Infrastructure } from './infrastructure.js';
+import { openLiveChannel } from './live-infrastructure.js';
 import { openRedis } from './redis-infrastructure.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -23,7 +25,9 @@ const healthTimeoutMs = 2000;
  * PostgreSQL (a server with `DATABASE_URL`, else PGlite in `DATA_DIR/pglite`) and, with
  * `REDIS_URL`, Redis for the cache, rate limits and revocations, and for search when it
  * has the Query Engine. Without Redis, the cache and the rate limits live in process memory
- * (right for one process; several replicas need `REDIS_URL`). Logs what was chosen and why.
+ * (right for one process; several replicas need `REDIS_URL`). Live notices fan out through
+ * Redis, else PostgreSQL `LISTEN/NOTIFY` on a server, else in process (PGlite: one process).
+ * Logs what was chosen and why.
  */
 export async function createStoreInfrastructure(
   config: Config,
@@ -41,11 +45,27 @@ export async function createStoreInfrastructure(
         { search: 'postgres', reason: 'REDIS_URL is not set' },
         'search engine: postgres',
       );
+    const live = openLiveChannel(
+      {
+        ...(redis &&
+          config.redisUrl !== undefined && {
+            redis: {
+              url: config.redisUrl,
+              prefix: config.redisPrefix,
+              publisher: redis.connection,
+            },
+          }),
+        ...(sql.engine === 'postgres' &&
+          config.databaseUrl !== undefined && { postgres: { url: config.databaseUrl, sql } }),
+      },
+      logger,
+    );
     let closed: Promise<void> | undefined;
     return {
       database: sql.engine,
+      live: live.fanOut,
       load: (container) => {
-        container.load(postgresModule({ sql }));
+        container.load(postgresModule({ sql }), liveModule(live.channel));
         if (redis) {
           container.load(redis.module);
           serveFromRedis(container);
@@ -60,7 +80,12 @@ export async function createStoreInfrastructure(
       },
       databaseUp: () => databaseUp(sql),
       redisHealth: () => (redis ? redis.health() : Promise.resolve('disabled')),
-      close: () => (closed ??= Promise.all([redis?.close(), sql.close()]).then(() => undefined)),
+      // The live channel first: it publishes through the pool and Redis connection.
+      close: () =>
+        (closed ??= live.channel
+          .close()
+          .then(() => Promise.all([redis?.close(), sql.close()]))
+          .then(() => undefined)),
     };
   } catch (error) {
     await sql.close().catch(() => {});

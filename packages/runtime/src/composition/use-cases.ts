@@ -5,6 +5,7 @@ import {
   Authenticate,
   BookAppointment,
   Cache,
+  CallAppointment,
   CancelAppointment,
   CancelSitting,
   CheckInAppointment,
@@ -13,11 +14,13 @@ import {
   CompleteAppointment,
   CreateAdmin,
   DoctorSearchIndex,
+  GetAppointment,
   GetAppointmentHistory,
   GetCurrentDoctor,
   GetCurrentUser,
   GetDoctor,
   GetPatient,
+  GetSittingBoard,
   GetSittingQueue,
   GetTimings,
   ImageStore,
@@ -29,6 +32,7 @@ import {
   ListPatients,
   ListQualifications,
   ListSpecializations,
+  LiveChannel,
   MarkNoShow,
   MaterializeSittings,
   OutboxPublisher,
@@ -47,6 +51,7 @@ import {
   SeedCatalog,
   SetDoctorImage,
   SetSpecializationImage,
+  StartSitting,
   TokenIssuer,
   TokenRevocationStore,
   UnitOfWork,
@@ -121,8 +126,10 @@ const factories = {
     new BookAppointment(get(UnitOfWork), get(OutboxPublisher), get(Clock), get(BookingPolicyToken)),
   getTimings: (get: Get) =>
     new GetTimings(get(UnitOfWork), get(Cache), get(Clock), get(BookingPolicyToken)),
-  listMyAppointments: (get: Get) => new ListMyAppointments(get(UnitOfWork), get(Cache)),
-  getAppointmentHistory: (get: Get) => new GetAppointmentHistory(get(UnitOfWork)),
+  listMyAppointments: (get: Get) =>
+    new ListMyAppointments(get(UnitOfWork), get(Cache), get(Clock)),
+  getAppointment: (get: Get) => new GetAppointment(get(UnitOfWork), get(Clock)),
+  getAppointmentHistory: (get: Get) => new GetAppointmentHistory(get(UnitOfWork), get(Clock)),
   listDoctorPatients: (get: Get) => new ListDoctorPatients(get(UnitOfWork), get(Cache)),
   getSittingQueue: (get: Get) =>
     new GetSittingQueue(get(UnitOfWork), get(Clock), get(BookingPolicyToken)),
@@ -134,12 +141,22 @@ const factories = {
   completeAppointment: (get: Get) =>
     new CompleteAppointment(get(UnitOfWork), get(OutboxPublisher), get(Clock)),
   markNoShow: (get: Get) => new MarkNoShow(get(UnitOfWork), get(OutboxPublisher), get(Clock)),
+  callAppointment: (get: Get) =>
+    new CallAppointment(get(UnitOfWork), get(OutboxPublisher), get(Clock)),
+  startSitting: (get: Get) => new StartSitting(get(UnitOfWork), get(OutboxPublisher), get(Clock)),
+  getSittingBoard: (get: Get) => new GetSittingBoard(get(UnitOfWork), get(Clock)),
   rateDoctor: (get: Get) => new RateDoctor(get(UnitOfWork), get(OutboxPublisher), get(Clock)),
   materializeSittings: (get: Get) =>
     new MaterializeSittings(get(UnitOfWork), get(OutboxPublisher), get(BookingPolicyToken)),
   closeEndedSittings: (get: Get) => new CloseEndedSittings(get(UnitOfWork), get(OutboxPublisher)),
   relayOutbox: (get: Get) =>
-    new RelayOutbox(get(OutboxStore), get(UnitOfWork), get(Cache), get(DoctorSearchIndex)),
+    new RelayOutbox(
+      get(OutboxStore),
+      get(UnitOfWork),
+      get(Cache),
+      get(DoctorSearchIndex),
+      get(LiveChannel),
+    ),
   reconcileSearchIndex: (get: Get) =>
     new ReconcileSearchIndex(get(UnitOfWork), get(DoctorSearchIndex)),
 } as const;

@@ -96,7 +96,13 @@ describeOnPostgresServer('several worker replicas on one database')(
       ]);
       // The server's after-commit relay, running beside them (its own connections).
       const server = await h.worker();
-      const serverRelay = new RelayOutbox(server.pg.outbox, server.pg.uow, h.cache, h.search);
+      const serverRelay = new RelayOutbox(
+        server.pg.outbox,
+        server.pg.uow,
+        h.cache,
+        h.search,
+        h.live,
+      );
       const serverClaims: number[] = [];
       const serverLoop = (async () => {
         for (let i = 0; i < 10; i += 1)

@@ -13,10 +13,12 @@ import {
   type BookingPolicy,
   type Cache,
   type DoctorSearchIndex,
+  type LiveChannel,
 } from '@doctorly/core';
 import {
   InMemoryCache,
   InMemoryDoctorSearchIndex,
+  InMemoryLiveChannel,
   InsecureTestPasswordHasher,
   ManualClock,
   RecordingOutboxPublisher,
@@ -42,6 +44,8 @@ export interface Harness {
   /** Stands in for the shared Redis search index of a deployment (none with the Query Engine here). */
   readonly search: InMemoryDoctorSearchIndex;
   readonly cache: InMemoryCache;
+  /** Stands in for the deployment's live fan-out: every worker's relay publishes here. */
+  readonly live: InMemoryLiveChannel;
   readonly useCases: ReturnType<typeof domainUseCases>;
   /** A worker process of its own: own pools (adapters and locks), sharing the database, index and cache. */
   worker(options?: WorkerProcessOptions): Promise<WorkerProcess>;
@@ -51,6 +55,8 @@ export interface Harness {
 export interface WorkerProcessOptions extends WorkerStepsOptions {
   readonly search?: DoctorSearchIndex;
   readonly cache?: Cache;
+  /** Where this worker's relay announces changed sittings (default: the harness' {@link Harness.live}). */
+  readonly live?: LiveChannel;
   readonly lock?: 'postgres' | 'none';
 }
 
@@ -73,7 +79,7 @@ function domainUseCases(pg: PostgresAdapters, clock: ManualClock, policy: Bookin
     addSlot: new AddSlot(pg.uow, publisher, clock, { defaultTimeZone: 'UTC' }),
     registerPatient: new RegisterPatient(pg.uow, publisher, clock),
     book: new BookAppointment(pg.uow, publisher, clock, policy),
-    history: new GetAppointmentHistory(pg.uow),
+    history: new GetAppointmentHistory(pg.uow, clock),
   };
 }
 
@@ -89,6 +95,7 @@ export async function openHarness(
   await pg.migrate();
   const search = new InMemoryDoctorSearchIndex();
   const cache = new InMemoryCache(clock);
+  const live = new InMemoryLiveChannel();
   const processes = new Set<WorkerProcess>();
   return {
     url: db.url,
@@ -97,6 +104,7 @@ export async function openHarness(
     pg,
     search,
     cache,
+    live,
     useCases: domainUseCases(pg, clock, policy),
     worker: async (options = {}) => {
       const own = await createPostgresAdapters({ url: db.url, poolSize: 5 }, clock);
@@ -106,7 +114,13 @@ export async function openHarness(
       const useCases = {
         materializeSittings: new MaterializeSittings(own.uow, publisher, policy),
         closeEndedSittings: new CloseEndedSittings(own.uow, publisher),
-        relayOutbox: new RelayOutbox(own.outbox, own.uow, options.cache ?? cache, index),
+        relayOutbox: new RelayOutbox(
+          own.outbox,
+          own.uow,
+          options.cache ?? cache,
+          index,
+          options.live ?? live,
+        ),
         reconcileSearchIndex: new ReconcileSearchIndex(own.uow, index),
       };
       const metrics = new WorkerMetrics();

@@ -60,6 +60,7 @@ export async function runCommand(
             const changed = await r.sittings.setStatus(
               id,
               command.kind === 'cancelSitting' ? 'cancelled' : 'completed',
+              ['scheduled'],
             );
             if (!changed || command.kind === 'completeSitting') return changed;
             const cancelled = await r.appointments.transitionAllInSitting(id, {

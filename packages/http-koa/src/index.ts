@@ -7,3 +7,5 @@ export { createServer, type DoctorlyServer, type ServerOptions } from './server.
 export { prepareImage, imageBox } from './uploads/image.js';
 export type { ServerState } from './http/state.js';
 export type { ServerMetrics } from './http/metrics.js';
+export type { LiveHub, StreamKind } from './live/live-hub.js';
+export { defaultLiveOptions, type LiveOptions } from './live/live-options.js';

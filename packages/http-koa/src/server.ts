@@ -18,6 +18,11 @@ import type { ServerState } from './http/state.js';
 import { mountEndpoints } from './endpoints/mount.js';
 import { operationHandlers } from './endpoints/operations.js';
 import { answerClientErrors } from './http/client-error.js';
+import { LiveHub } from './live/live-hub.js';
+import { registerLiveMetrics } from './live/live-metrics.js';
+import { defaultLiveOptions, type LiveOptions } from './live/live-options.js';
+import { mountLive } from './live/live-routes.js';
+import { runtimeLiveSources } from './live/runtime-sources.js';
 
 /** Options of {@link createServer}. @category Adapters */
 export interface ServerOptions {
@@ -25,6 +30,8 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** How long {@link DoctorlyServer.close} waits for requests in flight before cutting connections. */
   readonly shutdownTimeoutMs?: number;
+  /** The live streams' heartbeat, re-read interval, buffer limit and retry hint (tests shorten them). */
+  readonly live?: Partial<LiveOptions>;
 }
 
 /** A running (or ready to run) Doctorly HTTP server. @category Adapters */
@@ -35,13 +42,15 @@ export interface DoctorlyServer {
   /** The contract's endpoints the router and the OpenAPI document are built from. */
   readonly endpoints: readonly EndpointDeclaration[];
   readonly metrics: ServerMetrics;
+  /** The live streams of this server (Server-Sent Events): open streams, watched sittings. */
+  readonly live: LiveHub;
   /** The OpenAPI 3.1 document served at `/openapi.json`. */
   openApiDocument(): Record<string, unknown>;
   /** Starts listening; resolves with the bound address (port 0 → a free port). */
   listen(port: number, host?: string): Promise<{ port: number; host: string; server: Server }>;
   /**
-   * Stops accepting connections and waits for requests in flight (up to the shutdown
-   * timeout). Does not close the runtime: its owner does, after this.
+   * Ends every live stream, stops accepting connections and waits for requests in flight
+   * (up to the shutdown timeout). Does not close the runtime: its owner does, after this.
    */
   close(): Promise<void>;
 }
@@ -82,6 +91,18 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Doc
     bodyLimitBytes: runtime.config.bodyLimitBytes,
     uploadLimitBytes: runtime.config.uploadLimitBytes,
   });
+  const liveSources = runtimeLiveSources(runtime);
+  const live = new LiveHub(
+    liveSources,
+    { ...defaultLiveOptions, ...options.live },
+    logger.child({ component: 'live' }),
+  );
+  registerLiveMetrics(metrics, live);
+  mountLive(router, {
+    hub: live,
+    sources: liveSources,
+    authenticate: (token) => runtime.useCases.authenticate.execute(token),
+  });
   const docs = docsRouter();
 
   const app = new Koa<ServerState>({ proxy: options.trustProxy ?? false });
@@ -100,6 +121,7 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Doc
     router,
     endpoints: allEndpoints,
     metrics,
+    live,
     openApiDocument,
     listen: (port, host = '0.0.0.0') =>
       new Promise((resolve, reject) => {
@@ -119,7 +141,11 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Doc
           resolve({ port: address.port, host: address.address, server: listening });
         });
       }),
-    close: () => closeGracefully(server, options.shutdownTimeoutMs ?? 10_000),
+    // Streams never finish by themselves: end them first, or close() would wait for them.
+    close: async () => {
+      await live.close();
+      await closeGracefully(server, options.shutdownTimeoutMs ?? 10_000);
+    },
   };
 }
 

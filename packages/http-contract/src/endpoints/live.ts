@@ -1,4 +1,4 @@
-import { AppointmentIdInput, IdParam } from '@doctorly/core';
+import { AppointmentIdInput, SittingIdInput } from '@doctorly/core';
 import type { EndpointDeclaration } from '../endpoint/declaration.js';
 import { z } from '../zod.js';
 
@@ -14,13 +14,9 @@ function live<const Id extends string>(
  * stream always starts with the current state, so an old or unknown id costs nothing.
  */
 const LastEventIdHeader = z.object({
-  'last-event-id': z
-    .string()
-    .optional()
-    .openapi({
-      description:
-        'The `id` of the last event received; the stream resumes with the current state.',
-    }),
+  'last-event-id': z.string().optional().openapi({
+    description: 'The `id` of the last event received; the stream resumes with the current state.',
+  }),
 });
 
 /** What every stream's description says about its framing. */
@@ -48,7 +44,7 @@ export const liveEndpoints = [
     auth: 'none',
     summary: "Live updates of a sitting's public queue board (Server-Sent Events, `event: board`)",
     description: `${streamFraming} Each \`board\` event's data is the board of \`GET /sittings/{id}/board\`.`,
-    params: IdParam,
+    params: SittingIdInput,
     headers: LastEventIdHeader,
     response: {
       status: 200,
@@ -85,7 +81,7 @@ export const liveEndpoints = [
       'The waiting-room page of a sitting: the number being served and the queue with expected times, in large type, updating live',
     description:
       'One self-contained HTML page (inline CSS and script under a strict Content-Security-Policy, no external resources). It follows `GET /sittings/{id}/board/live` and says so when the sitting does not exist or the stream is reconnecting.',
-    params: IdParam,
+    params: SittingIdInput,
     response: { status: 200, description: 'The page.', contentType: 'text/html' },
     errors: [],
   }),

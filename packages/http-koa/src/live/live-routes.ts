@@ -22,7 +22,7 @@ type LiveContext = Context & { state: ServerState; params: Record<string, string
 function idOf(operationId: LiveOperationId, ctx: LiveContext): number {
   const schema = declarationOf(operationId).params;
   if (schema === undefined) throw new Error(`live endpoint ${operationId} declares no id`);
-  // Every live endpoint's params schema is core's `{ id }` (IdParam, AppointmentIdInput).
+  // Every live endpoint's params schema is core's `{ id }` (SittingIdInput, AppointmentIdInput).
   return (parseInput(schema, ctx.params) as { id: number }).id;
 }
 

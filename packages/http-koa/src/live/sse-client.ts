@@ -44,6 +44,11 @@ export class SseClient {
       'X-Accel-Buffering': 'no',
       Connection: 'keep-alive',
     });
+    // HEAD asks for the headers only: a stream without a body would never end.
+    if (this.res.req.method === 'HEAD') {
+      this.end('client');
+      return;
+    }
     this.res.socket?.setNoDelay(true);
     this.write(sseRetry(retryMs));
   }

@@ -32,7 +32,7 @@ export function renderLive(live: LiveOutcome): string[] {
       `Streams opened: ${n0(live.connected)}, failed to open: ${n0(live.failedToConnect)}, ended before the harness closed them: ${n0(live.endedEarly)}` +
       `${live.endedWhy.length > 0 ? ` (${live.endedWhy.join('; ')})` : ''}.`,
     '',
-    `Status changes: ${n0(live.changes)} answered 200 (answers ${JSON.stringify(live.changeAnswers)}). ` +
+    `Status changes: ${n0(live.changes)} answered 200 (answers ${JSON.stringify(live.changeAnswers)}; ${n0(live.skipped)} not sent because their board still had one in flight or nobody left waiting). ` +
       `Deliveries (a change × a subscriber of its board): ${n0(live.expected)} expected, ${n0(live.delivered)} delivered, **${n0(live.lost)} lost**; ` +
       `${n0(live.beforeAnswer)} arrived before the change's own answer (counted as 0 ms). ` +
       `Latency from the answer to receipt: p50 ${live.p50.toFixed(1)} ms, p99 ${live.p99.toFixed(1)} ms, max ${live.max.toFixed(1)} ms.`,

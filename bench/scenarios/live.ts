@@ -30,6 +30,8 @@ export interface LiveOutcome {
   readonly endedEarly: number;
   readonly endedWhy: readonly string[];
   readonly changes: number;
+  /** Changes that were due while their board had one in flight (or nobody waiting left): not sent. */
+  readonly skipped: number;
   readonly changeAnswers: Record<string, number>;
   /** (change, subscriber of its board) pairs: every one must see the change's version or a later one. */
   readonly expected: number;
@@ -108,6 +110,7 @@ export async function runLive(
       endedEarly: ended.length,
       endedWhy: [...new Set(ended.map((l) => l.ended!))].slice(0, 5),
       changes: driven.changes.length,
+      skipped: driven.skipped,
       changeAnswers: driven.load.statusCodes,
       ...score,
       rssBeforeMB,

@@ -124,7 +124,8 @@ function main(): void {
       stopping = true;
       send({ type: 'result', logs: streams.map((s) => s.log) });
       for (const s of streams) s.request.destroy();
-      process.disconnect();
+      // Not exiting here: an exit can overtake a large message still in the IPC pipe. The
+      // parent kills this process once the result has arrived.
     }
   });
 }

@@ -37,6 +37,10 @@ export function renderLive(live: LiveOutcome): string[] {
       `${n0(live.beforeAnswer)} arrived before the change's own answer (counted as 0 ms). ` +
       `Latency from the answer to receipt: p50 ${live.p50.toFixed(1)} ms, p99 ${live.p99.toFixed(1)} ms, max ${live.max.toFixed(1)} ms.`,
     '',
+    `Slowest changes (s into the run, board, slowest delivery, subscribers over 100 ms): ${live.slowest
+      .map((c) => `${c.at} s, sitting ${c.board}, ${c.ms} ms, ${c.over100}`)
+      .join('; ')}.`,
+    '',
     `Server RSS (VmRSS): ${mb(live.rssBeforeMB)} before the streams opened, ${mb(live.rssWithSubscribersMB)} with them open, ` +
       `${mb(live.rssAfterMB)} after the changes: **${mb(live.rssPerThousandMB)} per 1,000 subscribers**.`,
     '',

@@ -22,6 +22,12 @@ export interface DeliveryScore {
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
+  /**
+   * The changes whose slowest delivery took longest: seconds into the run, its board, that
+   * delivery's latency in ms and how many of the board's subscribers took over 100 ms. Where a
+   * tail comes from (a stall at one moment, one board) shows here.
+   */
+  readonly slowest: readonly { at: number; board: number; ms: number; over100: number }[];
 }
 
 /**
@@ -43,9 +49,13 @@ export function scoreDeliveries(
     byBoard.set(log.board, list);
   }
   const latencies: number[] = [];
+  const perChange: DeliveryScore['slowest'][number][] = [];
+  const runStart = changes[0]?.answeredAt ?? 0;
   let expected = 0;
   let beforeAnswer = 0;
   for (const change of changes) {
+    let worst = 0;
+    let over100 = 0;
     for (const log of byBoard.get(change.sittingId) ?? []) {
       expected++;
       // Arrival order: the earliest receipt of a version at least the change's.
@@ -54,7 +64,15 @@ export function scoreDeliveries(
       const latency = receipt[1] - change.answeredAt;
       if (latency < 0) beforeAnswer++;
       latencies.push(Math.max(0, latency));
+      worst = Math.max(worst, latency);
+      if (latency > 100) over100++;
     }
+    perChange.push({
+      at: Math.round((change.answeredAt - runStart) / 100) / 10,
+      board: change.sittingId,
+      ms: Math.round(worst),
+      over100,
+    });
   }
   latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
@@ -66,5 +84,6 @@ export function scoreDeliveries(
     p50: round(percentile(latencies, 0.5)),
     p99: round(percentile(latencies, 0.99)),
     max: round(latencies.at(-1) ?? NaN),
+    slowest: perChange.sort((a, b) => b.ms - a.ms).slice(0, 5),
   };
 }

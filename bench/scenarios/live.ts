@@ -5,7 +5,7 @@ import type { ChildServer } from '../processes.js';
 import { driveChanges } from './live-changes.js';
 import { setUpBoards } from './live-fixture.js';
 import { openSubscribers } from './live-clients.js';
-import { rssMB, scoreDeliveries } from './live-score.js';
+import { rssMB, scoreDeliveries, type DeliveryScore } from './live-score.js';
 
 /** What the live scenario is asked to do (`--subscribers`, `--boards`, `--change-rate`, `--duration`). */
 export interface LivePlan {
@@ -43,6 +43,7 @@ export interface LiveOutcome {
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
+  readonly slowest: DeliveryScore['slowest'];
   readonly rssBeforeMB: number | undefined;
   readonly rssWithSubscribersMB: number | undefined;
   readonly rssAfterMB: number | undefined;

@@ -105,6 +105,7 @@ const memoryValueSources = [
   'shared/primitives',
   'shared/commit-booking',
   'booking/decide-booking',
+  'scheduling/sitting-lifecycle',
   'catalog/catalog',
   'identity/user',
   'cache/deep-freeze',

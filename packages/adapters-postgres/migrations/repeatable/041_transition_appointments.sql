@@ -3,7 +3,7 @@
 -- is in p_from to p_to, records a history entry for each (and called_at when called in,
 -- completed_at when completed), and, when any moved, bumps the sitting's version and adjusts
 -- its places by the appointments that left (or re-entered) the active statuses: one update
--- of the sitting row. Counterpart in core: transitionIn of
+-- of the sitting row. The version rule is core's (`Sitting.version`, packages/core/src/scheduling/sitting.ts). Counterpart in core: transitionIn of
 -- packages/core/src/memory/in-memory-appointment-repository.ts (the contract suite runs both).
 CREATE OR REPLACE FUNCTION transition_appointments(
   p_sitting_id integer,

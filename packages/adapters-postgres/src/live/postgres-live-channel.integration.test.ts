@@ -115,6 +115,27 @@ describeOnPostgresServer('PostgresLiveChannel')('PostgresLiveChannel', () => {
     await channel.close();
   });
 
+  it('resolves a subscribe after its bounded wait when the server cannot be reached, and says so', async () => {
+    const events: LiveChannelEvent[] = [];
+    const unreachable = new URL(url);
+    unreachable.port = '1';
+    const channel = new PostgresLiveChannel({
+      url: unreachable.toString(),
+      sql: admin,
+      channel: `live_${run}`,
+      subscribeTimeoutMs: 200,
+      reconnect: { initialMs: 50, maxMs: 100 },
+      onEvent: (event) => events.push(event),
+    });
+    try {
+      await channel.subscribe('board:1', () => undefined);
+      expect(events).toContainEqual({ type: 'subscribe-pending', topic: 'board:1' });
+      expect(events.map((event) => event.type)).toContain('connection-lost');
+    } finally {
+      await channel.close();
+    }
+  });
+
   it('refuses a channel name that is not a plain identifier', () => {
     expect(
       () => new PostgresLiveChannel({ url, sql: admin, channel: 'live"; DROP TABLE x; --' }),

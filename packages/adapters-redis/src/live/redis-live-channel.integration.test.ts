@@ -2,8 +2,10 @@ import type { LiveChannel, LiveChannelEvent } from '@doctorly/core';
 import { describeLiveChannelContract } from '@doctorly/core/testing';
 import { createTestRedis, isSkip, uniqueSuffix } from '@doctorly/test-support';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FailOpenRedis } from '../fail-open/fail-open-redis.js';
+import { unusedPort } from '../testing/fault-proxy.js';
+import { hasRedisServerBinary, RedisServerProcess } from '../testing/redis-server.js';
 import { RedisLiveChannel } from './redis-live-channel.js';
 
 const target = await createTestRedis();
@@ -73,6 +75,21 @@ describe.skipIf(isSkip(target))('RedisLiveChannel on a real Redis', () => {
     }
   });
 
+  it('opens no connection again for an unsubscribe after close', async () => {
+    const channel = replica();
+    const subscription = await channel.subscribe(`t:${uniqueSuffix()}`, () => undefined);
+    await channel.close();
+    await subscription.unsubscribe();
+    // The closed connection leaves Redis' list shortly; a new one would stay.
+    await vi.waitFor(
+      async () => {
+        const list = (await admin.client('LIST')) as string;
+        expect(list).not.toContain(` name=${names.get(channel)} `);
+      },
+      { timeout: 5_000, interval: 50 },
+    );
+  });
+
   it('reports a publish Redis cannot take instead of throwing', async () => {
     const events: LiveChannelEvent[] = [];
     const dead = new FailOpenRedis('redis://127.0.0.1:1', { commandTimeoutMs: 50 });
@@ -90,6 +107,41 @@ describe.skipIf(isSkip(target))('RedisLiveChannel on a real Redis', () => {
       expect(list).not.toContain(` name=${names.get(channel)} `);
     } finally {
       await channel.close();
+    }
+  });
+});
+
+describe.skipIf(!(await hasRedisServerBinary()))('RedisLiveChannel while Redis is down', () => {
+  it('resolves a subscribe after its bounded wait, and delivers once Redis is back', async () => {
+    const server = new RedisServerProcess(await unusedPort());
+    const events: LiveChannelEvent[] = [];
+    const publisher = new FailOpenRedis(server.url, { commandTimeoutMs: 1_000 });
+    const channel = new RedisLiveChannel({
+      url: server.url,
+      publisher,
+      subscribeTimeoutMs: 200,
+      onEvent: (event) => events.push(event),
+    });
+    try {
+      const heard: string[] = [];
+      await channel.subscribe('board:1', (payload) => heard.push(payload));
+      expect(events).toContainEqual({ type: 'subscribe-pending', topic: 'board:1' });
+      await expect(channel.publish('board:1', 'while down')).resolves.toBeUndefined();
+      expect(events.map((event) => event.type)).toContain('publish-failed');
+
+      await server.start();
+      await vi.waitFor(
+        async () => {
+          await channel.publish('board:1', 'back');
+          expect(heard).toContain('back');
+        },
+        { timeout: 15_000, interval: 100 },
+      );
+      expect(heard).not.toContain('while down');
+    } finally {
+      await channel.close();
+      await publisher.close();
+      await server.kill();
     }
   });
 });

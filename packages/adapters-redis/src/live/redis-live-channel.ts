@@ -48,11 +48,14 @@ export class RedisLiveChannel implements LiveChannel {
     this.listeners = new TopicListeners(
       {
         start: async (topic) => {
+          if (this.closed) return;
           const subscribed = this.connection().subscribe(this.prefix + topic);
           if (!(await settlesWithin(subscribed, timeoutMs)))
             reportLiveEvent(options.onEvent, { type: 'subscribe-pending', topic });
         },
         stop: async (topic) => {
+          // An unsubscribe after close must not open a new connection.
+          if (this.closed) return;
           await settlesWithin(
             this.connection()
               .unsubscribe(this.prefix + topic)
@@ -84,12 +87,15 @@ export class RedisLiveChannel implements LiveChannel {
     return { unsubscribe: remove };
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     this.closed = true;
     this.listeners.clear();
-    this.subscriber?.disconnect();
+    const subscriber = this.subscriber;
     this.subscriber = undefined;
-    return Promise.resolve();
+    if (!subscriber || subscriber.status === 'end') return;
+    const ended = new Promise<void>((resolve) => subscriber.once('end', () => resolve()));
+    subscriber.disconnect();
+    await settlesWithin(ended, 1_000);
   }
 
   /** The subscriber connection, opened on first use. */

@@ -75,10 +75,7 @@ export async function appointmentView(
 
 /** The status changes only the doctor of the sitting makes. */
 export type DoctorStatusKey =
-  | 'appointment.checkIn'
-  | 'appointment.complete'
-  | 'appointment.markNoShow'
-  | 'appointment.call';
+  'appointment.checkIn' | 'appointment.complete' | 'appointment.markNoShow' | 'appointment.call';
 
 /**
  * The appointment `id` as the doctor of its sitting may act on it; the refusal is the access

@@ -9,10 +9,7 @@ import { addDays, epochDayOf, isoWeekdayOf, toLocalDate } from '../scheduling/lo
 import { formatMinutesOfDay, minutesPerDay } from '../scheduling/local-time.js';
 import { localDateOf } from '../scheduling/wall-clock.js';
 import type { AppointmentStatus } from '../booking/appointment.js';
-import type {
-  LiveQueueAppointment,
-  LiveQueueSitting,
-} from '../booking/live-expected-time.js';
+import type { LiveQueueAppointment, LiveQueueSitting } from '../booking/live-expected-time.js';
 
 const msPerMinute = 60_000;
 const msPerDay = 86_400_000;

@@ -147,9 +147,10 @@ export function describeLiveChannelContract(
       const channel = await open();
       const t = topic();
       const a = inbox();
-      await channel.subscribe(t, a.listener);
+      const subscription = await channel.subscribe(t, a.listener);
       await channel.close();
       await channel.close();
+      await expect(subscription.unsubscribe()).resolves.toBeUndefined();
       await expect(channel.publish(t, 'late')).resolves.toBeUndefined();
       await expect(channel.subscribe(t, a.listener)).rejects.toThrow(/closed/);
       // Proof of absence: a notice published later on a live instance arrives, the late one never.

@@ -5,6 +5,7 @@ import { suiteSubject, type ContractSubject } from './contract-support.js';
 import { describeBookingStepContract } from './unit-of-work-contract-booking-step.js';
 import { describeBookingContract } from './unit-of-work-contract-booking.js';
 import { describeCommitBookingContract } from './unit-of-work-contract-commit-booking.js';
+import { describeDayOfSittingContract } from './unit-of-work-contract-day.js';
 import { describeDoctorsContract } from './unit-of-work-contract-doctors.js';
 import { describeIdentityContract } from './unit-of-work-contract-identity.js';
 import { describeSchedulingContract } from './unit-of-work-contract-scheduling.js';
@@ -39,6 +40,7 @@ export function describeUnitOfWorkContract(
     describeBookingContract(subject);
     describeBookingStepContract(subject);
     describeCommitBookingContract(subject);
+    describeDayOfSittingContract(subject);
     describeTransactionContract(subject);
   });
 }

@@ -86,17 +86,16 @@ export const startSitting = endpoint({
 
 /** The use cases of the doctor's status changes of one appointment. */
 type StatusChangeUseCase =
-  | 'checkInAppointment'
-  | 'completeAppointment'
-  | 'markNoShow'
-  | 'callAppointment';
+  'checkInAppointment' | 'completeAppointment' | 'markNoShow' | 'callAppointment';
 
 /** A status change by the appointment's doctor; its operation id is the use case's name. */
 function statusChange<K extends StatusChangeUseCase>(
   action: string,
   useCase: K,
   what: string,
-  moreErrors: readonly ('SITTING_CANCELLED' | 'SITTING_CLOSED' | 'SITTING_PAST' | 'TOO_EARLY_TO_START')[] = [],
+  moreErrors: readonly (
+    'SITTING_CANCELLED' | 'SITTING_CLOSED' | 'SITTING_PAST' | 'TOO_EARLY_TO_START'
+  )[] = [],
 ) {
   return endpoint({
     method: 'post',

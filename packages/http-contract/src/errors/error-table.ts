@@ -47,7 +47,8 @@ export const domainErrorTable: Record<DomainErrorCode, ErrorMapping> = {
   SITTING_FULL: { status: 409, description: 'The sitting has no free place left.' },
   SITTING_CLOSED: {
     status: 409,
-    description: 'The sitting has started or is over: it can no longer be booked, cancelled or started.',
+    description:
+      'The sitting has started or is over: it can no longer be booked, cancelled or started.',
   },
   SITTING_CANCELLED: { status: 409, description: 'The doctor cancelled this sitting.' },
   SITTING_PAST: { status: 409, description: 'The sitting is in the past.' },

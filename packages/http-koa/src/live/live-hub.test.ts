@@ -219,4 +219,24 @@ describe('LiveHub', () => {
     expect(await text).toContain('event: board');
     expect(r.hub.openStreams().board).toBe(0);
   });
+
+  it('answers HEAD with the stream headers only, and keeps no stream or subscription', async () => {
+    const r = await rig();
+    r.sources.change(1);
+    const response = await fetch(r.url(1), { method: 'HEAD' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    await until(() => r.hub.watchedSittings === 0);
+    expect(r.hub.openStreams().board).toBe(0);
+  });
+
+  it('ends at once a stream asked for after close, and keeps no subscription', async () => {
+    const r = await rig();
+    r.sources.change(1);
+    await r.hub.close();
+    const text = await (await fetch(r.url(1))).text();
+    expect(text).not.toContain('event:');
+    expect(r.hub.openStreams().board).toBe(0);
+    expect(r.hub.watchedSittings).toBe(0);
+  });
 });

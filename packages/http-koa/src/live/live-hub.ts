@@ -61,16 +61,17 @@ export class LiveHub {
    */
   async watchBoard(sittingId: number, res: ServerResponse): Promise<void> {
     const feed = await this.acquire(sittingId);
+    let board;
     try {
-      const board = await this.sources.readBoard(sittingId);
-      const client = this.open(res, 'board', () => feed.boards.delete(client), sittingId);
-      const data = JSON.stringify(board);
-      client.send(board.version, data, sseEvent('board', board.version, data));
-      if (client.open) feed.addBoard(client);
+      board = await this.sources.readBoard(sittingId);
     } catch (error) {
       this.release(sittingId);
       throw error;
     }
+    const client = this.open(res, 'board', sittingId, (ended) => feed.boards.delete(ended));
+    const data = JSON.stringify(board);
+    client.send(board.version, data, sseEvent('board', board.version, data));
+    if (client.open) feed.addBoard(client);
   }
 
   /**
@@ -82,25 +83,24 @@ export class LiveHub {
     appointmentId: number,
     res: ServerResponse,
   ): Promise<void> {
-    const view = await this.sources.readAppointment(actor, appointmentId);
-    const sittingId = view.sitting_id;
+    const { sitting_id: sittingId } = await this.sources.readAppointment(actor, appointmentId);
     const feed = await this.acquire(sittingId);
+    let board, current;
     try {
-      // The board's version is the event id; read after subscribing, so no change is missed.
-      const board = await this.sources.readBoard(sittingId);
-      const current = await this.sources.readAppointment(actor, appointmentId);
-      const watcher = {
-        actor,
-        appointmentId,
-        client: this.open(res, 'appointment', () => feed.appointments.delete(watcher), sittingId),
-      };
-      const data = JSON.stringify(current);
-      watcher.client.send(board.version, data, sseEvent('appointment', board.version, data));
-      if (watcher.client.open) feed.addAppointment(watcher);
+      // The board's version is the event id; both read after subscribing, so no change is missed.
+      board = await this.sources.readBoard(sittingId);
+      current = await this.sources.readAppointment(actor, appointmentId);
     } catch (error) {
       this.release(sittingId);
       throw error;
     }
+    const client = this.open(res, 'appointment', sittingId, (ended) => {
+      for (const watcher of feed.appointments)
+        if (watcher.client === ended) feed.appointments.delete(watcher);
+    });
+    const data = JSON.stringify(current);
+    client.send(board.version, data, sseEvent('appointment', board.version, data));
+    if (client.open) feed.addAppointment({ actor, appointmentId, client });
   }
 
   /** Ends every stream and subscription; later watch requests get a stream that ends at once. */
@@ -119,18 +119,21 @@ export class LiveHub {
     );
   }
 
-  /** Starts the answer on `res` and tracks it until it ends, whatever ends it. */
+  /**
+   * Starts the answer on `res` and tracks it until it ends, whatever ends it: then `leave`
+   * takes it off its feed and the feed's use is released (from here on, only this does).
+   */
   private open(
     res: ServerResponse,
     kind: StreamKind,
-    leave: () => void,
     sittingId: number,
+    leave: (client: SseClient) => void,
   ): SseClient {
     const client = new SseClient(res, this.options.bufferLimitBytes);
     this.streams.set(client, kind);
     client.onceEnded((why: StreamEnd) => {
       this.streams.delete(client);
-      leave();
+      leave(client);
       this.release(sittingId);
       if (why === 'slow') {
         this.dropped += 1;

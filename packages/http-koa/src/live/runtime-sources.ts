@@ -1,11 +1,11 @@
-import { sittingTopic, type LiveChannel } from '@doctorly/core';
+import { sittingTopic } from '@doctorly/core';
 import type { Runtime } from '@doctorly/runtime';
 import type { LiveSources } from './live-sources.js';
 
 /**
  * The live streams' sources in a composed runtime: the board and appointment use cases (the
  * same reads, and the same access rules, as `GET /sittings/{id}/board` and the appointment
- * view), and the runtime's {@link LiveChannel} for change notices.
+ * view), and the runtime's `LiveChannel` port for change notices.
  */
 export function runtimeLiveSources(runtime: Runtime): LiveSources {
   return {

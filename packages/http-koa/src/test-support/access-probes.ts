@@ -86,5 +86,6 @@ export const accessProbes = {
     });
   },
   'sittingById.read': async (w, c) => get(w, c, `/sittings/${await w.daySitting()}/board`),
-  'sittingById.start': async (w, c) => post(w, c, `/doctors/sittings/${await w.daySitting()}/start`, {}),
+  'sittingById.start': async (w, c) =>
+    post(w, c, `/doctors/sittings/${await w.daySitting()}/start`, {}),
 } satisfies Record<PolicyKey, Probe>;

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectUnauthenticated } from '../test-support/expect.js';
 import { startTestServer, type TestServer } from '../test-support/harness.js';
-import { LiveStream, bookedSitting } from './live-support.js';
+import { LiveStream, bookedSitting } from '../test-support/live.js';
 
 let t: TestServer;
 const streams: LiveStream[] = [];

@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../test-support/expect.js';
 import { startTestServer, type TestServer } from '../test-support/harness.js';
-import { LiveStream, book, bookedSitting, until } from './live-support.js';
+import { LiveStream, book, bookedSitting, until } from '../test-support/live.js';
 
 let t: TestServer;
 const streams: LiveStream[] = [];

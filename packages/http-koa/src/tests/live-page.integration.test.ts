@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../test-support/expect.js';
 import { startTestServer, type TestServer } from '../test-support/harness.js';
-import { bookedSitting } from './live-support.js';
+import { bookedSitting } from '../test-support/live.js';
 
 let t: TestServer;
 
@@ -47,5 +47,22 @@ describe('GET /board/sittings/{id}', () => {
 
   it('answers a malformed id 400 VALIDATION_FAILED', async () => {
     expectError(await t.api.get('/board/sittings/not-a-number'), 400, 'VALIDATION_FAILED', ['id']);
+  });
+});
+
+describe('/openapi.json', () => {
+  it('documents the streams as text/event-stream and the page as text/html', async () => {
+    type Op = { responses: Record<string, { content?: Record<string, unknown> }> };
+    const { paths } = (
+      await t.api.get<{ paths: Record<string, Record<string, Op>> }>('/openapi.json')
+    ).body;
+    const content = (path: string) =>
+      Object.keys(paths[path]?.get?.responses['200']?.content ?? {});
+    expect(content('/sittings/{id}/board/live')).toEqual(['text/event-stream']);
+    expect(content('/patient/appointment/{id}/live')).toEqual(['text/event-stream']);
+    expect(content('/board/sittings/{id}')).toEqual(['text/html']);
+    expect(Object.keys(paths['/patient/appointment/{id}/live']?.get?.responses ?? {})).toEqual(
+      expect.arrayContaining(['200', '400', '401', '404']),
+    );
   });
 });

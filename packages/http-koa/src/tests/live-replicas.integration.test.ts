@@ -16,7 +16,7 @@ import {
   bookedSitting,
   spawnServer,
   type ServerProcess,
-} from './live-support.js';
+} from '../test-support/live.js';
 
 const jwtSecret = 'live-replicas-secret-0123456789abcdefghijklmnop';
 
@@ -46,6 +46,7 @@ describe.each(fanOuts)('two server processes, fan-out through $name', ({ redis: 
       JWT_SECRET: jwtSecret,
       DEMO_DATA: 'false',
       SEARCH_ENGINE: 'postgres',
+      LOG_LEVEL: 'info',
       ...(redis ? { REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix } : {}),
     };
     // REDIS_URL must not leak from the test's environment into the LISTEN/NOTIFY run.
@@ -60,6 +61,12 @@ describe.each(fanOuts)('two server processes, fan-out through $name', ({ redis: 
     await redis?.dispose();
     await database?.dispose();
   }, 60_000);
+
+  it('runs both servers on that fan-out, as each logs at start', () => {
+    const chosen = withRedis ? '"live":"redis"' : '"live":"postgres"';
+    expect(a.output()).toContain(chosen);
+    expect(b.output()).toContain(chosen);
+  });
 
   it('sends a subscriber of server B the change made through server A', async () => {
     const apiA = new Api(a.base);

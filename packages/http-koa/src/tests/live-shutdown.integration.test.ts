@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@doctorly/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from '../test-support/api.js';
 import { startTestServer } from '../test-support/harness.js';
-import { bookedSitting, spawnServer, until } from './live-support.js';
+import { bookedSitting, spawnServer } from '../test-support/live.js';
 
 /** Opens a raw stream and resolves, once it ends, with everything it received. */
 async function openRaw(
@@ -75,5 +75,3 @@ describe('a server process told to stop', () => {
     }
   });
 });
-
-void until;

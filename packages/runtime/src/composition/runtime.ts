@@ -175,6 +175,7 @@ async function compose(
       database: infrastructure.database,
       search: ports.search.engine,
       cache: ports.cache.constructor.name,
+      live: infrastructure.live,
     },
     'doctorly runtime ready',
   );

@@ -56,7 +56,9 @@ export async function createStoreInfrastructure(
             },
           }),
         ...(sql.engine === 'postgres' &&
-          config.databaseUrl !== undefined && { postgres: { url: config.databaseUrl, sql } }),
+          config.liveDatabaseUrl !== undefined && {
+            postgres: { url: config.liveDatabaseUrl, sql },
+          }),
       },
       logger,
     );

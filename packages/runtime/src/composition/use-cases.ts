@@ -126,8 +126,7 @@ const factories = {
     new BookAppointment(get(UnitOfWork), get(OutboxPublisher), get(Clock), get(BookingPolicyToken)),
   getTimings: (get: Get) =>
     new GetTimings(get(UnitOfWork), get(Cache), get(Clock), get(BookingPolicyToken)),
-  listMyAppointments: (get: Get) =>
-    new ListMyAppointments(get(UnitOfWork), get(Cache), get(Clock)),
+  listMyAppointments: (get: Get) => new ListMyAppointments(get(UnitOfWork), get(Cache), get(Clock)),
   getAppointment: (get: Get) => new GetAppointment(get(UnitOfWork), get(Clock)),
   getAppointmentHistory: (get: Get) => new GetAppointmentHistory(get(UnitOfWork), get(Clock)),
   listDoctorPatients: (get: Get) => new ListDoctorPatients(get(UnitOfWork), get(Cache)),

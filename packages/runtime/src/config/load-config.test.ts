@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:5000',
       databaseUrl: undefined,
       pgPoolSize: 10,
+      liveDatabaseUrl: undefined,
       dataDir,
       demoData: true,
       redisUrl: undefined,
@@ -79,6 +80,7 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://api.example.com/',
       DATABASE_URL: 'postgres://u:p@db:5432/x',
       PG_POOL_SIZE: '3',
+      LIVE_DATABASE_URL: 'postgres://u:p@primary:5432/x',
       DATA_DIR: dataDir,
       DEMO_DATA: 'false',
       REDIS_URL: 'redis://cache:6379',
@@ -105,6 +107,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://api.example.com',
       databaseUrl: 'postgres://u:p@db:5432/x',
       pgPoolSize: 3,
+      liveDatabaseUrl: 'postgres://u:p@primary:5432/x',
       demoData: false,
       redisUrl: 'redis://cache:6379',
       redisPrefix: 'staging:',
@@ -148,6 +151,14 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       databaseUrl: undefined,
     });
+  });
+
+  it('listens for live updates on DATABASE_URL unless LIVE_DATABASE_URL says otherwise', () => {
+    const base = { DATA_DIR: dataDir, JWT_SECRET: secret, DATABASE_URL: 'postgres://pgbouncer/x' };
+    expect(loadConfig(base).liveDatabaseUrl).toBe('postgres://pgbouncer/x');
+    expect(loadConfig({ ...base, LIVE_DATABASE_URL: 'postgres://primary/x' }).liveDatabaseUrl).toBe(
+      'postgres://primary/x',
+    );
   });
 
   it('requires JWT_SECRET with DATABASE_URL', () => {

@@ -24,6 +24,10 @@ export const configSchema = z
     PUBLIC_URL: url(['http:', 'https:'], 'https://api.example.com'),
     DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/doctorly'),
     PG_POOL_SIZE: integer(1, 1000, 10),
+    LIVE_DATABASE_URL: url(
+      ['postgres:', 'postgresql:'],
+      'postgres://user:password@primary:5432/doctorly',
+    ),
     DATA_DIR: variable(z.string().trim()).transform((value) => resolve(value ?? './.doctorly')),
     DEMO_DATA: boolean(true),
     REDIS_URL: url(['redis:', 'rediss:'], 'redis://host:6379'),
@@ -73,6 +77,7 @@ export const configSchema = z
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     databaseUrl: env.DATABASE_URL,
     pgPoolSize: env.PG_POOL_SIZE,
+    liveDatabaseUrl: env.LIVE_DATABASE_URL ?? env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     demoData: env.DEMO_DATA,
     redisUrl: env.REDIS_URL,

@@ -30,6 +30,12 @@ export const configVariables: readonly ConfigVariable[] = [
     meaning: 'Connections in the PostgreSQL pool (per process).',
   },
   {
+    name: 'LIVE_DATABASE_URL',
+    default: 'DATABASE_URL',
+    meaning:
+      'PostgreSQL the live-update listener connects to without REDIS_URL (LISTEN needs a session: not PgBouncer in transaction mode).',
+  },
+  {
     name: 'DATA_DIR',
     default: './.doctorly',
     meaning: 'PGlite data, uploaded images and the generated JWT secret on the embedded default.',

@@ -1,5 +1,6 @@
-// Helpers of the live-*.test.ts files: an SSE client that records what it receives, a sitting
-// with bookings made through the API, and a server process of its own (`npm start`'s main).
+// Helpers of the live-*.test.ts files in src/tests/: an SSE client that records what it
+// receives, a sitting with bookings made through the API, and a server process of its own
+// (`npm start`'s main).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AppointmentView } from '@doctorly/core';
 import { EventSource } from 'eventsource';
-import type { Account, Api, DoctorAccount } from '../test-support/api.js';
+import type { Account, Api, DoctorAccount } from './api.js';
 
 /** One event as a client received it. */
 export interface ReceivedEvent {
@@ -91,9 +92,9 @@ export interface BookedSitting {
 /** A new doctor with one weekly slot of `places` places, and `bookings` patients of one user booked in its next sitting. */
 export async function bookedSitting(
   api: Api,
-  { places = 10, bookings = 3, day = 'wednesday', start = '08:00' } = {},
+  { places = 10, bookings = 3, day = 'wednesday', start = '08:00', doctorName = 'Live' } = {},
 ): Promise<BookedSitting> {
-  const doctor = await api.doctor('Live');
+  const doctor = await api.doctor(doctorName);
   const slotId = await api.slot(doctor, {
     day,
     start,
@@ -129,6 +130,8 @@ export async function freePort(): Promise<number> {
 export interface ServerProcess {
   readonly base: string;
   readonly child: ChildProcess;
+  /** Everything it wrote to stdout and stderr so far (its JSON log). */
+  output(): string;
   /** Resolves with the exit code once the process has exited. */
   readonly exited: Promise<number | null>;
   /** Sends SIGTERM and waits for the exit. */
@@ -177,6 +180,7 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   return {
     base,
     child,
+    output: () => output,
     exited,
     stop: async () => {
       if (!gone) child.kill('SIGTERM');

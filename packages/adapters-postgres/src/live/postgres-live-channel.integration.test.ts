@@ -45,21 +45,20 @@ describeOnPostgresServer('PostgresLiveChannel')('PostgresLiveChannel', () => {
     return channel;
   }
 
-  describeLiveChannelContract('PostgresLiveChannel (LISTEN/NOTIFY)', () =>
-    Promise.resolve({
-      open: () => Promise.resolve(replica()),
-      distributed: {
-        kill: async (channel) => {
-          const rows = await admin.query<{ killed: boolean }>(
-            `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
-              WHERE application_name = $1 AND query ILIKE 'LISTEN%'`,
-            [names.get(channel)],
-          );
-          if (rows.length !== 1 || !rows[0]!.killed)
-            throw new Error(`expected one listening backend to kill, found ${rows.length}`);
-        },
+  describeLiveChannelContract(
+    'PostgresLiveChannel (LISTEN/NOTIFY)',
+    () => Promise.resolve({ open: () => Promise.resolve(replica()) }),
+    {
+      kill: async (channel) => {
+        const rows = await admin.query<{ killed: boolean }>(
+          `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity
+            WHERE application_name = $1 AND query ILIKE 'LISTEN%'`,
+          [names.get(channel)],
+        );
+        if (rows.length !== 1 || !rows[0]!.killed)
+          throw new Error(`expected one listening backend to kill, found ${rows.length}`);
       },
-    }),
+    },
   );
 
   it('drops a notice too large for NOTIFY with a clear event, and keeps working', async () => {

@@ -41,20 +41,19 @@ describe.skipIf(isSkip(target))('RedisLiveChannel on a real Redis', () => {
     return channel;
   }
 
-  describeLiveChannelContract('RedisLiveChannel (pub/sub)', () =>
-    Promise.resolve({
-      open: () => Promise.resolve(replica()),
-      distributed: {
-        kill: async (channel) => {
-          const list = (await admin.client('LIST')) as string;
-          const line = list.split('\n').find((l) => l.includes(` name=${names.get(channel)} `));
-          const id = /\bid=(\d+)/.exec(line ?? '')?.[1];
-          if (id === undefined) throw new Error('no subscriber connection to kill');
-          const killed = await admin.call('CLIENT', 'KILL', 'TYPE', 'pubsub', 'ID', id);
-          if (killed !== 1) throw new Error(`CLIENT KILL killed ${String(killed)} connections`);
-        },
+  describeLiveChannelContract(
+    'RedisLiveChannel (pub/sub)',
+    () => Promise.resolve({ open: () => Promise.resolve(replica()) }),
+    {
+      kill: async (channel) => {
+        const list = (await admin.client('LIST')) as string;
+        const line = list.split('\n').find((l) => l.includes(` name=${names.get(channel)} `));
+        const id = /\bid=(\d+)/.exec(line ?? '')?.[1];
+        if (id === undefined) throw new Error('no subscriber connection to kill');
+        const killed = await admin.call('CLIENT', 'KILL', 'TYPE', 'pubsub', 'ID', id);
+        if (killed !== 1) throw new Error(`CLIENT KILL killed ${String(killed)} connections`);
       },
-    }),
+    },
   );
 
   it('holds one Redis subscription per topic however many local listeners it has', async () => {

@@ -10,14 +10,19 @@ import { suiteSubject, unique, type ContractSubject } from './contract-support.j
 export interface LiveChannelSubject extends ContractSubject {
   /** A new channel instance; the suite closes every instance it opens. */
   open(): Promise<LiveChannel>;
-  /** Given by adapters that fan out across processes: their extra tests then run. */
-  readonly distributed?: {
-    /**
-     * Kills the connection on which `channel` receives notices, from the server's side
-     * (`CLIENT KILL`, `pg_terminate_backend`); throws if there was none to kill.
-     */
-    kill(channel: LiveChannel): Promise<void>;
-  };
+}
+
+/**
+ * Given by adapters that fan out across processes: their extra tests (across instances,
+ * across a killed connection) run only then.
+ * @category Testing
+ */
+export interface DistributedLiveChannel {
+  /**
+   * Kills the connection on which `channel` receives notices, from the server's side
+   * (`CLIENT KILL`, `pg_terminate_backend`); throws if there was none to kill.
+   */
+  kill(channel: LiveChannel): Promise<void>;
 }
 
 /** Longest wait for a notice that must arrive (the bound of a failure, not a speed target). */
@@ -41,6 +46,7 @@ function inbox(): { readonly heard: string[]; readonly listener: (payload: strin
 export function describeLiveChannelContract(
   name: string,
   makeSubject: () => Promise<LiveChannelSubject>,
+  distributed?: DistributedLiveChannel,
 ): void {
   describe(`LiveChannel contract: ${name}`, () => {
     const subject = suiteSubject(makeSubject);
@@ -162,11 +168,9 @@ export function describeLiveChannelContract(
       expect(a.heard).toEqual([]);
     });
 
+    if (!distributed) return;
     describe('across replicas', () => {
-      const distributed = () => subject().distributed;
-
-      it('delivers a notice published on one instance to the subscribers of another', async (context) => {
-        if (!distributed()) return context.skip('in-process adapter: one instance, one process');
+      it('delivers a notice published on one instance to the subscribers of another', async () => {
         const [publisher, receiver] = [await open(), await open()];
         const t = topic();
         const [here, there] = [inbox(), inbox()];
@@ -180,14 +184,12 @@ export function describeLiveChannelContract(
         }, arrival);
       });
 
-      it('keeps a subscription when its connection is killed: a later publish arrives', async (context) => {
-        const kill = distributed()?.kill;
-        if (!kill) return context.skip('in-process adapter: no connection to kill');
+      it('keeps a subscription when its connection is killed: a later publish arrives', async () => {
         const [publisher, receiver] = [await open(), await open()];
         const t = topic();
         const a = inbox();
         await receiver.subscribe(t, a.listener);
-        await kill(receiver);
+        await distributed.kill(receiver);
         // Notices sent while the connection is down are lost (best effort): keep publishing
         // until one arrives through the reopened connection.
         let sent = 0;

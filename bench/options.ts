@@ -7,6 +7,7 @@ export const scenarioNames = [
   'search',
   'booking',
   'contention',
+  'live',
 ] as const;
 /** One scenario of the bench. */
 export type ScenarioName = (typeof scenarioNames)[number];
@@ -30,6 +31,8 @@ export interface BenchOptions {
   readonly logLevel: string;
   /** Run the Doctorly servers with `node --cpu-prof` (profiles land in `<out>/profiles`). */
   readonly cpuProf: boolean;
+  /** The live scenario: SSE subscribers, over how many boards, status changes per second. */
+  readonly live: { subscribers: number; boards: number; changeRate: number };
 }
 
 const usage = `Usage: npm run bench -- [options]
@@ -43,6 +46,9 @@ const usage = `Usage: npm run bench -- [options]
   --places <n>         places of that sitting (default 100, at most 200)
   --log-level <level>  servers' LOG_LEVEL (default warn)
   --cpu-prof           profile the Doctorly servers (node --cpu-prof)
+  --subscribers <n>    live: SSE subscribers (default 2000)
+  --boards <n>         live: sittings they watch (default 50)
+  --change-rate <n>    live: status changes per second (default 20)
 
 DATABASE_URL (a PostgreSQL server: a fresh database doctorly_bench_<ts> is created on it and
 dropped at the end) and REDIS_URL (the cache) are optional: without DATABASE_URL the servers
@@ -72,6 +78,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       places: { type: 'string' },
       'log-level': { type: 'string' },
       'cpu-prof': { type: 'boolean' },
+      subscribers: { type: 'string' },
+      boards: { type: 'string' },
+      'change-rate': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -99,5 +108,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     places,
     logLevel: values['log-level'] ?? 'warn',
     cpuProf: values['cpu-prof'] ?? false,
+    live: {
+      subscribers: Math.round(positive(values.subscribers, 'subscribers', 2000)),
+      boards: Math.round(positive(values.boards, 'boards', 50)),
+      changeRate: positive(values['change-rate'], 'change-rate', 20),
+    },
   };
 }

@@ -4,6 +4,8 @@ import type { LoadResult } from './load.js';
 import type { BookingOutcome } from './scenarios/booking.js';
 import type { ContentionOutcome } from './scenarios/contention.js';
 import type { EmbeddedOutcome } from './scenarios/embedded.js';
+import type { LiveOutcome } from './scenarios/live.js';
+import { renderLive } from './scenarios/live-report.js';
 
 /** One measured row of the table. */
 export interface Row {
@@ -38,6 +40,7 @@ export interface BenchReport {
   contention?: ContentionOutcome;
   /** The embedded default as a user meets it (without DATABASE_URL). */
   readonly embedded?: EmbeddedOutcome;
+  live?: LiveOutcome;
   readonly memory: Record<string, number | undefined>;
   readonly targets: Target[];
   readonly notes: string[];
@@ -118,6 +121,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
     );
   }
+  if (report.live) lines.push(...renderLive(report.live));
   lines.push(
     '## Server memory (peak RSS, VmHWM)',
     '',

@@ -34,6 +34,7 @@ import {
   type SearchInputs,
 } from './scenarios/reads.js';
 import { besideEachOther, measureRedisSearch } from './scenarios/redis-search.js';
+import { runLive } from './scenarios/live.js';
 import { judge } from './targets.js';
 
 const log = (line: string) =>
@@ -440,6 +441,42 @@ async function benchmark(
     }
   } else rows.push(...searches);
   rows.push(...embeddedRows);
+
+  if (want('live')) {
+    const { subscribers, boards, changeRate } = options.live;
+    log(`live: ${subscribers} SSE subscribers over ${boards} boards, ${changeRate} changes/s`);
+    const liveServer = await start('doctorly (live)', {});
+    const fanOut = redisUrl
+      ? 'Redis pub/sub (REDIS_URL)'
+      : db.engine === 'pglite'
+        ? 'in-process (embedded PGlite)'
+        : 'PostgreSQL LISTEN/NOTIFY (no REDIS_URL)';
+    const live = await runLive(
+      liveServer,
+      db.name,
+      { ...options.live, seconds: options.duration },
+      fanOut,
+    );
+    report.live = live.outcome;
+    rows.push(
+      {
+        scenario: `POST call / check_in / cancel, ${changeRate}/s over ${boards} live boards`,
+        server: fanOut,
+        result: live.rows.changes,
+        note: 'latency from when each change was due to its answer',
+      },
+      {
+        scenario: `SSE board events to ${subscribers.toLocaleString('en-US')} subscribers`,
+        server: fanOut,
+        result: live.rows.deliveries,
+        note: `deliveries/s; latency from the change's answer to receipt; errors = lost; ${live.outcome.rssPerThousandMB?.toFixed(1) ?? '?'} MB RSS per 1,000 subscribers`,
+      },
+    );
+    notes.push(
+      `Live: the ${live.outcome.subscriberProcesses} subscriber process(es), the harness${db.engine === 'pglite' ? '' : ', PostgreSQL'}${redisUrl ? ', Redis' : ''} and the server share this machine's ${cpus().length} cores: the subscribers run in processes of their own so that parsing their streams does not steal the server's event loop, but not on cores of their own.`,
+    );
+    memory[liveServer.name] = await stop(liveServer);
+  }
 
   if (ceiling) {
     rows.push(ceiling);

@@ -1,4 +1,5 @@
 import type { BenchReport, Row, Target } from './report.js';
+import { judgeLive } from './scenarios/live-report.js';
 
 /** The targets of issue 9 (2-core machine, load generator included). */
 export const goals = {
@@ -11,6 +12,8 @@ export const goals = {
   embeddedPeakRssMB: 300,
   embeddedHealthzNewMs: 3000,
   embeddedHealthzRestartMs: 2000,
+  /** Issue 17: from a change's answer to its receipt by every subscriber of the board. */
+  liveP99Ms: 100,
 } as const;
 
 const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
@@ -96,6 +99,7 @@ export function judge(
       },
     );
   }
+  if (report.live) targets.push(...judgeLive(report.live, goals.liveP99Ms));
   const peaks = Object.values(report.memory).filter((v): v is number => v !== undefined);
   if (peaks.length > 0) {
     const peak = Math.max(...peaks);

@@ -92,16 +92,14 @@ export function createServer(runtime: Runtime, options: ServerOptions = {}): Doc
     uploadLimitBytes: runtime.config.uploadLimitBytes,
   });
   const liveSources = runtimeLiveSources(runtime);
-  const live = new LiveHub(
-    liveSources,
-    { ...defaultLiveOptions, ...options.live },
-    logger.child({ component: 'live' }),
-  );
+  const liveOptions = { ...defaultLiveOptions, ...options.live };
+  const live = new LiveHub(liveSources, liveOptions, logger.child({ component: 'live' }));
   registerLiveMetrics(metrics, live);
   mountLive(router, {
     hub: live,
     sources: liveSources,
     authenticate: (token) => runtime.useCases.authenticate.execute(token),
+    recheckTokenMs: liveOptions.heartbeatMs,
   });
   const docs = docsRouter();
 

@@ -14,6 +14,8 @@ export interface LiveRouteOptions {
   readonly hub: LiveHub;
   readonly sources: LiveSources;
   readonly authenticate: Authenticator;
+  /** How often an appointment stream's token is checked again (expired or revoked: cut). */
+  readonly recheckTokenMs: number;
 }
 
 type LiveContext = Context & { state: ServerState; params: Record<string, string> };
@@ -55,6 +57,8 @@ export function mountLive(router: Router<ServerState>, options: LiveRouteOptions
         if (actor === undefined) throw new Error('bearer route without an actor');
         await options.hub.watchAppointment(actor, id, ctx.res);
         ctx.respond = false;
+        const token = ctx.state.token;
+        if (typeof token === 'string') cutWhenTokenLapses(ctx, token, options);
       },
     ],
     sittingBoardPage: [
@@ -83,4 +87,25 @@ async function sittingExists(sources: LiveSources, id: number): Promise<boolean>
     if (isDomainError(error, 'SITTING_NOT_FOUND')) return false;
     throw error;
   }
+}
+
+/**
+ * The token was checked when the stream opened; a stream may outlive it. So it is checked
+ * again every `recheckTokenMs` (through the same authenticator: expiry and revocation,
+ * e.g. a logout, or the user deleted), and the stream is cut once it no longer holds. The client's reconnect then
+ * carries the old token and gets the 401 a request would.
+ */
+function cutWhenTokenLapses(ctx: LiveContext, token: string, options: LiveRouteOptions): void {
+  const res = ctx.res;
+  if (res.destroyed) return;
+  const timer = setInterval(() => {
+    options.authenticate(token).catch((error: unknown) => {
+      // Only a token that no longer holds ends the stream; a store briefly unreachable does not.
+      if (!isDomainError(error, 'UNAUTHENTICATED')) return;
+      clearInterval(timer);
+      res.destroy();
+    });
+  }, options.recheckTokenMs);
+  timer.unref();
+  res.once('close', () => clearInterval(timer));
 }

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { isDomainError, parseInput } from '@doctorly/core';
 import { liveEndpoints, type LiveOperationId } from '@doctorly/http-contract';
 import type Router from '@koa/router';
@@ -58,7 +59,7 @@ export function mountLive(router: Router<ServerState>, options: LiveRouteOptions
         await options.hub.watchAppointment(actor, id, ctx.res);
         ctx.respond = false;
         const token = ctx.state.token;
-        if (typeof token === 'string') cutWhenTokenLapses(ctx, token, options);
+        if (typeof token === 'string') cutWhenTokenLapses(ctx.res, token, options);
       },
     ],
     sittingBoardPage: [
@@ -95,8 +96,7 @@ async function sittingExists(sources: LiveSources, id: number): Promise<boolean>
  * e.g. a logout, or the user deleted), and the stream is cut once it no longer holds. The client's reconnect then
  * carries the old token and gets the 401 a request would.
  */
-function cutWhenTokenLapses(ctx: LiveContext, token: string, options: LiveRouteOptions): void {
-  const res = ctx.res;
+function cutWhenTokenLapses(res: ServerResponse, token: string, options: LiveRouteOptions): void {
   if (res.destroyed) return;
   const timer = setInterval(() => {
     options.authenticate(token).catch((error: unknown) => {

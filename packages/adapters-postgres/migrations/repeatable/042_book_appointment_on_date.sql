@@ -10,6 +10,11 @@
 -- call wrote. A refusal is an outcome, as in book_appointment, and only ever concerns a sitting
 -- that existed before (a new one is scheduled and empty); an unknown patient or a reused
 -- idempotency key raise, undoing the whole statement. So a refused call creates nothing.
+-- The result gained o_waiting_ahead (the booking answer's live part without another read):
+-- CREATE OR REPLACE cannot change a result type. book_appointments_on_dates (043) calls this
+-- one and is re-created right after it.
+DROP FUNCTION IF EXISTS book_appointments_on_dates(integer[], integer[], date[], timestamptz[], timestamptz[], integer[], integer[], integer[], integer[], timestamptz[], text[]);
+DROP FUNCTION IF EXISTS book_appointment_on_date(integer, integer, date, timestamptz, timestamptz, integer, integer, integer, integer, timestamptz, text);
 CREATE OR REPLACE FUNCTION book_appointment_on_date(
   p_slot_id integer,
   p_doctor_id integer,
@@ -35,7 +40,9 @@ CREATE OR REPLACE FUNCTION book_appointment_on_date(
   OUT o_patient_name text,
   OUT o_patient_owner_id integer,
   OUT o_doctor_name text,
-  OUT o_doctor_user_id integer
+  OUT o_doctor_user_id integer,
+  -- Waiting appointments (booked, checked in) ahead of the new one: its live `ahead`.
+  OUT o_waiting_ahead integer
 ) LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
   b record;
@@ -65,4 +72,8 @@ BEGIN
                 o_patient_name, o_patient_owner_id, o_doctor_name, o_doctor_user_id
     FROM sittings st, patients p, doctors d
     WHERE st.id = o_sitting_id AND p.id = p_patient_id AND d.id = b.o_doctor_id;
+  -- Under the sitting's row lock, so exact at commit (appointments_sitting_queue_idx).
+  SELECT count(*) INTO o_waiting_ahead FROM appointments a
+    WHERE a.sitting_id = o_sitting_id AND a.queue_number < o_queue_number
+      AND a.status IN ('booked', 'checked_in');
 END $$;

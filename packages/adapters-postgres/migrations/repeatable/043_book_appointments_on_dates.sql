@@ -7,6 +7,9 @@
 -- the same time take the sitting row locks in the same order and cannot deadlock on them.
 -- An error in any item (an unknown patient, a reused idempotency key) undoes the whole call:
 -- the caller then runs the items one by one, so only that item fails.
+-- Dropped by 042 when 042's result changes (this one returns 042's rows); so it names 042's
+-- checksum: a change there re-creates this one too.
+-- depends-on: book_appointment_on_date
 CREATE OR REPLACE FUNCTION book_appointments_on_dates(
   p_slot_ids integer[],
   p_doctor_ids integer[],
@@ -34,7 +37,8 @@ CREATE OR REPLACE FUNCTION book_appointments_on_dates(
   o_patient_name text,
   o_patient_owner_id integer,
   o_doctor_name text,
-  o_doctor_user_id integer
+  o_doctor_user_id integer,
+  o_waiting_ahead integer
 ) LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
   i integer;

@@ -27,7 +27,8 @@ export const bookOnDateStatement = `SELECT b.o_outcome AS outcome, b.o_id AS id,
     b.o_slot_id AS "slotId", b.o_doctor_id AS "doctorId", b.o_queue_number AS "queueNumber", b.o_date AS date,
     b.o_sitting_starts_at AS "sittingStartsAt", b.o_sitting_status AS "sittingStatus",
     b.o_duration_minutes AS "durationMinutes", b.o_patient_name AS "patientName",
-    b.o_patient_owner_id AS "patientOwnerId", b.o_doctor_name AS "doctorName", b.o_doctor_user_id AS "doctorUserId"
+    b.o_patient_owner_id AS "patientOwnerId", b.o_doctor_name AS "doctorName", b.o_doctor_user_id AS "doctorUserId",
+    b.o_waiting_ahead AS "waitingAhead"
   FROM book_appointment_on_date($1, $2, $3::date, $4, $5, $6, $7, $8, $9, $10, $11) b`;
 
 /** The parameters of {@link bookOnDateStatement}. */
@@ -56,7 +57,8 @@ export const bookManyStatement = `SELECT b.o_n AS n, b.o_outcome AS outcome, b.o
     b.o_slot_id AS "slotId", b.o_doctor_id AS "doctorId", b.o_queue_number AS "queueNumber", b.o_date AS date,
     b.o_sitting_starts_at AS "sittingStartsAt", b.o_sitting_status AS "sittingStatus",
     b.o_duration_minutes AS "durationMinutes", b.o_patient_name AS "patientName",
-    b.o_patient_owner_id AS "patientOwnerId", b.o_doctor_name AS "doctorName", b.o_doctor_user_id AS "doctorUserId"
+    b.o_patient_owner_id AS "patientOwnerId", b.o_doctor_name AS "doctorName", b.o_doctor_user_id AS "doctorUserId",
+    b.o_waiting_ahead AS "waitingAhead"
   FROM book_appointments_on_dates($1, $2, $3::date[], $4, $5, $6, $7, $8, $9, $10, $11) b`;
 
 /** The parameters of {@link bookManyStatement}: one array per argument of {@link bookOnDateParams}. */
@@ -68,7 +70,7 @@ export function bookManyParams(requests: readonly SittingBookingRequest[]): unkn
 export type BookedManyRow = BookedOnDateRow & { n: number };
 
 /** A row of {@link bookOnDateStatement}: the outcome, and the details when booked. */
-export type BookedOnDateRow = { outcome: BookingOutcomeCode } & Omit<
+export type BookedOnDateRow = { outcome: BookingOutcomeCode; waitingAhead: number | null } & Omit<
   DetailsRow,
   | 'patientId'
   | 'status'
@@ -87,9 +89,9 @@ export function bookedDetails(
 ): AppointmentDetails {
   // A function with OUT parameters always answers one row; no row would be a broken database.
   if (!row) throw new Error('book_appointment_on_date answered no row');
-  const { outcome, ...booked } = row;
+  const { outcome, waitingAhead, ...booked } = row;
   if (outcome !== 'BOOKED') throw refusal(outcome);
-  return toDetails({
+  const details = toDetails({
     ...booked,
     patientId: request.patientId,
     status: 'booked',
@@ -102,6 +104,7 @@ export function bookedDetails(
     completedAt: null,
     sittingStartedAt: null,
   });
+  return waitingAhead === null ? details : { ...details, waitingAhead: Number(waitingAhead) };
 }
 
 // Four reads in one statement (one round trip, one parse): each as a JSON document, since

@@ -72,4 +72,10 @@ export interface AppointmentDetails {
   readonly patientOwnerId: UserId;
   readonly doctorName: string;
   readonly doctorUserId: UserId;
+  /**
+   * Waiting appointments (booked, checked in) ahead of this one, when the store counted them
+   * as it booked it (under the sitting's lock): the booking answer's live part then needs no
+   * further read. Absent everywhere else.
+   */
+  readonly waitingAhead?: number;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { isDomainError, type DomainErrorCode } from '../shared/domain-error.js';
+import type { AppointmentDetails } from '../booking/appointment.js';
 import type { Doctor } from '../doctors/doctor.js';
 import type { User } from '../identity/user.js';
 import type { Patient } from '../patients/patient.js';
@@ -142,4 +143,14 @@ export async function expectDomainError(
   expect(isDomainError(error, code), `expected DomainError ${code}, got ${String(error)}`).toBe(
     true,
   );
+}
+
+/**
+ * A booking's details as a later read presents them: without `waitingAhead`, which only the
+ * booking itself may count (see {@link AppointmentDetails.waitingAhead}).
+ */
+export function asStored(details: AppointmentDetails): AppointmentDetails {
+  const copy: { -readonly [K in keyof AppointmentDetails]: AppointmentDetails[K] } = { ...details };
+  delete copy.waitingAhead;
+  return copy;
 }

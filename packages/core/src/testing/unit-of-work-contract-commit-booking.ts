@@ -14,6 +14,7 @@ import {
   newSlot,
   newUser,
   unique,
+  asStored,
 } from './contract-support.js';
 import type { UnitOfWorkSubject } from './unit-of-work-contract.js';
 
@@ -82,9 +83,10 @@ export function describeCommitBookingContract(subject: () => UnitOfWorkSubject):
     it('commits the booking and the events made of its details, in the outbox', async () => {
       const { slot, patients } = await world(5, 1);
       const { details, events } = await commit(slot, '2026-01-12', patients[0]!);
-      expect(details).toEqual(
+      expect(asStored(details)).toEqual(
         await subject().uow.read.appointments.details(details.appointment.id),
       );
+      expect(details.waitingAhead ?? 0).toBe(0);
       expect(details.appointment).toMatchObject({
         patientId: patients[0]!.id,
         queueNumber: 1,

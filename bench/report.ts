@@ -114,7 +114,7 @@ export function renderMarkdown(report: BenchReport): string {
       `| spawn → \`/healthz\` 200 | ${seconds(e.newFolder.liveMs)} | ${seconds(e.restart.liveMs)} |`,
       `| spawn → \`/readyz\` 200 (demo data loaded) | ${seconds(e.newFolder.readyMs)} | ${seconds(e.restart.readyMs)} |`,
       `| peak RSS (VmHWM) when ready, before any login | ${e.readyPeakRssMB === undefined ? '–' : `${f1(e.readyPeakRssMB)} MB`} | ${e.restartPeakRssMB === undefined ? '–' : `${f1(e.restartPeakRssMB)} MB`} |`,
-      `| peak RSS (VmHWM) overall: start, demo data, a login (scrypt at the OWASP cost: 128 MiB), ${e.doctors} doctors read under load | ${e.peakRssMB === undefined ? '–' : `${f1(e.peakRssMB)} MB`} | |`,
+      `| peak RSS (VmHWM) overall: start, demo data, a login (scrypt at the OWASP cost: N=2^14, r=8, p=5, 16 MiB), ${e.doctors} doctors read under load | ${e.peakRssMB === undefined ? '–' : `${f1(e.peakRssMB)} MB`} | |`,
       `| cached \`GET /doctors/get/{id}\` / bare Koa ceiling | ${(e.cached.share * 100).toFixed(0)} % (rounds: ${e.cached.shares.map((x) => (x * 100).toFixed(0)).join(', ')} %) | |`,
       '',
       `\`/readyz\` before the demo data was loaded: ${e.newFolder.notReadyBody === undefined ? 'never seen (ready at once)' : `\`${e.newFolder.notReadyBody}\``}.`,

@@ -213,7 +213,7 @@ async function benchmark(
       },
     ];
     notes.push(
-      'Embedded default: the server runs as `npm start` does (tsx compiling the TypeScript sources at start, about 70 MB of RSS in its loader thread and most of the start-up time on a busy machine), with no variable but DATA_DIR, PORT, HOST and LOG_LEVEL; times are from the spawn. Its peak RSS includes one login at the OWASP password cost (scrypt: 128 MiB while it runs).',
+      'Embedded default: the server runs as `npm start` does (tsx compiling the TypeScript sources at start, about 70 MB of RSS in its loader thread and most of the start-up time on a busy machine), with no variable but DATA_DIR, PORT, HOST and LOG_LEVEL; times are from the spawn. Its peak RSS includes one login at the OWASP password cost (scrypt N=2^14, r=8, p=5: 16 MiB while it runs).',
     );
   } else if (want('embedded')) {
     notes.push(

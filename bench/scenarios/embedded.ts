@@ -15,7 +15,7 @@ export interface EmbeddedOutcome {
   readonly restart: StartTimes;
   /** Peak RSS (VmHWM) of the first server: start-up, demo data, a login, the cached reads under load. */
   readonly peakRssMB: number | undefined;
-  /** Peak RSS of the first server when it was ready, before any login (each OWASP scrypt takes 128 MiB). */
+  /** Peak RSS of the first server when it was ready, before any login (each OWASP scrypt takes 16 MiB). */
   readonly readyPeakRssMB: number | undefined;
   /** Peak RSS of the restarted server once ready. */
   readonly restartPeakRssMB: number | undefined;

@@ -15,10 +15,13 @@ export function rssMB(pid: number): number | undefined {
 
 /** How the changes reached the subscribers. */
 export interface DeliveryScore {
+  /** (change, subscriber of its board) pairs: every one must see the change's version or a later one. */
   readonly expected: number;
   readonly delivered: number;
   readonly lost: number;
+  /** Deliveries that arrived before the change's answer did (counted as 0 ms). */
   readonly beforeAnswer: number;
+  /** From the change's answer to receipt by a subscriber, in ms. */
   readonly p50: number;
   readonly p99: number;
   readonly max: number;

@@ -17,7 +17,7 @@ export interface LivePlan {
 }
 
 /** What the live scenario measured and checked: the "Live boards" section of the report. */
-export interface LiveOutcome {
+export interface LiveOutcome extends DeliveryScore {
   readonly subscribers: number;
   readonly boards: number;
   readonly subscriberProcesses: number;
@@ -33,17 +33,6 @@ export interface LiveOutcome {
   /** Changes that were due while their board had one in flight (or nobody waiting left): not sent. */
   readonly skipped: number;
   readonly changeAnswers: Record<string, number>;
-  /** (change, subscriber of its board) pairs: every one must see the change's version or a later one. */
-  readonly expected: number;
-  readonly delivered: number;
-  readonly lost: number;
-  /** Deliveries that arrived before the change's answer did (counted as 0 ms). */
-  readonly beforeAnswer: number;
-  /** From the change's answer to receipt by a subscriber, in ms. */
-  readonly p50: number;
-  readonly p99: number;
-  readonly max: number;
-  readonly slowest: DeliveryScore['slowest'];
   readonly rssBeforeMB: number | undefined;
   readonly rssWithSubscribersMB: number | undefined;
   readonly rssAfterMB: number | undefined;

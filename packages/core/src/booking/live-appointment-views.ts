@@ -3,7 +3,7 @@ import type { LiveQueueEntry, LiveSittingState } from './appointment-repository.
 import type { ReadRepositories } from '../shared/unit-of-work.js';
 import type { AppointmentId } from '../shared/primitives.js';
 import type { Sitting } from '../scheduling/sitting.js';
-import { liveExpectedTimes } from './live-expected-time.js';
+import { liveExpectedTimes, waitingExpectedAt } from './live-expected-time.js';
 import {
   toPlannedAppointmentView,
   withLiveTiming,
@@ -96,29 +96,22 @@ export async function presentAppointment(
  * The live part of a booking just committed, from what the booking itself counted
  * ({@link AppointmentDetails.waitingAhead}), without reading the sitting's queue again; or
  * `undefined` when the store did not count it. Booking is only ever into a `scheduled`
- * sitting: nobody has been called in (calling starts a sitting), so its pace is the planned
- * duration and nobody is being served; the rule itself is still {@link liveExpectedTimes},
- * applied to the `ahead` waiting appointments and this one.
+ * sitting: nobody has been called in (calling starts a sitting), so the pace is the planned
+ * duration (no measured consultation) and the base is `now`; the formula is
+ * {@link waitingExpectedAt}, the one {@link liveExpectedTimes} applies.
  * @category Booking
  */
 export function bookedLiveTiming(details: AppointmentDetails, now: Date): LiveTiming | undefined {
   const ahead = details.waitingAhead;
   if (ahead === undefined || details.sittingStatus !== 'scheduled') return undefined;
-  const { queueNumber } = details.appointment;
-  // Queue numbers below this one stand in for those ahead: only their count matters.
-  const waitingAhead = Array.from({ length: ahead }, (_, i) => ({
-    queueNumber: i + 1,
-    status: 'booked' as const,
-  }));
-  const queue = liveExpectedTimes(
-    {
-      startsAt: details.sittingStartsAt,
-      durationMinutes: details.durationMinutes,
-      startedAt: null,
-      appointments: [...waitingAhead, { queueNumber, status: 'booked' as const }],
-    },
-    now,
-  );
-  const own = queue.appointments[ahead]!;
-  return { expectedAt: own.expectedAt, ahead: own.ahead, nowServing: null };
+  const { sittingStartsAt: startsAt, durationMinutes } = details;
+  const clock = {
+    startsAt,
+    durationMinutes,
+    live: now.getTime() >= startsAt.getTime(),
+    baseMs: now.getTime(),
+    paceMinutes: durationMinutes,
+  };
+  const expectedAt = waitingExpectedAt(clock, details.appointment.queueNumber, ahead);
+  return { expectedAt, ahead, nowServing: null };
 }

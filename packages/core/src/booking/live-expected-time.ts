@@ -118,13 +118,43 @@ export function liveExpectedTimes<A extends LiveQueueAppointment>(
     appointments: appointments.map((appointment) => {
       if (!isWaiting(appointment.status)) return { appointment, expectedAt: null, ahead: null };
       const ahead = waitingNumbers.filter((q) => q < appointment.queueNumber).length;
-      const planned = expectedTime(startsAt, durationMinutes, appointment.queueNumber);
-      if (!live) return { appointment, expectedAt: planned, ahead };
-      // Rounded to the millisecond a Date holds; rounding is monotone, so the properties hold.
-      const estimate = Math.round(base + ahead * paceMinutes * msPerMinute);
-      return { appointment, expectedAt: new Date(Math.max(planned.getTime(), estimate)), ahead };
+      const expectedAt = waitingExpectedAt(
+        { startsAt, durationMinutes, live, baseMs: base, paceMinutes },
+        appointment.queueNumber,
+        ahead,
+      );
+      return { appointment, expectedAt, ahead };
     }),
   };
+}
+
+/**
+ * Where a sitting's queue stands, as {@link waitingExpectedAt} needs it: whether the live
+ * estimate applies yet (`live`: started, or past the planned start), its `base` instant in
+ * ms and its pace.
+ * @category Booking
+ */
+export interface LiveQueueClock {
+  readonly startsAt: Date;
+  readonly durationMinutes: number;
+  readonly live: boolean;
+  readonly baseMs: number;
+  readonly paceMinutes: number;
+}
+
+/**
+ * The expected time of one waiting appointment, queue number `queueNumber`, with `ahead`
+ * waiting before it: its planned time until the queue is live, then `max(planned(q), base +
+ * r·m)`. The one formula of {@link liveExpectedTimes}, for a caller that already knows `ahead`
+ * (a booking that counted it) and need not rebuild the queue.
+ * @category Booking
+ */
+export function waitingExpectedAt(clock: LiveQueueClock, queueNumber: number, ahead: number): Date {
+  const planned = expectedTime(clock.startsAt, clock.durationMinutes, queueNumber);
+  if (!clock.live) return planned;
+  // Rounded to the millisecond a Date holds; rounding is monotone, so the properties hold.
+  const estimate = Math.round(clock.baseMs + ahead * clock.paceMinutes * msPerMinute);
+  return new Date(Math.max(planned.getTime(), estimate));
 }
 
 function currentConsultation<A extends LiveQueueAppointment>(appointments: readonly A[]): A | null {

@@ -2,6 +2,7 @@ import { PostgresLiveChannel, type SqlClient } from '@doctorly/adapters-postgres
 import type { LiveChannel, LiveChannelEvent, LiveChannelEventListener } from '@doctorly/core';
 import { InMemoryLiveChannel } from '@doctorly/core/memory';
 import type { Logger } from 'pino';
+import { throttledWarning } from './throttled-warning.js';
 
 /** How live notices reach the other replicas. @category Composition */
 export type LiveFanOut = 'redis' | 'postgres' | 'in-process';
@@ -55,22 +56,13 @@ export function openLiveChannel(transports: LiveTransports, logger: Logger): Ope
 }
 
 function liveEventLogger(logger: Logger): LiveChannelEventListener {
-  const last = new Map<LiveChannelEvent['type'], number>();
+  const warn = throttledWarning<LiveChannelEvent>(
+    logger,
+    'liveEvent',
+    (event) => `live updates: ${event.type}`,
+  );
   return (event) => {
-    if (event.type === 'listening') {
-      logger.info({ liveEvent: event }, 'live updates: listening');
-      return;
-    }
-    const now = Date.now();
-    if (now - (last.get(event.type) ?? 0) < 1000) return;
-    last.set(event.type, now);
-    const details =
-      'error' in event
-        ? {
-            ...event,
-            error: event.error instanceof Error ? event.error.message : String(event.error),
-          }
-        : event;
-    logger.warn({ liveEvent: details }, `live updates: ${event.type}`);
+    if (event.type === 'listening') logger.info({ liveEvent: event }, 'live updates: listening');
+    else warn(event);
   };
 }

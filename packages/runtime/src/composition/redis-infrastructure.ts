@@ -13,6 +13,7 @@ import {
 import type { Clock } from '@doctorly/core';
 import type { ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
+import { throttledWarning } from './throttled-warning.js';
 import type { Config } from '../config/index.js';
 import type { RedisHealth } from './infrastructure.js';
 
@@ -109,22 +110,13 @@ async function redisHealth(adapters: RedisAdapters): Promise<RedisHealth> {
 
 /** Redis trouble goes to the log, at most once per second per kind, so an outage does not flood it. */
 function redisEventLogger(logger: Logger): (event: RedisAdapterEvent) => void {
-  const last = new Map<string, number>();
+  const warn = throttledWarning<RedisAdapterEvent>(
+    logger,
+    'redisEvent',
+    (event) => `Redis ${event.type}`,
+  );
   return (event) => {
-    const now = Date.now();
-    if (event.type === 'state') {
-      logger.warn({ redis: event.state }, `Redis circuit ${event.state}`);
-      return;
-    }
-    if (now - (last.get(event.type) ?? 0) < 1000) return;
-    last.set(event.type, now);
-    const details =
-      'error' in event
-        ? {
-            ...event,
-            error: event.error instanceof Error ? event.error.message : String(event.error),
-          }
-        : event;
-    logger.warn({ redisEvent: details }, `Redis ${event.type}`);
+    if (event.type === 'state') logger.warn({ redis: event.state }, `Redis circuit ${event.state}`);
+    else warn(event);
   };
 }

@@ -12,6 +12,7 @@ import type { SqlClient } from './sql/sql-client.js';
 const tables = [
   'appointment_history',
   'appointments',
+  'doctor_leaves',
   'doctor_qualifications',
   'doctor_specializations',
   'doctors',
@@ -26,6 +27,7 @@ const tables = [
   'slots',
   'specializations',
   'users',
+  'waitlist_entries',
 ];
 
 async function tablesOf(sql: SqlClient): Promise<string[]> {

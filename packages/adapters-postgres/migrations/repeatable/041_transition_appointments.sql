@@ -35,7 +35,7 @@ BEGIN
       completed_at = CASE WHEN p_to = 'completed' THEN p_at ELSE a.completed_at END
     FROM target t WHERE a.id = t.id
     RETURNING a.id, a.sitting_id, a.slot_id, a.doctor_id, a.patient_id, a.queue_number, a.status,
-              a.booked_by, a.booked_at, a.idempotency_key, a.called_at, a.completed_at, t.old_status
+              a.booked_by, a.booked_at, a.idempotency_key, a.called_at, a.completed_at, a.rescheduled_to, t.old_status
   ), history AS (
     INSERT INTO appointment_history (appointment_id, status, actor_id, at, reason)
     SELECT m.id, p_to, p_actor_id, p_at, p_reason FROM moved m
@@ -47,6 +47,6 @@ BEGIN
     WHERE st.id = v_sitting_id AND d.moved > 0
   )
   SELECT m.id, m.sitting_id, m.slot_id, m.doctor_id, m.patient_id, m.queue_number, m.status,
-         m.booked_by, m.booked_at, m.idempotency_key, m.called_at, m.completed_at
+         m.booked_by, m.booked_at, m.idempotency_key, m.called_at, m.completed_at, m.rescheduled_to
   FROM moved m ORDER BY m.queue_number, m.id;
 END $$;

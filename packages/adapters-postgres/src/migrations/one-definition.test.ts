@@ -34,14 +34,14 @@ describe('one live definition per SQL function and trigger (ADR 0011)', () => {
     );
   });
 
-  it('keeps every function and trigger the wave-1 migrations defined', async () => {
+  it('keeps every function and trigger the wave-1 migrations defined (new ones may join)', async () => {
     const { versioned, repeatable } = await loadMigrationSet();
     const now = [...versioned, ...repeatable];
     const then = await loadWave1Migrations();
     for (const kind of ['FUNCTION', 'TRIGGER'] as const) {
       const names = (files: { sql: string }[]) =>
         [...new Set(files.flatMap((f) => created(f.sql, kind)))].sort();
-      expect(names(now)).toEqual(names(then));
+      expect(names(now)).toEqual(expect.arrayContaining(names(then)));
     }
   });
 

@@ -2,6 +2,7 @@
 // booking, cancelling, status changes and the queues, the view and the input schemas.
 export * from './appointment.js';
 export * from './decide-booking.js';
+export * from './booking-limits.js';
 export * from './status-transitions.js';
 export * from './appointment-repository.js';
 export * from './book-appointment.js';

@@ -2,6 +2,7 @@
 // The use cases are wired by hand to core's in-memory adapters; a host would swap in
 // PostgreSQL and Redis adapters behind the same ports without changing a line below them.
 import {
+  defaultBookingLimits,
   AddSlot,
   BookAppointment,
   GetTimings,
@@ -44,8 +45,14 @@ const policy: BookingPolicy = { horizonWeeks: 4, cutoffMinutes: 0 };
 const registerDoctor = new RegisterDoctor(uow, publisher, systemClock, hasher);
 const addSlot = new AddSlot(uow, publisher, systemClock, { defaultTimeZone: 'UTC' });
 const registerUser = new RegisterUser(uow, publisher, systemClock, hasher);
-const registerPatient = new RegisterPatient(uow, publisher, systemClock);
-const bookAppointment = new BookAppointment(uow, publisher, systemClock, policy);
+const registerPatient = new RegisterPatient(uow, publisher, systemClock, defaultBookingLimits);
+const bookAppointment = new BookAppointment(
+  uow,
+  publisher,
+  systemClock,
+  policy,
+  defaultBookingLimits,
+);
 const getTimings = new GetTimings(uow, cache, systemClock, policy);
 
 // A doctor with one weekly slot: Mondays 10:30 UTC, 10 places of 10 minutes each.

@@ -1,6 +1,7 @@
 // The domain side of this host: core's use cases over core's in-memory adapters. Nothing
 // here knows about HTTP; http-host.ts knows nothing about storage.
 import {
+  defaultBookingLimits,
   AddSlot,
   Authenticate,
   BookAppointment,
@@ -84,7 +85,7 @@ export async function createDoctorly(options: DoctorlyOptions = {}): Promise<Doc
     email: 'bilal@example.com',
     password: 'another demo password',
   });
-  const registerPatient = new RegisterPatient(uow, publisher, clock);
+  const registerPatient = new RegisterPatient(uow, publisher, clock, defaultBookingLimits);
   const owner = { userId: user.id, role: user.role };
   const bilal = await registerPatient.execute(owner, {
     name: 'Bilal',
@@ -111,7 +112,7 @@ export async function createDoctorly(options: DoctorlyOptions = {}): Promise<Doc
 
   return {
     searchDoctors: new SearchDoctors(search, cache),
-    bookAppointment: new BookAppointment(uow, publisher, clock, policy),
+    bookAppointment: new BookAppointment(uow, publisher, clock, policy, defaultBookingLimits),
     authenticate: new Authenticate(
       uow,
       clock,

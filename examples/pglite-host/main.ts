@@ -3,6 +3,7 @@
 // finds the doctor, the user and the bookings of the first, and the queue numbers go on.
 import { resolve } from 'node:path';
 import {
+  defaultBookingLimits,
   AddSlot,
   BookAppointment,
   ListMyAppointments,
@@ -94,8 +95,8 @@ try {
   }
 
   // Three new patients, three new places: the database hands out the lowest free numbers.
-  const registerPatient = new RegisterPatient(uow, publisher, clock);
-  const book = new BookAppointment(uow, publisher, clock, policy);
+  const registerPatient = new RegisterPatient(uow, publisher, clock, defaultBookingLimits);
+  const book = new BookAppointment(uow, publisher, clock, policy, defaultBookingLimits);
   for (let n = 1; n <= 3; n += 1) {
     const patient = await registerPatient.execute(userActor, {
       name: `Patient ${earlier.total + n}`,

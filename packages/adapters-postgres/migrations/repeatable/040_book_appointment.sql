@@ -8,7 +8,8 @@
 --   3. SITTING_CLOSED          the sitting is completed
 --   4. IDEMPOTENCY_KEY_REUSED  the booker already used this key (raised, not answered: see below)
 --   5. ALREADY_BOOKED          the patient holds an active place in the sitting
---   6. SITTING_FULL            every place is taken
+--   6. TOO_MANY_APPOINTMENTS   the booker holds p_max_claims claims already (NULL: no limit)
+--   7. SITTING_FULL            every place is taken
 -- otherwise the lowest queue number in 1…places that no active appointment holds.
 -- This is the only place in SQL that takes the decision: book_appointment_on_date (042) and
 -- book_appointments_on_dates (043) call it.
@@ -19,9 +20,20 @@
 -- same queue number. Inside a VOLATILE function every statement takes a fresh snapshot, so
 -- after `FOR UPDATE` on the sitting it sees everything the previous lock holder committed.
 --
--- Lock order, everywhere: the sitting row first, then its appointments. Every writer of an
--- appointment's status goes through these functions, so the sitting row serializes them and
--- `sittings.booked` always equals the number of its active appointments.
+-- Lock order, everywhere: the booker's claims lock (lock_user_claims, 039) first when a limit
+-- is given, then the sitting row, then its appointments. Every writer of an appointment's
+-- status goes through these functions, so the sitting row serializes them and
+-- `sittings.booked` always equals the number of its active appointments. The claims are
+-- counted under the user's lock, held to the end of the transaction, so two bookings of one
+-- user cannot both pass the limit; the count is taken before the sitting lock (never wait for
+-- a user while holding a sitting) but refuses in the decision's order above. Without a limit
+-- (a reschedule's target booking, internal callers) no user lock is taken: those callers may
+-- already hold a sitting lock.
+--
+-- p_max_claims (MAX_ACTIVE_APPOINTMENTS_PER_USER) was added with a DEFAULT, so a call with
+-- the five earlier arguments still means "no limit"; a new parameter changes the signature,
+-- hence the DROP. 042 calls this one by name at run time (PL/pgSQL), so it is not dropped.
+DROP FUNCTION IF EXISTS book_appointment(integer, integer, integer, timestamptz, text);
 --
 -- book_appointment (0002_booking.sql) again, with a cheaper queue number. The lowest free
 -- number came from generate_series(1, places) minus the taken ones: a statement whose
@@ -36,6 +48,7 @@ CREATE OR REPLACE FUNCTION book_appointment(
   p_booked_by integer,
   p_at timestamptz,
   p_idempotency_key text,
+  p_max_claims integer DEFAULT NULL,
   OUT o_outcome text,
   OUT o_id integer,
   OUT o_queue_number integer,
@@ -45,7 +58,9 @@ CREATE OR REPLACE FUNCTION book_appointment(
 DECLARE
   s record;
   v_highest integer;
+  v_claims integer;
 BEGIN
+  IF p_max_claims IS NOT NULL THEN v_claims := lock_user_claims(p_booked_by); END IF;
   SELECT st.id, st.slot_id, st.doctor_id, st.status, st.booked, st.places INTO s
     FROM sittings st WHERE st.id = p_sitting_id FOR UPDATE;
   IF NOT FOUND THEN o_outcome := 'SITTING_NOT_FOUND'; RETURN; END IF;
@@ -63,6 +78,10 @@ BEGIN
   IF EXISTS (SELECT 1 FROM appointments a
              WHERE a.sitting_id = s.id AND a.patient_id = p_patient_id AND a.status <> 'cancelled') THEN
     o_outcome := 'ALREADY_BOOKED'; RETURN;
+  END IF;
+  -- mayClaimAnother (core/src/booking/booking-limits.ts).
+  IF p_max_claims IS NOT NULL AND v_claims >= p_max_claims THEN
+    o_outcome := 'TOO_MANY_APPOINTMENTS'; RETURN;
   END IF;
   IF s.booked >= s.places THEN o_outcome := 'SITTING_FULL'; RETURN; END IF;
 

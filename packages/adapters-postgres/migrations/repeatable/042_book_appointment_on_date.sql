@@ -10,11 +10,19 @@
 -- call wrote. A refusal is an outcome, as in book_appointment, and only ever concerns a sitting
 -- that existed before (a new one is scheduled and empty); an unknown patient or a reused
 -- idempotency key raise, undoing the whole statement. So a refused call creates nothing.
+-- p_max_claims is book_appointment's (040): the booker's claim limit, NULL for none. With a
+-- limit, the booker's lock (lock_user_claims, 039) is taken before a missing sitting is
+-- inserted: the insert holds the new row (a concurrent inserter of the same date waits on
+-- it), so taking the user's lock after it would reverse the order every other booking
+-- follows (user first, then sitting) and two of them could deadlock. An existing sitting is
+-- only read here; 040 then takes the user lock before the sitting's row lock.
 -- The result gained o_waiting_ahead (the booking answer's live part without another read):
 -- CREATE OR REPLACE cannot change a result type. book_appointments_on_dates (043) calls this
 -- one and is re-created right after it.
 DROP FUNCTION IF EXISTS book_appointments_on_dates(integer[], integer[], date[], timestamptz[], timestamptz[], integer[], integer[], integer[], integer[], timestamptz[], text[]);
+DROP FUNCTION IF EXISTS book_appointments_on_dates(integer[], integer[], date[], timestamptz[], timestamptz[], integer[], integer[], integer[], integer[], timestamptz[], text[], integer[]);
 DROP FUNCTION IF EXISTS book_appointment_on_date(integer, integer, date, timestamptz, timestamptz, integer, integer, integer, integer, timestamptz, text);
+DROP FUNCTION IF EXISTS book_appointment_on_date(integer, integer, date, timestamptz, timestamptz, integer, integer, integer, integer, timestamptz, text, integer);
 CREATE OR REPLACE FUNCTION book_appointment_on_date(
   p_slot_id integer,
   p_doctor_id integer,
@@ -27,6 +35,7 @@ CREATE OR REPLACE FUNCTION book_appointment_on_date(
   p_booked_by integer,
   p_at timestamptz,
   p_idempotency_key text,
+  p_max_claims integer DEFAULT NULL,
   OUT o_outcome text,
   OUT o_id integer,
   OUT o_sitting_id integer,
@@ -51,6 +60,7 @@ BEGIN
   -- and take the speculative-insertion path for nothing.
   SELECT st.id INTO o_sitting_id FROM sittings st WHERE st.slot_id = p_slot_id AND st.date = p_date;
   IF NOT FOUND THEN
+    IF p_max_claims IS NOT NULL THEN PERFORM lock_user_claims(p_booked_by); END IF;
     INSERT INTO sittings (slot_id, doctor_id, date, starts_at, ends_at, places, duration_minutes)
       VALUES (p_slot_id, p_doctor_id, p_date, p_starts_at, p_ends_at, p_places, p_duration_minutes)
       ON CONFLICT (slot_id, date) DO NOTHING
@@ -60,7 +70,7 @@ BEGIN
     END IF;
   END IF;
 
-  SELECT * INTO b FROM book_appointment(o_sitting_id, p_patient_id, p_booked_by, p_at, p_idempotency_key);
+  SELECT * INTO b FROM book_appointment(o_sitting_id, p_patient_id, p_booked_by, p_at, p_idempotency_key, p_max_claims);
   o_outcome := b.o_outcome;
   IF o_outcome <> 'BOOKED' THEN RETURN; END IF;
   o_id := b.o_id;

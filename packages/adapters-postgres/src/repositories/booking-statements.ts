@@ -29,7 +29,7 @@ export const bookOnDateStatement = `SELECT b.o_outcome AS outcome, b.o_id AS id,
     b.o_duration_minutes AS "durationMinutes", b.o_patient_name AS "patientName",
     b.o_patient_owner_id AS "patientOwnerId", b.o_doctor_name AS "doctorName", b.o_doctor_user_id AS "doctorUserId",
     b.o_waiting_ahead AS "waitingAhead"
-  FROM book_appointment_on_date($1, $2, $3::date, $4, $5, $6, $7, $8, $9, $10, $11) b`;
+  FROM book_appointment_on_date($1, $2, $3::date, $4, $5, $6, $7, $8, $9, $10, $11, $12) b`;
 
 /** The parameters of {@link bookOnDateStatement}. */
 export function bookOnDateParams(request: SittingBookingRequest): unknown[] {
@@ -46,6 +46,7 @@ export function bookOnDateParams(request: SittingBookingRequest): unknown[] {
     request.bookedBy,
     request.at,
     request.idempotencyKey,
+    request.claimLimit ?? null,
   ];
 }
 
@@ -59,7 +60,7 @@ export const bookManyStatement = `SELECT b.o_n AS n, b.o_outcome AS outcome, b.o
     b.o_duration_minutes AS "durationMinutes", b.o_patient_name AS "patientName",
     b.o_patient_owner_id AS "patientOwnerId", b.o_doctor_name AS "doctorName", b.o_doctor_user_id AS "doctorUserId",
     b.o_waiting_ahead AS "waitingAhead"
-  FROM book_appointments_on_dates($1, $2, $3::date[], $4, $5, $6, $7, $8, $9, $10, $11) b`;
+  FROM book_appointments_on_dates($1, $2, $3::date[], $4, $5, $6, $7, $8, $9, $10, $11, $12::integer[]) b`;
 
 /** The parameters of {@link bookManyStatement}: one array per argument of {@link bookOnDateParams}. */
 export function bookManyParams(requests: readonly SittingBookingRequest[]): unknown[] {

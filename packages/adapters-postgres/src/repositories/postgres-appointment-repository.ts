@@ -60,8 +60,15 @@ export class PostgresAppointmentRepository implements AppointmentRepository {
 
   async book(request: BookingRequest): Promise<Appointment> {
     const [row] = await this.db.query<BookingOutcome>(
-      'SELECT * FROM book_appointment($1, $2, $3, $4, $5)',
-      [request.sittingId, request.patientId, request.bookedBy, request.at, request.idempotencyKey],
+      'SELECT * FROM book_appointment($1, $2, $3, $4, $5, $6)',
+      [
+        request.sittingId,
+        request.patientId,
+        request.bookedBy,
+        request.at,
+        request.idempotencyKey,
+        request.claimLimit ?? null,
+      ],
     );
     if (row?.o_outcome !== 'BOOKED') throw refusal(row?.o_outcome ?? 'SITTING_NOT_FOUND');
     return {

@@ -31,6 +31,21 @@ export class PostgresPatientRepository implements PatientRepository {
     return row!;
   }
 
+  /**
+   * Takes the user's one lock (`lock_user_claims`, migrations/repeatable/039: the same lock a
+   * booking takes first, so no new lock order), then counts in a second statement: a count in
+   * the locking statement would read the snapshot taken before the wait and miss the patient
+   * that the previous holder committed.
+   */
+  async lockAndCountOwned(ownerId: UserId): Promise<number> {
+    await this.db.query('SELECT lock_user_claims($1)', [ownerId]);
+    const [row] = await this.db.query<{ owned: number }>(
+      'SELECT count(*)::integer AS owned FROM patients WHERE owner_id = $1',
+      [ownerId],
+    );
+    return row!.owned;
+  }
+
   async findById(id: PatientId): Promise<Patient | undefined> {
     const [row] = await this.db.query<Patient>(
       `SELECT ${patientColumns('p')} FROM patients p WHERE p.id = $1`,

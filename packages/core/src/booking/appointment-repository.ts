@@ -27,6 +27,14 @@ export interface BookingRequest {
   readonly bookedBy: UserId;
   readonly at: Date;
   readonly idempotencyKey: string | null;
+  /**
+   * The most claims (active appointments and waiting entries) `bookedBy` may hold, checked
+   * under the booker's lock in the same transaction (`TOO_MANY_APPOINTMENTS`): the use case
+   * passes `MAX_ACTIVE_APPOINTMENTS_PER_USER`. Absent or `null`: no limit, and no per-user
+   * lock (a reschedule's target booking, which gives up the old place in the same
+   * transaction; internal callers).
+   */
+  readonly claimLimit?: number | null;
 }
 
 /** What taking a place in a slot's sitting on a date needs: the sitting is created if missing. @category Ports */
@@ -115,8 +123,8 @@ export interface AppointmentRepository extends AppointmentReader {
    * (status `booked`, with its first history entry; the sitting's `version` bumped), atomically: the store, not the caller,
    * guarantees that a sitting never holds more active appointments than places and a
    * patient at most one active place per sitting, under any concurrency.
-   * @throws DomainError `SITTING_FULL`, `ALREADY_BOOKED`, `SITTING_CANCELLED`, `SITTING_CLOSED`
-   *   (completed) or `SITTING_NOT_FOUND`.
+   * @throws DomainError `SITTING_FULL`, `ALREADY_BOOKED`, `TOO_MANY_APPOINTMENTS`,
+   *   `SITTING_CANCELLED`, `SITTING_CLOSED` (completed) or `SITTING_NOT_FOUND`.
    */
   book(request: BookingRequest): Promise<Appointment>;
   /**

@@ -9,6 +9,7 @@ import type { Clock } from '../shared/clock.js';
 import type { OutboxPublisher } from '../outbox/outbox.js';
 import type { CommittedBooking, UnitOfWork } from '../shared/unit-of-work.js';
 import type { BookingPolicy } from '../scheduling/booking-policy.js';
+import type { BookingLimits } from './booking-limits.js';
 import { BookAppointmentInput } from './booking-schemas.js';
 import type { AppointmentView } from './appointment-view.js';
 import { bookedLiveTiming, presentAppointment } from './live-appointment-views.js';
@@ -29,15 +30,19 @@ import {
  * Books a place for one of the caller's patients in a sitting of a slot: the next open
  * sitting, or the one on a given date. The repository takes the lowest free queue number
  * atomically (capacity and one place per patient are the store's guarantee). A request
- * repeated with the same idempotency key returns the first booking. The store is asked once
+ * repeated with the same idempotency key returns the first booking. The booker's claims are
+ * held to `limits.maxActiveAppointmentsPerUser` by the store, in the booking's transaction
+ * (`TOO_MANY_APPOINTMENTS`). The store is asked once
  * for what the decision needs and once for the write (sitting, place and its details), so a
  * database serves a booking in few round trips; the date is still decided here.
  * @example
  * ```ts
- * import { BookAppointment, isDomainError } from '@doctorly/core';
+ * import { BookAppointment, defaultBookingLimits, isDomainError } from '@doctorly/core';
  *
  * // Ports from any adapters: PostgresUnitOfWork or InMemoryUnitOfWork, a Clock …
- * const book = new BookAppointment(uow, publisher, clock, { horizonWeeks: 4, cutoffMinutes: 0 });
+ * const book = new BookAppointment(
+ *   uow, publisher, clock, { horizonWeeks: 4, cutoffMinutes: 0 }, defaultBookingLimits,
+ * );
  * const actor = { userId: 2, role: 'user' } as const; // from your authentication
  *
  * // The next open sitting of slot 14, for patient 5 (who must belong to the actor):
@@ -50,7 +55,7 @@ import {
  *   await book.execute(actor, { patient_id: 5, slot_id: 14, date: '2026-12-07', idempotency_key: 'b7f1c2' });
  * } catch (error) {
  *   if (isDomainError(error, 'SITTING_FULL')) console.log('Try another date.');
- *   else throw error; // VALIDATION_FAILED, ALREADY_BOOKED, NOT_A_SITTING_DATE …
+ *   else throw error; // VALIDATION_FAILED, ALREADY_BOOKED, TOO_MANY_APPOINTMENTS …
  * }
  * ```
  * @category Use cases
@@ -61,6 +66,7 @@ export class BookAppointment {
     private readonly publisher: OutboxPublisher,
     private readonly clock: Clock,
     private readonly policy: BookingPolicy,
+    private readonly limits: BookingLimits,
   ) {}
 
   async execute(
@@ -99,6 +105,7 @@ export class BookAppointment {
           bookedBy: actor.userId,
           at: now,
           idempotencyKey: key,
+          claimLimit: this.limits.maxActiveAppointmentsPerUser,
         },
         bookingEvents,
         now,

@@ -3,6 +3,7 @@ import type { Actor, Role } from '../identity/user.js';
 import type { Patient } from '../patients/patient.js';
 import type { NewSlot, Slot } from '../scheduling/slot.js';
 import type { BookingPolicy } from '../scheduling/booking-policy.js';
+import { defaultBookingLimits, type BookingLimits } from './booking-limits.js';
 import { InMemoryCache } from '../memory/in-memory-cache.js';
 import { InMemoryDoctorSearchIndex } from '../memory/in-memory-doctor-search-index.js';
 import { InMemoryOutboxStore } from '../memory/in-memory-outbox-store.js';
@@ -41,7 +42,10 @@ export class BookingWorld {
   readonly outbox = new InMemoryOutboxStore(this.uow);
   private users = 0;
 
-  constructor(readonly policy: BookingPolicy = { cutoffMinutes: 0, horizonWeeks: 4 }) {}
+  constructor(
+    readonly policy: BookingPolicy = { cutoffMinutes: 0, horizonWeeks: 4 },
+    readonly limits: BookingLimits = defaultBookingLimits,
+  ) {}
 
   async user(name = `user${this.users + 1}`, role: Role = 'user'): Promise<Actor> {
     this.users += 1;
@@ -125,9 +129,9 @@ export class BookingWorld {
 
   /** Every H4 use case, wired to this world. */
   useCases() {
-    const { uow, publisher, clock, cache, policy } = this;
+    const { uow, publisher, clock, cache, policy, limits } = this;
     return {
-      book: new BookAppointment(uow, publisher, clock, policy),
+      book: new BookAppointment(uow, publisher, clock, policy, limits),
       timings: new GetTimings(uow, cache, clock, policy),
       myAppointments: new ListMyAppointments(uow, cache, clock),
       history: new GetAppointmentHistory(uow, clock),
@@ -137,7 +141,7 @@ export class BookingWorld {
       call: new CallAppointment(uow, publisher, clock),
       doctorPatients: new ListDoctorPatients(uow, cache),
       queue: new GetSittingQueue(uow, clock, policy),
-      cancel: new CancelAppointment(uow, publisher, clock),
+      cancel: new CancelAppointment(uow, publisher, clock, limits),
       cancelSitting: new CancelSitting(uow, publisher, clock),
       checkIn: new CheckInAppointment(uow, publisher, clock),
       complete: new CompleteAppointment(uow, publisher, clock),

@@ -1,3 +1,5 @@
+import type { AppointmentStatus } from './appointment.js';
+
 /**
  * The booking policy's limits (DESIGN.md "Waitlist, reschedule, booking policy, leave"):
  * how late a patient may still change an appointment, and how much one account may hold.
@@ -28,8 +30,28 @@ export const defaultBookingLimits: BookingLimits = {
  * its promotion later never takes the user over the limit and needs no check of its own.
  * @category Booking
  */
-export function mayClaimAnother(claims: number, limits: BookingLimits): boolean {
+export function mayClaimAnother(
+  claims: number,
+  limits: Pick<BookingLimits, 'maxActiveAppointmentsPerUser'>,
+): boolean {
   return claims < limits.maxActiveAppointmentsPerUser;
+}
+
+/**
+ * The statuses of an appointment that count as a claim of its booker: those still to be
+ * served (`completed` and `no_show` keep their place in the sitting but claim nothing more).
+ * PostgreSQL counts the same ones in `lock_user_claims` (appointments_booked_by_active_idx).
+ * @category Booking
+ */
+export const claimingAppointmentStatuses: readonly AppointmentStatus[] = [
+  'booked',
+  'checked_in',
+  'in_consultation',
+];
+
+/** Whether an appointment in `status` counts as a claim of its booker. @category Booking */
+export function isClaim(status: AppointmentStatus): boolean {
+  return claimingAppointmentStatuses.includes(status);
 }
 
 /**

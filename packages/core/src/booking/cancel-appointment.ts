@@ -11,12 +11,17 @@ import { parseInput } from '../shared/parse-input.js';
 import { authorized } from '../access/authorize.js';
 import { appointmentFacts } from '../access/facts.js';
 import { relationsOf } from '../access/relations.js';
+import { expectedTime } from '../scheduling/sitting-times.js';
+import { canTransition } from './status-transitions.js';
+import { isTooLateToChange, type BookingLimits } from './booking-limits.js';
 
 /**
  * Cancels an appointment, freeing its place (the next booking reuses its queue number).
  * The user who owns the patient or the doctor of the sitting may (`appointment.cancel`); to
  * anyone else the appointment does not exist. Only a booked or checked-in appointment of a
- * sitting that has not ended can be cancelled.
+ * sitting that has not ended can be cancelled. The patient's side (the owner) may not cancel
+ * later than `limits.cancelNoticeMinutes` before the planned time, the sitting's start +
+ * (queue number − 1) × duration (`TOO_LATE_TO_CHANGE`); the doctor may.
  * @category Use cases
  */
 export class CancelAppointment {
@@ -24,6 +29,7 @@ export class CancelAppointment {
     private readonly uow: UnitOfWork,
     private readonly publisher: OutboxPublisher,
     private readonly clock: Clock,
+    private readonly limits: BookingLimits,
   ) {}
 
   async execute(
@@ -43,6 +49,20 @@ export class CancelAppointment {
         'INVALID_STATUS_TRANSITION',
         'The sitting has ended: its appointments can no longer be cancelled.',
       );
+    }
+    // The doctor decides their own day; a doctor who also owns the patient is the doctor here.
+    if (!byDoctor && canTransition(details.appointment.status, 'cancelled')) {
+      const plannedAt = expectedTime(
+        details.sittingStartsAt,
+        details.durationMinutes,
+        details.appointment.queueNumber,
+      );
+      if (isTooLateToChange(plannedAt, now, this.limits)) {
+        throw new DomainError(
+          'TOO_LATE_TO_CHANGE',
+          `A patient may cancel until ${this.limits.cancelNoticeMinutes} minutes before the planned time (${plannedAt.toISOString()}).`,
+        );
+      }
     }
     return changeAppointmentStatus(this.uow, this.publisher, details, {
       actor,

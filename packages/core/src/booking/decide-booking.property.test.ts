@@ -81,7 +81,10 @@ const sittingState = fc
 const ask = fc.record({
   patientId: fc.integer({ min: 1, max: 45 }),
   idempotencyKeyUsedElsewhere: fc.boolean(),
+  claims: fc.integer({ min: 0, max: 6 }),
+  claimLimit: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
 });
+const unlimited = { claims: 0, claimLimit: null } as const;
 
 describe('decideBooking', () => {
   it('refuses with the first refusal that applies, in the documented order, else books the lowest free number', () => {
@@ -94,6 +97,10 @@ describe('decideBooking', () => {
             'SITTING_CLOSED',
           sitting !== undefined && request.idempotencyKeyUsedElsewhere && 'IDEMPOTENCY_KEY_REUSED',
           sitting?.active.some((a) => a.patientId === request.patientId) && 'ALREADY_BOOKED',
+          sitting !== undefined &&
+            request.claimLimit !== null &&
+            request.claims >= request.claimLimit &&
+            'TOO_MANY_APPOINTMENTS',
           sitting !== undefined && sitting.active.length >= sitting.places && 'SITTING_FULL',
         ].filter((reason) => reason !== false && reason !== undefined);
         const decision = decideBooking(sitting, request);
@@ -130,7 +137,7 @@ describe('decideBooking', () => {
             }
             const decision = decideBooking(
               { status: 'scheduled', places, active },
-              { patientId: s.patientId, idempotencyKeyUsedElsewhere: false },
+              { patientId: s.patientId, idempotencyKeyUsedElsewhere: false, ...unlimited },
             );
             if (decision.outcome === 'booked')
               active = [...active, { patientId: s.patientId, queueNumber: decision.queueNumber }];
@@ -151,7 +158,69 @@ describe('decideBooking', () => {
       'SITTING_CLOSED',
       'IDEMPOTENCY_KEY_REUSED',
       'ALREADY_BOOKED',
+      'TOO_MANY_APPOINTMENTS',
       'SITTING_FULL',
     ]);
+  });
+
+  it('never lets one booker hold more claims than the limit, across sittings and cancellations', () => {
+    const step = fc.oneof(
+      fc.record({
+        kind: fc.constant('book' as const),
+        sitting: fc.nat(3),
+        patientId: fc.integer({ min: 1, max: 6 }),
+      }),
+      fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5 }),
+        fc.array(step, { maxLength: 60 }),
+        (limit, steps) => {
+          // Four roomy sittings of one booker: only the claim limit can refuse a new patient.
+          const held: { sitting: number; patientId: number; queueNumber: number }[] = [];
+          for (const s of steps) {
+            if (s.kind === 'cancel') {
+              if (held.length > 0) held.splice(s.pick % held.length, 1);
+              continue;
+            }
+            const active = held.filter((h) => h.sitting === s.sitting);
+            const decision = decideBooking(
+              { status: 'scheduled', places: 10, active },
+              {
+                patientId: s.patientId,
+                idempotencyKeyUsedElsewhere: false,
+                claims: held.length,
+                claimLimit: limit,
+              },
+            );
+            const alreadyThere = active.some((a) => a.patientId === s.patientId);
+            if (decision.outcome === 'booked') {
+              held.push({
+                sitting: s.sitting,
+                patientId: s.patientId,
+                queueNumber: decision.queueNumber,
+              });
+            } else {
+              // Refused for the limit exactly when the booker is at it (and not already booked there).
+              expect(decision.refusal).toBe(
+                alreadyThere ? 'ALREADY_BOOKED' : 'TOO_MANY_APPOINTMENTS',
+              );
+              if (!alreadyThere) expect(held.length).toBe(limit);
+            }
+            expect(held.length).toBeLessThanOrEqual(limit);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("ignores the claims when there is no limit (a reschedule's target, internal callers)", () => {
+    const decision = decideBooking(
+      { status: 'scheduled', places: 2, active: [] },
+      { patientId: 1, idempotencyKeyUsedElsewhere: false, claims: 1_000, claimLimit: null },
+    );
+    expect(decision).toMatchObject({ outcome: 'booked', queueNumber: 1 });
   });
 });

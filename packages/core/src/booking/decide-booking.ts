@@ -1,6 +1,7 @@
 import { DomainError } from '../shared/domain-error.js';
 import type { PatientId } from '../shared/primitives.js';
 import type { SittingStatus } from '../scheduling/sitting.js';
+import { mayClaimAnother } from './booking-limits.js';
 
 /**
  * What the booking decision needs to know about a sitting, read under its lock: its status,
@@ -13,10 +14,22 @@ export interface SittingBookingState {
   readonly active: readonly { readonly patientId: PatientId; readonly queueNumber: number }[];
 }
 
-/** Who asks for a place, and whether their idempotency key already names another booking. @category Booking */
+/**
+ * Who asks for a place, whether their idempotency key already names another booking, and
+ * the booker's claims (active appointments and waiting entries, counted by the store under
+ * the booker's lock) with the most they may hold.
+ * @category Booking
+ */
 export interface BookingAsk {
   readonly patientId: PatientId;
   readonly idempotencyKeyUsedElsewhere: boolean;
+  /** The booker's claims now ({@link mayClaimAnother}). */
+  readonly claims: number;
+  /**
+   * `maxActiveAppointmentsPerUser`, or `null` for no limit: a reschedule's target booking
+   * (the old place is given up in the same transaction) and internal callers.
+   */
+  readonly claimLimit: number | null;
 }
 
 /** Why a booking is refused, in the order {@link decideBooking} checks. @category Booking */
@@ -26,6 +39,7 @@ export const bookingRefusals = {
   SITTING_CLOSED: 'The sitting is over.',
   IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used for another booking.',
   ALREADY_BOOKED: 'The patient already holds a place in this sitting.',
+  TOO_MANY_APPOINTMENTS: 'The account holds as many appointments and waiting entries as it may.',
   SITTING_FULL: 'Every place of the sitting is taken.',
 } as const;
 
@@ -39,7 +53,8 @@ export type BookingDecision<S extends SittingBookingState = SittingBookingState>
 
 /**
  * The booking decision, the one rule of capacity and queue numbers: a sitting never holds
- * more active appointments than its places, a patient holds at most one of them, and a new
+ * more active appointments than its places, a patient holds at most one of them, a booker
+ * holds at most `claimLimit` claims (`MAX_ACTIVE_APPOINTMENTS_PER_USER`), and a new
  * booking gets the lowest number no active appointment holds (a cancelled place is handed
  * out again). Refusals are checked in the order of {@link bookingRefusals}. A booked outcome
  * carries the sitting it was decided on, so callers need not check it again.
@@ -60,6 +75,12 @@ export function decideBooking<S extends SittingBookingState>(
   // A key that names another booking is a wrong request whatever the sitting's state.
   if (ask.idempotencyKeyUsedElsewhere) return refuse('IDEMPOTENCY_KEY_REUSED');
   if (sitting.active.some((a) => a.patientId === ask.patientId)) return refuse('ALREADY_BOOKED');
+  // Before SITTING_FULL: an account at its limit could not take a freed place either.
+  if (
+    ask.claimLimit !== null &&
+    !mayClaimAnother(ask.claims, { maxActiveAppointmentsPerUser: ask.claimLimit })
+  )
+    return refuse('TOO_MANY_APPOINTMENTS');
   const queueNumber =
     sitting.active.length < sitting.places
       ? lowestFreeQueueNumber(

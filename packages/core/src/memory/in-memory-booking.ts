@@ -6,6 +6,8 @@ import type {
   BookingRequest,
   SittingBookingRequest,
 } from '../booking/appointment-repository.js';
+import { isClaim } from '../booking/booking-limits.js';
+import type { UserId } from '../shared/primitives.js';
 import { copy, nextId, type InMemoryState } from './in-memory-state.js';
 import { ensureSittingIn, sittingsOfSlotIn } from './in-memory-sitting-repository.js';
 
@@ -21,6 +23,8 @@ export function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
       all.some(
         (a) => a.bookedBy === request.bookedBy && a.idempotencyKey === request.idempotencyKey,
       ),
+    claims: claimsIn(s, request.bookedBy),
+    claimLimit: request.claimLimit ?? null,
   });
   if (decision.outcome === 'refused') throw bookingRefused(decision.refusal);
   const {
@@ -51,6 +55,18 @@ export function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
     reason: null,
   });
   return appointment;
+}
+
+/**
+ * A user's claims, as `lock_user_claims` (PostgreSQL, repeatable 039) counts them: their
+ * active appointments (booked, checked in, in consultation; all their patients). The
+ * waitlist's waiting entries of the user are claims too: add them here with the waitlist's
+ * state (one count for the booking and the waitlist's join).
+ */
+export function claimsIn(s: InMemoryState, userId: UserId): number {
+  let claims = 0;
+  for (const a of s.appointments.values()) if (a.bookedBy === userId && isClaim(a.status)) claims++;
+  return claims;
 }
 
 /**

@@ -14,6 +14,13 @@ export class InMemoryPatientRepository implements PatientRepository {
     return Promise.resolve(copy(created));
   }
 
+  // Transactions on the in-memory state are serialized: counting is enough.
+  lockAndCountOwned(ownerId: UserId): Promise<number> {
+    let owned = 0;
+    for (const p of this.state().patients.values()) if (p.ownerId === ownerId) owned++;
+    return Promise.resolve(owned);
+  }
+
   findById(id: PatientId): Promise<Patient | undefined> {
     return Promise.resolve(copy(this.state().patients.get(id)));
   }

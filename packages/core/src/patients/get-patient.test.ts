@@ -8,6 +8,7 @@ import {
 import { AddSlot } from '../scheduling/add-slot.js';
 import { RegisterDoctor } from '../doctors/register-doctor.js';
 import { RegisterPatient } from './register-patient.js';
+import { defaultBookingLimits } from '../booking/booking-limits.js';
 import { GetPatient } from './get-patient.js';
 
 async function setup() {
@@ -31,11 +32,14 @@ async function setup() {
     { day: 'tuesday', start: '10:00', consultation_fee: 0, appointment_duration: 10, num_slots: 5 },
   );
   const owner = { userId: 100, role: 'user' as const };
-  const patient = await new RegisterPatient(uow, publisher, clock).execute(owner, {
-    name: 'Zara',
-    age: 7,
-    gender: 'female',
-  });
+  const patient = await new RegisterPatient(uow, publisher, clock, defaultBookingLimits).execute(
+    owner,
+    {
+      name: 'Zara',
+      age: 7,
+      gender: 'female',
+    },
+  );
   // The patient books a place in the doctor's Tuesday sitting.
   const appointment = await uow.transaction(async (r) => {
     const sitting = await r.sittings.ensure({

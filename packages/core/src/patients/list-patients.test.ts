@@ -7,6 +7,7 @@ import {
 } from '@doctorly/core/testing';
 import { tagsForEvent } from '../cache/tags-for-event.js';
 import { RegisterPatient } from './register-patient.js';
+import { defaultBookingLimits } from '../booking/booking-limits.js';
 import { ListPatients } from './list-patients.js';
 
 describe('ListPatients', () => {
@@ -17,7 +18,7 @@ describe('ListPatients', () => {
     const publisher = new RecordingOutboxPublisher((events) =>
       cache.invalidateTags(events.flatMap(tagsForEvent)),
     );
-    const registerPatient = new RegisterPatient(uow, publisher, clock);
+    const registerPatient = new RegisterPatient(uow, publisher, clock, defaultBookingLimits);
     const listPatients = new ListPatients(uow, cache);
     const alice = { userId: 1, role: 'user' as const };
     const bob = { userId: 2, role: 'user' as const };

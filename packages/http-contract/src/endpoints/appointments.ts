@@ -44,6 +44,7 @@ export const bookAppointment = endpoint({
     'SITTING_OUT_OF_HORIZON',
     'NOT_A_SITTING_DATE',
     'ALREADY_BOOKED',
+    'TOO_MANY_APPOINTMENTS',
     'IDEMPOTENCY_KEY_REUSED',
   ],
   uses: ['bookAppointment'],
@@ -128,7 +129,7 @@ export const cancelAppointment = endpoint({
     description: 'The cancelled appointment.',
     schema: AppointmentViewSchema,
   },
-  errors: ['APPOINTMENT_NOT_FOUND', 'INVALID_STATUS_TRANSITION'],
+  errors: ['APPOINTMENT_NOT_FOUND', 'INVALID_STATUS_TRANSITION', 'TOO_LATE_TO_CHANGE'],
   uses: ['cancelAppointment'],
   handle: (use, { actor, params, body }) =>
     use.cancelAppointment.execute(actor, { ...body, id: params.id }),

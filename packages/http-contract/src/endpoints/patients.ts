@@ -12,7 +12,7 @@ export const registerPatient = endpoint({
   summary: 'Register a patient of the current user (themselves, family)',
   body: { kind: 'json', schema: RegisterPatientInput },
   response: { status: 201, description: 'The new patient.', schema: PatientViewSchema },
-  errors: [],
+  errors: ['TOO_MANY_PATIENTS'],
   uses: ['registerPatient'],
   handle: (use, { actor, body }) => use.registerPatient.execute(actor, body),
 });

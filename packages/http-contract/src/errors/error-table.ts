@@ -73,6 +73,20 @@ export const domainErrorTable: Record<DomainErrorCode, ErrorMapping> = {
     status: 409,
     description: 'The appointment cannot change to this status from its current one.',
   },
+  TOO_MANY_APPOINTMENTS: {
+    status: 409,
+    description:
+      'The account holds MAX_ACTIVE_APPOINTMENTS_PER_USER appointments and waiting entries already (all its patients).',
+  },
+  TOO_MANY_PATIENTS: {
+    status: 409,
+    description: 'The account has registered MAX_PATIENTS_PER_USER patients already.',
+  },
+  TOO_LATE_TO_CHANGE: {
+    status: 409,
+    description:
+      'A patient may not change an appointment later than CANCEL_NOTICE_MINUTES before its planned time; the doctor may.',
+  },
   ALREADY_RATED: { status: 409, description: 'This appointment has been rated already.' },
   NOT_RATEABLE: { status: 409, description: 'Only a completed appointment can be rated.' },
   IDEMPOTENCY_KEY_REUSED: {

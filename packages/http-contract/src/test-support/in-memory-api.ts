@@ -1,6 +1,7 @@
 // The contract's tests run its endpoints over core's real use cases on core's in-memory
 // adapters: nothing is mocked, and the whole set is cheap enough to build per test.
 import {
+  defaultBookingLimits,
   Authenticate,
   CancelAppointment,
   GetCurrentUser,
@@ -55,9 +56,9 @@ export async function inMemoryApi(): Promise<InMemoryApi> {
     registerUser: new RegisterUser(uow, publisher, clock, hasher),
     getCurrentUser: new GetCurrentUser(uow, cache),
     getDoctor: new GetDoctor(uow, cache, clock),
-    registerPatient: new RegisterPatient(uow, publisher, clock),
+    registerPatient: new RegisterPatient(uow, publisher, clock, defaultBookingLimits),
     listPatients: new ListPatients(uow, cache),
-    cancelAppointment: new CancelAppointment(uow, publisher, clock),
+    cancelAppointment: new CancelAppointment(uow, publisher, clock, defaultBookingLimits),
     revokeToken: new RevokeToken(revocations),
   };
   await useCases.registerUser.execute({

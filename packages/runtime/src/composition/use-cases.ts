@@ -114,7 +114,12 @@ const factories = {
   listQualifications: (get: Get) => new ListQualifications(get(UnitOfWork), get(Cache)),
   seedCatalog: (get: Get) => new SeedCatalog(get(UnitOfWork), get(OutboxPublisher), get(Clock)),
   registerPatient: (get: Get) =>
-    new RegisterPatient(get(UnitOfWork), get(OutboxPublisher), get(Clock)),
+    new RegisterPatient(
+      get(UnitOfWork),
+      get(OutboxPublisher),
+      get(Clock),
+      get(ConfigToken).bookingLimits,
+    ),
   listPatients: (get: Get) => new ListPatients(get(UnitOfWork), get(Cache)),
   getPatient: (get: Get) => new GetPatient(get(UnitOfWork)),
   searchDoctors: (get: Get) => new SearchDoctors(get(DoctorSearchIndex), get(Cache)),
@@ -123,7 +128,13 @@ const factories = {
       priorWeight: get(ConfigToken).popularPriorWeight,
     }),
   bookAppointment: (get: Get) =>
-    new BookAppointment(get(UnitOfWork), get(OutboxPublisher), get(Clock), get(BookingPolicyToken)),
+    new BookAppointment(
+      get(UnitOfWork),
+      get(OutboxPublisher),
+      get(Clock),
+      get(BookingPolicyToken),
+      get(ConfigToken).bookingLimits,
+    ),
   getTimings: (get: Get) =>
     new GetTimings(get(UnitOfWork), get(Cache), get(Clock), get(BookingPolicyToken)),
   listMyAppointments: (get: Get) => new ListMyAppointments(get(UnitOfWork), get(Cache), get(Clock)),
@@ -133,7 +144,12 @@ const factories = {
   getSittingQueue: (get: Get) =>
     new GetSittingQueue(get(UnitOfWork), get(Clock), get(BookingPolicyToken)),
   cancelAppointment: (get: Get) =>
-    new CancelAppointment(get(UnitOfWork), get(OutboxPublisher), get(Clock)),
+    new CancelAppointment(
+      get(UnitOfWork),
+      get(OutboxPublisher),
+      get(Clock),
+      get(ConfigToken).bookingLimits,
+    ),
   cancelSitting: (get: Get) => new CancelSitting(get(UnitOfWork), get(OutboxPublisher), get(Clock)),
   checkInAppointment: (get: Get) =>
     new CheckInAppointment(get(UnitOfWork), get(OutboxPublisher), get(Clock)),

@@ -50,6 +50,9 @@ export const configSchema = z
     DEFAULT_TIMEZONE: timeZone('UTC'),
     BOOKING_HORIZON_WEEKS: integer(1, 52, 4),
     BOOKING_CUTOFF_MINUTES: integer(0, 7 * 24 * 60, 0),
+    CANCEL_NOTICE_MINUTES: integer(0, 7 * 24 * 60, 0),
+    MAX_ACTIVE_APPOINTMENTS_PER_USER: integer(1, 100_000, 20),
+    MAX_PATIENTS_PER_USER: integer(1, 100_000, 10),
     POPULAR_PRIOR_WEIGHT: integer(0, 1_000_000, 5),
     BODY_LIMIT_KB: integer(1, 100 * 1024, 100),
     UPLOAD_LIMIT_KB: integer(1, 100 * 1024, 5120),
@@ -97,6 +100,11 @@ export const configSchema = z
     bookingPolicy: {
       horizonWeeks: env.BOOKING_HORIZON_WEEKS,
       cutoffMinutes: env.BOOKING_CUTOFF_MINUTES,
+    },
+    bookingLimits: {
+      cancelNoticeMinutes: env.CANCEL_NOTICE_MINUTES,
+      maxActiveAppointmentsPerUser: env.MAX_ACTIVE_APPOINTMENTS_PER_USER,
+      maxPatientsPerUser: env.MAX_PATIENTS_PER_USER,
     },
     popularPriorWeight: env.POPULAR_PRIOR_WEIGHT,
     bodyLimitBytes: env.BODY_LIMIT_KB * 1024,

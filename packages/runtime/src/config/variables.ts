@@ -112,6 +112,23 @@ export const configVariables: readonly ConfigVariable[] = [
     meaning: 'Booking closes this many minutes before a sitting starts.',
   },
   {
+    name: 'CANCEL_NOTICE_MINUTES',
+    default: '0',
+    meaning:
+      'A patient may not cancel later than this many minutes before the planned time (409 TOO_LATE_TO_CHANGE); the doctor may.',
+  },
+  {
+    name: 'MAX_ACTIVE_APPOINTMENTS_PER_USER',
+    default: '20',
+    meaning:
+      'Active appointments plus waiting waitlist entries one account may hold, across all its patients (409 TOO_MANY_APPOINTMENTS).',
+  },
+  {
+    name: 'MAX_PATIENTS_PER_USER',
+    default: '10',
+    meaning: 'Patients one account may register (409 TOO_MANY_PATIENTS).',
+  },
+  {
     name: 'POPULAR_PRIOR_WEIGHT',
     default: '5',
     meaning: 'Weight of the prior (the global mean rating) in the popular doctors ranking.',

@@ -1,4 +1,5 @@
 import {
+  defaultBookingLimits,
   AddSlot,
   BookAppointment,
   CloseEndedSittings,
@@ -77,8 +78,8 @@ function domainUseCases(pg: PostgresAdapters, clock: ManualClock, policy: Bookin
     registerUser: new RegisterUser(pg.uow, publisher, clock, hasher),
     registerDoctor: new RegisterDoctor(pg.uow, publisher, clock, hasher),
     addSlot: new AddSlot(pg.uow, publisher, clock, { defaultTimeZone: 'UTC' }),
-    registerPatient: new RegisterPatient(pg.uow, publisher, clock),
-    book: new BookAppointment(pg.uow, publisher, clock, policy),
+    registerPatient: new RegisterPatient(pg.uow, publisher, clock, defaultBookingLimits),
+    book: new BookAppointment(pg.uow, publisher, clock, policy, defaultBookingLimits),
     history: new GetAppointmentHistory(pg.uow, clock),
   };
 }

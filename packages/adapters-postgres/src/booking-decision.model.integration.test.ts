@@ -10,7 +10,8 @@ import { openTestAdapters, type TestAdapters } from './testing/test-adapters.js'
  * in SQL (repeatable/040_book_appointment.sql, for atomicity). This runs the same random
  * command sequences through the UnitOfWork port of both and requires the same answer to
  * every command (the refusal's code, or the queue number and status) and the same sitting
- * afterwards. Each run makes its own doctor, slot and patients in the file's one database.
+ * afterwards. The booker holds several patients and books under random claim limits (1–3 or
+ * none), so TOO_MANY_APPOINTMENTS is met in both, and a completed or cancelled place frees a claim. Each run makes its own doctor, slot and patients in the file's one database.
  */
 describe('booking decision: in-memory store and PostgreSQL agree', () => {
   let postgres: TestAdapters;

@@ -15,7 +15,9 @@
 -- inserted: the insert holds the new row (a concurrent inserter of the same date waits on
 -- it), so taking the user's lock after it would reverse the order every other booking
 -- follows (user first, then sitting) and two of them could deadlock. An existing sitting is
--- only read here; 040 then takes the user lock before the sitting's row lock.
+-- only read here; 040 then takes the user lock before the sitting's row lock. The claim limit
+-- is the one refusal a sitting created here can meet: the sitting is then deleted again, so
+-- a refused call still creates nothing (as in core, where the refused transaction is dropped).
 -- The result gained o_waiting_ahead (the booking answer's live part without another read):
 -- CREATE OR REPLACE cannot change a result type. book_appointments_on_dates (043) calls this
 -- one and is re-created right after it.
@@ -55,6 +57,7 @@ CREATE OR REPLACE FUNCTION book_appointment_on_date(
 ) LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
   b record;
+  v_created boolean := false;
 BEGIN
   -- Look first: the sitting usually exists, and an INSERT … ON CONFLICT would still draw an id
   -- and take the speculative-insertion path for nothing.
@@ -65,6 +68,7 @@ BEGIN
       VALUES (p_slot_id, p_doctor_id, p_date, p_starts_at, p_ends_at, p_places, p_duration_minutes)
       ON CONFLICT (slot_id, date) DO NOTHING
       RETURNING id INTO o_sitting_id;
+    v_created := o_sitting_id IS NOT NULL;
     IF o_sitting_id IS NULL THEN
       SELECT st.id INTO STRICT o_sitting_id FROM sittings st WHERE st.slot_id = p_slot_id AND st.date = p_date;
     END IF;
@@ -72,7 +76,10 @@ BEGIN
 
   SELECT * INTO b FROM book_appointment(o_sitting_id, p_patient_id, p_booked_by, p_at, p_idempotency_key, p_max_claims);
   o_outcome := b.o_outcome;
-  IF o_outcome <> 'BOOKED' THEN RETURN; END IF;
+  IF o_outcome <> 'BOOKED' THEN
+    IF v_created THEN DELETE FROM sittings WHERE id = o_sitting_id; END IF;
+    RETURN;
+  END IF;
   o_id := b.o_id;
   o_slot_id := b.o_slot_id;
   o_doctor_id := b.o_doctor_id;

@@ -8,6 +8,7 @@ import { describeCommitBookingContract } from './unit-of-work-contract-commit-bo
 import { describeDayOfSittingContract } from './unit-of-work-contract-day.js';
 import { describeDoctorsContract } from './unit-of-work-contract-doctors.js';
 import { describeIdentityContract } from './unit-of-work-contract-identity.js';
+import { describeLimitsContract } from './unit-of-work-contract-limits.js';
 import { describeSchedulingContract } from './unit-of-work-contract-scheduling.js';
 import { describeTransactionContract } from './unit-of-work-contract-transactions.js';
 
@@ -40,6 +41,7 @@ export function describeUnitOfWorkContract(
     describeBookingContract(subject);
     describeBookingStepContract(subject);
     describeCommitBookingContract(subject);
+    describeLimitsContract(subject);
     describeDayOfSittingContract(subject);
     describeTransactionContract(subject);
   });

@@ -19,6 +19,8 @@ export type BookingCommand =
       readonly patient: number;
       readonly key: string | null;
       readonly via: 'sittingId' | 'ensure';
+      /** The booker's claim limit (`TOO_MANY_APPOINTMENTS`), or none. */
+      readonly limit: number | null;
     }
   | { readonly kind: 'transition'; readonly patient: number; readonly to: AppointmentStatus }
   | { readonly kind: 'cancelSitting' }
@@ -36,7 +38,10 @@ export const patientCount = 4;
 export const at = new Date('2026-01-05T09:00:00.000Z');
 const date = '2026-01-12';
 
-/** Random commands: patients and idempotency keys from small pools, so they collide often. */
+/**
+ * Random commands: patients and idempotency keys from small pools, so they collide often.
+ * The booker's claim limits are below the patients' count, so the limit is often reached.
+ */
 export const bookingCommand: fc.Arbitrary<BookingCommand> = fc.oneof(
   fc.constant({ kind: 'ensure' as const }),
   fc.record({
@@ -44,12 +49,14 @@ export const bookingCommand: fc.Arbitrary<BookingCommand> = fc.oneof(
     patient: fc.nat(patientCount - 1),
     key: fc.constantFrom(null, 'k1', 'k1', 'k2'),
     via: fc.constantFrom('sittingId' as const, 'ensure' as const),
+    limit: fc.constantFrom(null, null, 1, 2, 3),
   }),
   fc.record({
     kind: fc.constant('book' as const),
     patient: fc.nat(patientCount - 1),
     key: fc.constant(null),
     via: fc.constant('ensure' as const),
+    limit: fc.constantFrom(null, 1, 2),
   }),
   fc.record({
     kind: fc.constant('transition' as const),

@@ -29,6 +29,7 @@ export async function runCommand(
               bookedBy: w.bookedBy,
               at,
               idempotencyKey: command.key,
+              claimLimit: command.limit,
             };
             const booked =
               command.via === 'ensure'

@@ -105,6 +105,7 @@ const memoryValueSources = [
   'shared/primitives',
   'shared/commit-booking',
   'booking/decide-booking',
+  'booking/booking-limits',
   'scheduling/sitting-lifecycle',
   'catalog/catalog',
   'identity/user',

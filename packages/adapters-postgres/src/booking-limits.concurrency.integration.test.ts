@@ -82,7 +82,8 @@ describe.skipIf(!hasRealPostgres())(
           symptoms: '',
           createdAt: adapters.clock.now(),
         });
-        return { actor: { userId: user.id, role: 'user' } as Actor, patientId: patient.id };
+        const actor: Actor = { userId: user.id, role: 'user' };
+        return { actor, patientId: patient.id };
       });
       return { sittings, actor, patientId };
     }

@@ -45,6 +45,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
     PUBLIC_URL: testPublicUrl,
+    // The suites share a few accounts across many tests: the per-account limits get their own
+    // suite (tests/booking-limits.integration.test.ts), which sets them through `options.env`.
+    MAX_PATIENTS_PER_USER: '1000',
+    MAX_ACTIVE_APPOINTMENTS_PER_USER: '1000',
     ...(database.kind === 'postgres' ? { DATABASE_URL: database.url } : {}),
     ...(redis
       ? { REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix, SEARCH_ENGINE: 'postgres' }

@@ -34,6 +34,9 @@ const expected: Record<PolicyKey, Record<Caller, Answer>> = {
   'sitting.cancel': row('401 doc doc ok 404 doc'),
   'sittingById.read': row('ok ok ok ok ok ok'),
   'sittingById.start': row('401 doc doc ok 404 doc'),
+  'leave.take': row('401 doc doc ok ok doc'),
+  'leave.listOwn': row('401 doc doc ok ok doc'),
+  'leave.reopen': row('401 doc doc ok 404 doc'),
 };
 
 function row(answers: string): Record<Caller, Answer> {

@@ -24,6 +24,7 @@ export const accessResources = {
   appointment: { noun: 'appointment', notFound: 'APPOINTMENT_NOT_FOUND' },
   sitting: { noun: 'slot', notFound: 'SLOT_NOT_FOUND' },
   sittingById: { noun: 'sitting', notFound: 'SITTING_NOT_FOUND' },
+  leave: { noun: 'leave', notFound: 'LEAVE_NOT_FOUND' },
 } as const satisfies Record<string, AccessResource>;
 
 /** A resource of the {@link accessPolicy}. @category Access */
@@ -102,6 +103,9 @@ export const accessPolicy = {
   'sitting.cancel':         { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: ofSitting },
   'sittingById.read':       { kind: 'read',   allow: ['anyone'],                            refuse: 'forbidden',                        who: 'anyone' },
   'sittingById.start':      { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: ofSitting },
+  'leave.take':             { kind: 'change', allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
+  'leave.listOwn':          { kind: 'read',   allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
+  'leave.reopen':           { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: 'the doctor of the leave' },
 } as const satisfies Record<`${AccessResourceName}.${string}`, AccessRule>;
 
 /** One entry of the {@link accessPolicy}: `resource.action`. @category Access */

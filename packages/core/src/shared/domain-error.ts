@@ -20,6 +20,7 @@ export const domainErrorCodes = [
   'SPECIALIZATION_NOT_FOUND',
   'QUALIFICATION_NOT_FOUND',
   'IMAGE_NOT_FOUND',
+  'LEAVE_NOT_FOUND',
   'EMAIL_TAKEN',
   'ALREADY_A_DOCTOR',
   'NOT_A_DOCTOR',
@@ -38,6 +39,7 @@ export const domainErrorCodes = [
   'NOT_RATEABLE',
   'IDEMPOTENCY_KEY_REUSED',
   'UNSUPPORTED_IMAGE',
+  'LEAVE_REOPENED',
   'UNAVAILABLE',
 ] as const;
 

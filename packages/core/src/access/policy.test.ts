@@ -34,8 +34,9 @@ const expected: Record<PolicyKey, Record<Caller, Answer>> = {
   'sitting.cancel': row('401 doc doc ok 404 doc'),
   'sittingById.read': row('ok ok ok ok ok ok'),
   'sittingById.start': row('401 doc doc ok 404 doc'),
-  'leave.take': row('401 doc doc ok ok doc'),
-  'leave.listOwn': row('401 doc doc ok ok doc'),
+  'profile.takeLeave': row('401 doc doc ok ok doc'),
+  'profile.listLeaves': row('401 doc doc ok ok doc'),
+  'leave.read': row('401 doc doc ok 404 ok'),
   'leave.reopen': row('401 doc doc ok 404 doc'),
 };
 

@@ -87,6 +87,8 @@ export const accessPolicy = {
   'profile.edit':           { kind: 'change', allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
   'profile.addSlot':        { kind: 'change', allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
   'profile.listPatients':   { kind: 'read',   allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
+  'profile.takeLeave':      { kind: 'change', allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
+  'profile.listLeaves':     { kind: 'read',   allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
   'patient.register':       { kind: 'change', allow: ['authenticated'],                     refuse: 'forbidden',                        who: signedIn },
   'patient.listOwn':        { kind: 'read',   allow: ['authenticated'],                     refuse: 'forbidden',                        who: signedIn },
   'patient.read':           { kind: 'read',   allow: ['owner', 'doctorConcerned', 'admin'], refuse: 'hidden',                           who: readers },
@@ -103,8 +105,7 @@ export const accessPolicy = {
   'sitting.cancel':         { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: ofSitting },
   'sittingById.read':       { kind: 'read',   allow: ['anyone'],                            refuse: 'forbidden',                        who: 'anyone' },
   'sittingById.start':      { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: ofSitting },
-  'leave.take':             { kind: 'change', allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
-  'leave.listOwn':          { kind: 'read',   allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
+  'leave.read':             { kind: 'read',   allow: ['doctorConcerned', 'admin'],          refuse: 'hidden',     doctorsOnly: true,    who: 'the doctor of the leave or an admin' },
   'leave.reopen':           { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: 'the doctor of the leave' },
 } as const satisfies Record<`${AccessResourceName}.${string}`, AccessRule>;
 

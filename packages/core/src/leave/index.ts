@@ -6,6 +6,7 @@ export * from './leave-repository.js';
 export { leaveFacts } from './leave-access.js';
 export * from './take-leave.js';
 export * from './list-leaves.js';
+export * from './get-leave.js';
 export * from './reopen-leave.js';
 export * from './leave-view.js';
 export * from './leave-schemas.js';

@@ -8,7 +8,7 @@ import { leaveDates } from './leave-dates.js';
 import { TakeLeaveInput } from './leave-schemas.js';
 import { toLeaveView, type LeaveView } from './leave-view.js';
 import { holdLeaveDates } from './hold-leave-dates.js';
-import { callerDoctor } from './leave-access.js';
+import { doctorOfActor } from '../doctors/doctor-of-actor.js';
 
 /**
  * A doctor takes leave over a date range (`POST /doctors/leave`): in one transaction the
@@ -34,7 +34,7 @@ export class TakeLeave {
   async execute(actor: Actor, input: TakeLeaveInput): Promise<LeaveView> {
     const parsed = parseInput(TakeLeaveInput, input);
     const now = this.clock.now();
-    const doctor = await callerDoctor(this.uow.read, actor, 'leave.take');
+    const doctor = await doctorOfActor(this.uow.read.doctors, actor, 'profile.takeLeave');
     return commit(this.uow, this.publisher, now, async (repositories) => {
       await repositories.leaves.lockDoctor(doctor.id);
       const leave = await repositories.leaves.create({

@@ -15,6 +15,9 @@ export const TakeLeaveInput = z
     reason: trimmedString(0, leaveLimits.maxReasonLength).default(''),
   })
   .superRefine((input, ctx) => {
+    // Refinements run even when a field failed: compare only two real dates.
+    const real = [input.from, input.to].every((d) => LocalDateString.safeParse(d).success);
+    if (!real) return;
     if (input.to < input.from)
       ctx.addIssue({ code: 'custom', path: ['to'], message: '`to` must not be before `from`.' });
     else if (daysIn(input) > leaveLimits.maxDays)

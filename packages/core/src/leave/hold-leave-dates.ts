@@ -74,7 +74,13 @@ export async function holdLeaveDatesOfNewSlot(
   const since = addDays(localDateOf(now, 'UTC'), -1);
   const events: DomainEvent[] = [];
   for (const leave of await repositories.leaves.listActive(slot.doctorId, since)) {
-    const held = await holdLeaveDates(repositories, leave, leaveDates([slot], leave, now), actor, now);
+    const held = await holdLeaveDates(
+      repositories,
+      leave,
+      leaveDates([slot], leave, now),
+      actor,
+      now,
+    );
     events.push(...held.events);
   }
   return events;

@@ -7,7 +7,11 @@ import type { Leave } from './leave.js';
  * profile is `caller` (`undefined`: they have none): a leave concerns its doctor alone.
  * @category Access
  */
-export function leaveFacts(id: number, leave: Leave | undefined, caller: Doctor | undefined): AccessFacts {
+export function leaveFacts(
+  id: number,
+  leave: Leave | undefined,
+  caller: Doctor | undefined,
+): AccessFacts {
   const facts = { id, callerDoctorId: caller?.id };
   return leave === undefined ? { ...facts, exists: false } : { ...facts, doctorId: leave.doctorId };
 }

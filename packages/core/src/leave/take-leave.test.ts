@@ -52,7 +52,10 @@ describe('TakeLeave', () => {
     for (const id of [today.id, next.id]) {
       const seen = await uc.history.execute(alice, { id });
       expect(seen.appointment.status).toBe('cancelled');
-      expect(seen.history.at(-1)).toMatchObject({ actor_id: dr.actor.userId, reason: 'conference' });
+      expect(seen.history.at(-1)).toMatchObject({
+        actor_id: dr.actor.userId,
+        reason: 'conference',
+      });
     }
     const types = world.publisher.events.map((e) => e.type);
     expect(types.filter((t) => t === 'sitting.changed')).toHaveLength(6);
@@ -126,7 +129,9 @@ describe('TakeLeave', () => {
         code: 'VALIDATION_FAILED',
       });
     }
-    expect(await world.uow.read.leaves.listByDoctor(dr.doctor.id, { limit: 10, offset: 0 })).toEqual({
+    expect(
+      await world.uow.read.leaves.listByDoctor(dr.doctor.id, { limit: 10, offset: 0 }),
+    ).toEqual({
       items: [],
       total: 0,
     });

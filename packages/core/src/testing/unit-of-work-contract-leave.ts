@@ -109,7 +109,11 @@ export function describeLeaveContract(subject: () => UnitOfWorkSubject): void {
         '2026-01-12:cancelled',
         '2026-02-02:cancelled',
       ]);
-      expect(held[0]).toEqual({ ...scheduled, status: 'cancelled', version: scheduled.version + 1 });
+      expect(held[0]).toEqual({
+        ...scheduled,
+        status: 'cancelled',
+        version: scheduled.version + 1,
+      });
       expect(held[1]).toMatchObject({ booked: 0, version: 0, startedAt: null });
       expect(held[1]!.startsAt.toISOString()).toBe('2026-02-02T10:00:00.000Z');
       expect((await read().leaves.listSittings(leave.id)).map((s) => s.id)).toEqual(
@@ -154,9 +158,7 @@ export function describeLeaveContract(subject: () => UnitOfWorkSubject): void {
         { ...later!, status: 'scheduled', version: later!.version + 1 },
       ]);
       expect((await read().leaves.listSittings(first.id)).map((s) => s.id)).toEqual([past!.id]);
-      expect((await read().leaves.listSittings(second.id)).map((s) => s.id)).toEqual([
-        covered!.id,
-      ]);
+      expect((await read().leaves.listSittings(second.id)).map((s) => s.id)).toEqual([covered!.id]);
       expect((await read().sittings.findById(covered!.id))?.status).toBe('cancelled');
       expect(
         await tx((r) =>

@@ -58,7 +58,10 @@ describe('doctor leave', () => {
       cancelled_sittings: 2,
       cancelled_appointments: 1,
     });
-    const seen = await t.api.get<AppointmentView>(`/patient/appointment/${appointment}`, user.token);
+    const seen = await t.api.get<AppointmentView>(
+      `/patient/appointment/${appointment}`,
+      user.token,
+    );
     expect(seen.body.status).toBe('cancelled');
   });
 
@@ -114,7 +117,10 @@ describe('doctor leave', () => {
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body).toMatchObject({ id: leave.id, status: 'reopened', reopened_sittings: 2 });
     expect((await book(d1)).status).toBe(201);
-    const seen = await t.api.get<AppointmentView>(`/patient/appointment/${appointment}`, user.token);
+    const seen = await t.api.get<AppointmentView>(
+      `/patient/appointment/${appointment}`,
+      user.token,
+    );
     expect(seen.body.status).toBe('cancelled');
     expectError(await del(leave.id, doctor.token), 409, 'LEAVE_REOPENED');
     expect((await leaves()).body[0]).toMatchObject({ id: leave.id, status: 'reopened' });

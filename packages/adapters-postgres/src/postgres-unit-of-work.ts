@@ -15,6 +15,7 @@ import { PostgresOutboxWriter } from './postgres-outbox-writer.js';
 import { PostgresAppointmentRepository } from './repositories/postgres-appointment-repository.js';
 import { PostgresCatalogRepository } from './repositories/postgres-catalog-repository.js';
 import { PostgresDoctorRepository } from './repositories/postgres-doctor-repository.js';
+import { PostgresLeaveRepository } from './repositories/postgres-leave-repository.js';
 import { PostgresPatientRepository } from './repositories/postgres-patient-repository.js';
 import { PostgresRatingRepository } from './repositories/postgres-rating-repository.js';
 import { PostgresSittingRepository } from './repositories/postgres-sitting-repository.js';
@@ -41,6 +42,7 @@ export function postgresRepositories(
     sittings: new PostgresSittingRepository(db),
     appointments: new PostgresAppointmentRepository(db, bookingContexts),
     ratings: new PostgresRatingRepository(db),
+    leaves: new PostgresLeaveRepository(db),
     outbox: new PostgresOutboxWriter(db),
   };
 }

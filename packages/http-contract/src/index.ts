@@ -59,3 +59,4 @@ export {
 export { HttpProblem } from './errors/http-problem.js';
 export { buildOpenApiDocument, type DocumentInfo } from './openapi/document.js';
 export * from './openapi/view-schemas.js';
+export * from './openapi/leave-view-schemas.js';

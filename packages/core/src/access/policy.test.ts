@@ -34,6 +34,10 @@ const expected: Record<PolicyKey, Record<Caller, Answer>> = {
   'sitting.cancel': row('401 doc doc ok 404 doc'),
   'sittingById.read': row('ok ok ok ok ok ok'),
   'sittingById.start': row('401 doc doc ok 404 doc'),
+  'profile.takeLeave': row('401 doc doc ok ok doc'),
+  'profile.listLeaves': row('401 doc doc ok ok doc'),
+  'leave.read': row('401 doc doc ok 404 ok'),
+  'leave.reopen': row('401 doc doc ok 404 doc'),
 };
 
 function row(answers: string): Record<Caller, Answer> {

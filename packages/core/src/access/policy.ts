@@ -24,6 +24,7 @@ export const accessResources = {
   appointment: { noun: 'appointment', notFound: 'APPOINTMENT_NOT_FOUND' },
   sitting: { noun: 'slot', notFound: 'SLOT_NOT_FOUND' },
   sittingById: { noun: 'sitting', notFound: 'SITTING_NOT_FOUND' },
+  leave: { noun: 'leave', notFound: 'LEAVE_NOT_FOUND' },
 } as const satisfies Record<string, AccessResource>;
 
 /** A resource of the {@link accessPolicy}. @category Access */
@@ -86,6 +87,8 @@ export const accessPolicy = {
   'profile.edit':           { kind: 'change', allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
   'profile.addSlot':        { kind: 'change', allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
   'profile.listPatients':   { kind: 'read',   allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
+  'profile.takeLeave':      { kind: 'change', allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
+  'profile.listLeaves':     { kind: 'read',   allow: ['doctor'],                            refuse: 'notADoctor',                       who: 'a doctor' },
   'patient.register':       { kind: 'change', allow: ['authenticated'],                     refuse: 'forbidden',                        who: signedIn },
   'patient.listOwn':        { kind: 'read',   allow: ['authenticated'],                     refuse: 'forbidden',                        who: signedIn },
   'patient.read':           { kind: 'read',   allow: ['owner', 'doctorConcerned', 'admin'], refuse: 'hidden',                           who: readers },
@@ -102,6 +105,8 @@ export const accessPolicy = {
   'sitting.cancel':         { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: ofSitting },
   'sittingById.read':       { kind: 'read',   allow: ['anyone'],                            refuse: 'forbidden',                        who: 'anyone' },
   'sittingById.start':      { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: ofSitting },
+  'leave.read':             { kind: 'read',   allow: ['doctorConcerned', 'admin'],          refuse: 'hidden',     doctorsOnly: true,    who: 'the doctor of the leave or an admin' },
+  'leave.reopen':           { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: 'the doctor of the leave' },
 } as const satisfies Record<`${AccessResourceName}.${string}`, AccessRule>;
 
 /** One entry of the {@link accessPolicy}: `resource.action`. @category Access */

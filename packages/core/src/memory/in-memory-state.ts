@@ -7,7 +7,8 @@ import type { Patient } from '../patients/patient.js';
 import type { Rating } from '../ratings/rating.js';
 import type { Sitting } from '../scheduling/sitting.js';
 import type { Slot } from '../scheduling/slot.js';
-import type { DoctorId, SpecializationId } from '../shared/primitives.js';
+import type { Leave, LeaveId } from '../leave/leave.js';
+import type { DoctorId, SittingId, SpecializationId } from '../shared/primitives.js';
 
 /** An outbox row with the relay's bookkeeping. @category Testing */
 export interface InMemoryOutboxRow {
@@ -40,6 +41,7 @@ export interface InMemoryState {
     | 'sitting'
     | 'appointment'
     | 'rating'
+    | 'leave'
     | 'outbox',
     number
   >;
@@ -56,6 +58,9 @@ export interface InMemoryState {
   history: AppointmentHistoryEntry[];
   ratings: Map<number, Rating>;
   outbox: Map<number, InMemoryOutboxRow>;
+  leaves: Map<number, Leave>;
+  /** `sittings.leave_id`: the leave holding a sitting cancelled (kept apart from `Sitting`, which does not show it). */
+  sittingLeaves: Map<SittingId, LeaveId>;
 }
 
 /** An empty store. @category Testing */
@@ -71,6 +76,7 @@ export function emptyInMemoryState(): InMemoryState {
       sitting: 0,
       appointment: 0,
       rating: 0,
+      leave: 0,
       outbox: 0,
     },
     users: new Map(),
@@ -86,6 +92,8 @@ export function emptyInMemoryState(): InMemoryState {
     history: [],
     ratings: new Map(),
     outbox: new Map(),
+    leaves: new Map(),
+    sittingLeaves: new Map(),
   };
 }
 

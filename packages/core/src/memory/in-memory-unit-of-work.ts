@@ -12,6 +12,7 @@ import { commitBookingInTransaction } from '../shared/commit-booking.js';
 import { InMemoryAppointmentRepository } from './in-memory-appointment-repository.js';
 import { InMemoryCatalogRepository } from './in-memory-catalog-repository.js';
 import { InMemoryDoctorRepository } from './in-memory-doctor-repository.js';
+import { InMemoryLeaveRepository } from './in-memory-leave-repository.js';
 import { InMemoryPatientRepository } from './in-memory-patient-repository.js';
 import { InMemoryRatingRepository } from './in-memory-rating-repository.js';
 import { InMemorySittingRepository } from './in-memory-sitting-repository.js';
@@ -89,6 +90,7 @@ function repositoriesOver(state: StateAccess): Repositories {
     sittings: new InMemorySittingRepository(state),
     appointments: new InMemoryAppointmentRepository(state),
     ratings: new InMemoryRatingRepository(state),
+    leaves: new InMemoryLeaveRepository(state),
     outbox: new InMemoryOutboxWriter(state),
   };
 }

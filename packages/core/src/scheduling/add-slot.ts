@@ -13,6 +13,7 @@ import { toSlotView } from '../doctors/to-doctor-view.js';
 import { doctorOfActor } from '../doctors/doctor-of-actor.js';
 import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
+import { holdLeaveDatesOfNewSlot } from '../leave/hold-leave-dates.js';
 
 /** Configuration of {@link AddSlot}. @category Use cases */
 export interface AddSlotOptions {
@@ -24,6 +25,7 @@ export interface AddSlotOptions {
  * Adds a weekly slot to the calling doctor's schedule (`POST /doctors/add_slot`). A slot
  * that overlaps another of the doctor's slots is refused with `SLOT_OVERLAP`: checked here
  * for a clear answer, and by the repository, which alone can be sure under concurrency.
+ * A slot added during a leave gets the leave's dates cancelled in the same transaction.
  * @category Use cases
  */
 export class AddSlot {
@@ -59,9 +61,12 @@ export class AddSlot {
         );
       }
       const created = await repositories.slots.create(slot);
+      // Added while the doctor is on leave: the leave's dates are cancelled now, or the
+      // worker would create them.
+      const onLeave = await holdLeaveDatesOfNewSlot(repositories, created, actor, now);
       return {
         result: toSlotView(created),
-        events: [{ type: 'doctor.changed', doctorId: doctor.id }],
+        events: [{ type: 'doctor.changed', doctorId: doctor.id }, ...onLeave],
       };
     });
   }

@@ -20,6 +20,7 @@ export const domainErrorCodes = [
   'SPECIALIZATION_NOT_FOUND',
   'QUALIFICATION_NOT_FOUND',
   'IMAGE_NOT_FOUND',
+  'LEAVE_NOT_FOUND',
   'EMAIL_TAKEN',
   'ALREADY_A_DOCTOR',
   'NOT_A_DOCTOR',
@@ -41,6 +42,7 @@ export const domainErrorCodes = [
   'TOO_MANY_PATIENTS',
   'TOO_LATE_TO_CHANGE',
   'UNSUPPORTED_IMAGE',
+  'LEAVE_REOPENED',
   'UNAVAILABLE',
 ] as const;
 

@@ -8,6 +8,7 @@ import { describeCommitBookingContract } from './unit-of-work-contract-commit-bo
 import { describeDayOfSittingContract } from './unit-of-work-contract-day.js';
 import { describeDoctorsContract } from './unit-of-work-contract-doctors.js';
 import { describeIdentityContract } from './unit-of-work-contract-identity.js';
+import { describeLeaveContract } from './unit-of-work-contract-leave.js';
 import { describeLimitsContract } from './unit-of-work-contract-limits.js';
 import { describeSchedulingContract } from './unit-of-work-contract-scheduling.js';
 import { describeTransactionContract } from './unit-of-work-contract-transactions.js';
@@ -43,6 +44,7 @@ export function describeUnitOfWorkContract(
     describeCommitBookingContract(subject);
     describeLimitsContract(subject);
     describeDayOfSittingContract(subject);
+    describeLeaveContract(subject);
     describeTransactionContract(subject);
   });
 }

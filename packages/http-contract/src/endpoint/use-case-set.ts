@@ -37,6 +37,10 @@ import type {
   SetDoctorImage,
   SetSpecializationImage,
   StartSitting,
+  TakeLeave,
+  ListLeaves,
+  GetLeave,
+  ReopenLeave,
 } from '@doctorly/core';
 
 /**
@@ -85,6 +89,10 @@ export interface UseCaseSet {
   readonly listQualifications: ListQualifications;
   readonly listSpecializations: ListSpecializations;
   readonly setSpecializationImage: SetSpecializationImage;
+  readonly takeLeave: TakeLeave;
+  readonly listLeaves: ListLeaves;
+  readonly getLeave: GetLeave;
+  readonly reopenLeave: ReopenLeave;
 }
 
 /** The name of a use case in a {@link UseCaseSet}. @category Endpoints */

@@ -6,6 +6,7 @@ import * as board from './board.js';
 import * as catalog from './catalog.js';
 import * as doctorLists from './doctor-lists.js';
 import * as doctors from './doctors.js';
+import * as leave from './leave.js';
 import { liveEndpoints } from './live.js';
 import { operationEndpoints } from './operations.js';
 import * as patients from './patients.js';
@@ -18,6 +19,7 @@ export * from './board.js';
 export * from './catalog.js';
 export * from './doctor-lists.js';
 export * from './doctors.js';
+export * from './leave.js';
 export * from './live.js';
 export * from './operations.js';
 export * from './patients.js';
@@ -63,6 +65,10 @@ export const apiEndpoints: readonly ApiEndpoint[] = [
   sittings.markNoShow,
   sittings.startSitting,
   sittings.callAppointment,
+  leave.takeLeave,
+  leave.listLeaves,
+  leave.getLeave,
+  leave.reopenLeave,
   board.getSittingBoard,
   catalog.listQualifications,
   catalog.listSpecializations,

@@ -37,6 +37,7 @@ export const domainErrorTable: Record<DomainErrorCode, ErrorMapping> = {
   SPECIALIZATION_NOT_FOUND: { status: 404, description: 'No such specialization in the catalog.' },
   QUALIFICATION_NOT_FOUND: { status: 404, description: 'No such qualification in the catalog.' },
   IMAGE_NOT_FOUND: { status: 404, description: 'No such image.' },
+  LEAVE_NOT_FOUND: { status: 404, description: "No such leave of the caller's." },
   EMAIL_TAKEN: { status: 409, description: 'An account with this email exists already.' },
   ALREADY_A_DOCTOR: { status: 409, description: 'This account has a doctor profile already.' },
   NOT_A_DOCTOR: {
@@ -89,6 +90,7 @@ export const domainErrorTable: Record<DomainErrorCode, ErrorMapping> = {
   },
   ALREADY_RATED: { status: 409, description: 'This appointment has been rated already.' },
   NOT_RATEABLE: { status: 409, description: 'Only a completed appointment can be rated.' },
+  LEAVE_REOPENED: { status: 409, description: 'The leave has been re-opened already.' },
   IDEMPOTENCY_KEY_REUSED: {
     status: 409,
     description: 'This Idempotency-Key was used for a different booking.',

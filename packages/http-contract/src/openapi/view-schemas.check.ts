@@ -5,6 +5,8 @@ import type {
   AppointmentView,
   CancelledSittingView,
   DoctorView,
+  LeaveView,
+  ReopenedLeaveView,
   PatientView,
   QualificationView,
   RatingView,
@@ -18,6 +20,7 @@ import type {
 } from '@doctorly/core';
 import type { z } from 'zod';
 import type * as S from './view-schemas.js';
+import type * as L from './leave-view-schemas.js';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Check<T extends true> = T;
@@ -37,4 +40,6 @@ export type ViewSchemaChecks = [
   Check<Same<z.output<typeof S.TokenViewSchema>, TokenView>>,
   Check<Same<z.output<typeof S.SpecializationViewSchema>, SpecializationView>>,
   Check<Same<z.output<typeof S.QualificationViewSchema>, QualificationView>>,
+  Check<Same<z.output<typeof L.LeaveViewSchema>, LeaveView>>,
+  Check<Same<z.output<typeof L.ReopenedLeaveViewSchema>, ReopenedLeaveView>>,
 ];

@@ -21,6 +21,15 @@ function statusChange(action: string): Probe {
     post(w, c, `/doctors/appointments/${await w.freshAppointment()}/${action}`, {});
 }
 
+/**
+ * A one-day leave ten months ahead: it cancels nothing another probe books (they book the
+ * next sittings of the world's slots).
+ */
+function leaveBody(): { from: string; to: string; reason: string } {
+  const date = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
+  return { from: date, to: date, reason: 'probe' };
+}
+
 /** The probe of every rule. */
 export const accessProbes = {
   'account.register': (w, c) =>
@@ -88,4 +97,13 @@ export const accessProbes = {
   'sittingById.read': async (w, c) => get(w, c, `/sittings/${await w.daySitting()}/board`),
   'sittingById.start': async (w, c) =>
     post(w, c, `/doctors/sittings/${await w.daySitting()}/start`, {}),
+  'profile.takeLeave': (w, c) => post(w, c, '/doctors/leave', leaveBody()),
+  'profile.listLeaves': (w, c) => get(w, c, '/doctors/leave'),
+  'leave.read': async (w, c) => get(w, c, `/doctors/leave/${await w.leave()}`),
+  'leave.reopen': async (w, c) => {
+    const leave = await w.freshLeave(leaveBody());
+    return w.t.api.request('DELETE', `/doctors/leave/${leave}`, {
+      ...(w.token(c) === undefined ? {} : { token: w.token(c)! }),
+    });
+  },
 } satisfies Record<PolicyKey, Probe>;

@@ -12,6 +12,7 @@ export class AccessWorld {
   private daySittingOnce: Promise<number> | undefined;
   private dayAppointmentsOnce: Promise<number[]> | undefined;
   private dayAppointmentsUsed = 0;
+  private leaveOnce: Promise<number> | undefined;
 
   private constructor(
     readonly t: TestServer,
@@ -122,6 +123,21 @@ export class AccessWorld {
     const id = ids[this.dayAppointmentsUsed++];
     if (id === undefined) throw new Error('the world ran out of day appointments');
     return id;
+  }
+
+  /** A new leave of `doctorConcerned` (`body`: far ahead, so it cancels nothing other probes book). */
+  async freshLeave(body: { from: string; to: string; reason: string }): Promise<number> {
+    const reply = await ok(
+      this.t.api.post<{ id: number }>('/doctors/leave', body, this.accounts.doctorConcerned.token),
+    );
+    return reply.body.id;
+  }
+
+  /** One leave of `doctorConcerned`, the same for every call: a day ten months ahead. */
+  leave(): Promise<number> {
+    const date = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
+    this.leaveOnce ??= this.freshLeave({ from: date, to: date, reason: 'matrix' });
+    return this.leaveOnce;
   }
 
   /** The date of the next sitting of one of `doctorConcerned`'s slots. */

@@ -1,6 +1,7 @@
 import {
   AddSlot,
   BookAppointment,
+  defaultBookingLimits,
   isDomainError,
   MaterializeSittings,
   ReopenLeave,
@@ -32,7 +33,13 @@ for (const engine of engines) {
     });
 
     const useCases = () => ({
-      book: new BookAppointment(adapters.uow, publisher, adapters.clock, policy),
+      book: new BookAppointment(
+        adapters.uow,
+        publisher,
+        adapters.clock,
+        policy,
+        defaultBookingLimits,
+      ),
       takeLeave: new TakeLeave(adapters.uow, publisher, adapters.clock),
       reopenLeave: new ReopenLeave(adapters.uow, publisher, adapters.clock),
       addSlot: new AddSlot(adapters.uow, publisher, adapters.clock),

@@ -89,7 +89,9 @@ for (const engine of engines) {
       const results = await Promise.allSettled(bookings);
       const taken = await leave;
       const booked = results.filter((r) => r.status === 'fulfilled').length;
-      const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+      const refused = results.flatMap((r) =>
+        r.status === 'rejected' ? [r.reason as unknown] : [],
+      );
       const cancelledCodes = ['SITTING_CANCELLED', 'SITTING_FULL'] as const;
       expect(refused.every((e) => cancelledCodes.some((c) => isDomainError(e, c)))).toBe(true);
       expect(booked).toBeLessThanOrEqual(30);

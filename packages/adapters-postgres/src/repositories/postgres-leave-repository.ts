@@ -1,5 +1,6 @@
 import type {
   DoctorId,
+  HeldSittings,
   Leave,
   LeaveId,
   LeaveRepository,
@@ -86,8 +87,8 @@ export class PostgresLeaveRepository implements LeaveRepository {
     );
   }
 
-  async cancelSittings(id: LeaveId, sittings: readonly NewSitting[]): Promise<readonly Sitting[]> {
-    if (sittings.length === 0) return [];
+  async cancelSittings(id: LeaveId, sittings: readonly NewSitting[]): Promise<HeldSittings> {
+    if (sittings.length === 0) return { created: [], cancelled: [] };
     const keys = [sittings.map((x) => x.slotId), sittings.map((x) => x.date)];
     // First the dates not stored: created cancelled (a concurrent booking's insert of the
     // same date makes this wait, then skip it: the next statement sees it).
@@ -121,7 +122,8 @@ export class PostgresLeaveRepository implements LeaveRepository {
        RETURNING ${sittingColumns('s')}`,
       [keys[0], keys[1], id],
     );
-    return [...created, ...cancelled].sort((a, b) => a.id - b.id);
+    const byId = (a: Sitting, b: Sitting) => a.id - b.id;
+    return { created: [...created].sort(byId), cancelled: [...cancelled].sort(byId) };
   }
 
   async markReopened(id: LeaveId, at: Date): Promise<boolean> {

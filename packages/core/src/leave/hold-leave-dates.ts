@@ -33,13 +33,14 @@ export async function holdLeaveDates(
   now: Date,
 ): Promise<HeldDates> {
   if (dates.length === 0) return { sittings: 0, appointments: 0, events: [] };
-  const sittings = await repositories.leaves.cancelSittings(
+  const { created, cancelled: stored } = await repositories.leaves.cancelSittings(
     leave.id,
     dates.map(({ slot, times }) => newSittingOf(slot, times)),
   );
-  const events: DomainEvent[] = sittings.map(sittingChanged);
+  const events: DomainEvent[] = [...created, ...stored].map(sittingChanged);
   let appointments = 0;
-  for (const sitting of sittings) {
+  // Only a sitting that was stored can hold appointments or a waitlist.
+  for (const sitting of stored) {
     if (sitting.booked > 0) {
       const cancelled = await repositories.appointments.transitionAllInSitting(sitting.id, {
         from: ['booked', 'checked_in'],
@@ -53,8 +54,9 @@ export async function holdLeaveDates(
     }
     events.push(...(await expireWaitlistOfCancelled(repositories, sitting.id, now)));
   }
-  await repositories.leaves.addCounts(leave.id, sittings.length, appointments);
-  return { sittings: sittings.length, appointments, events };
+  const sittings = created.length + stored.length;
+  await repositories.leaves.addCounts(leave.id, sittings, appointments);
+  return { sittings, appointments, events };
 }
 
 /**

@@ -2,6 +2,14 @@ import type { NewSitting, Sitting } from '../scheduling/sitting.js';
 import type { DoctorId, LocalDate, Page, PageRequest, SittingId } from '../shared/primitives.js';
 import type { Leave, LeaveId, NewLeave } from './leave.js';
 
+/** What {@link LeaveRepository.cancelSittings} did. @category Ports */
+export interface HeldSittings {
+  /** Recorded cancelled: they were not stored (nobody booked them, nobody waits for them). */
+  readonly created: readonly Sitting[];
+  /** Stored `scheduled` ones it cancelled. */
+  readonly cancelled: readonly Sitting[];
+}
+
 /** The reads of {@link LeaveRepository}: what `UnitOfWork.read` offers. @category Ports */
 export interface LeaveReader {
   findById(id: LeaveId): Promise<Leave | undefined>;
@@ -34,10 +42,10 @@ export interface LeaveRepository extends LeaveReader {
    * (slot, date) is not stored are created `cancelled` with nothing booked; stored
    * `scheduled` ones become `cancelled` (version bumped). Any other stored sitting (already
    * cancelled — by another leave or one by one —, in progress, completed) is left as it is.
-   * Returns the sittings this call created or cancelled, by id, as they are now (a
-   * cancelled one's `booked` still counts its appointments: cancel them next).
+   * Returns the sittings this call created, and those it cancelled, each by id, as they are
+   * now (a cancelled one's `booked` still counts its appointments: cancel them next).
    */
-  cancelSittings(id: LeaveId, sittings: readonly NewSitting[]): Promise<readonly Sitting[]>;
+  cancelSittings(id: LeaveId, sittings: readonly NewSitting[]): Promise<HeldSittings>;
   /**
    * Marks the leave re-opened at `at`; `false` (nothing changed) if it was already.
    */

@@ -1,5 +1,5 @@
 import type { Leave, LeaveId, NewLeave } from '../leave/leave.js';
-import type { LeaveRepository } from '../leave/leave-repository.js';
+import type { HeldSittings, LeaveRepository } from '../leave/leave-repository.js';
 import type { NewSitting, Sitting } from '../scheduling/sitting.js';
 import type { DoctorId, LocalDate, Page, PageRequest, SittingId } from '../shared/primitives.js';
 import { copy, nextId, pageOf, type StateAccess } from './in-memory-state.js';
@@ -70,15 +70,16 @@ export class InMemoryLeaveRepository implements LeaveRepository {
     return Promise.resolve();
   }
 
-  cancelSittings(id: LeaveId, sittings: readonly NewSitting[]): Promise<readonly Sitting[]> {
+  cancelSittings(id: LeaveId, sittings: readonly NewSitting[]): Promise<HeldSittings> {
     const s = this.state();
-    const changed: Sitting[] = [];
+    const created: Sitting[] = [];
+    const cancelled: Sitting[] = [];
     for (const wanted of sittings) {
-      const stored = [...s.sittings.values()].find(
+      const existing = [...s.sittings.values()].find(
         (x) => x.slotId === wanted.slotId && x.date === wanted.date,
       );
-      if (stored === undefined) {
-        const created: Sitting = {
+      if (existing === undefined) {
+        const stored: Sitting = {
           ...copy(wanted),
           id: nextId(s, 'sitting'),
           status: 'cancelled',
@@ -86,17 +87,18 @@ export class InMemoryLeaveRepository implements LeaveRepository {
           startedAt: null,
           version: 0,
         };
-        s.sittings.set(created.id, created);
-        s.sittingLeaves.set(created.id, id);
-        changed.push(created);
-      } else if (stored.status === 'scheduled') {
-        const cancelled: Sitting = { ...stored, status: 'cancelled', version: stored.version + 1 };
-        s.sittings.set(stored.id, cancelled);
+        s.sittings.set(stored.id, stored);
         s.sittingLeaves.set(stored.id, id);
-        changed.push(cancelled);
+        created.push(stored);
+      } else if (existing.status === 'scheduled') {
+        const now: Sitting = { ...existing, status: 'cancelled', version: existing.version + 1 };
+        s.sittings.set(existing.id, now);
+        s.sittingLeaves.set(existing.id, id);
+        cancelled.push(now);
       }
     }
-    return Promise.resolve(copy(changed.sort((a, b) => a.id - b.id)));
+    const byId = (a: Sitting, b: Sitting) => a.id - b.id;
+    return Promise.resolve(copy({ created: created.sort(byId), cancelled: cancelled.sort(byId) }));
   }
 
   markReopened(id: LeaveId, at: Date): Promise<boolean> {

@@ -105,19 +105,14 @@ export function describeLeaveContract(subject: () => UnitOfWorkSubject): void {
           dates.map((d) => wanted(slot, d)),
         ),
       );
-      expect(held.map((s) => `${s.date}:${s.status}`)).toEqual([
-        '2026-01-12:cancelled',
-        '2026-02-02:cancelled',
+      expect(held.cancelled).toEqual([
+        { ...scheduled, status: 'cancelled', version: scheduled.version + 1 },
       ]);
-      expect(held[0]).toEqual({
-        ...scheduled,
-        status: 'cancelled',
-        version: scheduled.version + 1,
-      });
-      expect(held[1]).toMatchObject({ booked: 0, version: 0, startedAt: null });
-      expect(held[1]!.startsAt.toISOString()).toBe('2026-02-02T10:00:00.000Z');
+      expect(held.created.map((s) => `${s.date}:${s.status}`)).toEqual(['2026-02-02:cancelled']);
+      expect(held.created[0]).toMatchObject({ booked: 0, startedAt: null, slotId: slot.id });
+      expect(held.created[0]!.startsAt.toISOString()).toBe('2026-02-02T10:00:00.000Z');
       expect((await read().leaves.listSittings(leave.id)).map((s) => s.id)).toEqual(
-        held.map((s) => s.id),
+        [scheduled.id, held.created[0]!.id].sort((a, b) => a - b),
       );
       expect((await read().sittings.findById(byHand.id))?.status).toBe('cancelled');
       expect((await read().sittings.findById(running.id))?.status).toBe('in_progress');
@@ -128,7 +123,7 @@ export function describeLeaveContract(subject: () => UnitOfWorkSubject): void {
           dates.map((d) => wanted(slot, d)),
         ),
       );
-      expect(again).toEqual([]);
+      expect(again).toEqual({ created: [], cancelled: [] });
     });
 
     it('re-opens only its own cancelled sittings that start after now, and hands others over', async () => {
@@ -137,7 +132,7 @@ export function describeLeaveContract(subject: () => UnitOfWorkSubject): void {
       const first = await leaveOf(doctor.id, user.id, '2026-01-05', '2026-01-26');
       const second = await leaveOf(doctor.id, user.id, '2026-01-19', '2026-01-19');
       const dates = ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26'];
-      const held = await tx((r) =>
+      const { created: held } = await tx((r) =>
         r.leaves.cancelSittings(
           first.id,
           dates.map((d) => wanted(slot, d)),

@@ -11,6 +11,7 @@ import {
   RegisterUser,
   RelayOutbox,
   SearchDoctors,
+  type BookingLimits,
   type BookingPolicy,
   type Clock,
   type OutboxPublisher,
@@ -40,9 +41,13 @@ export interface Doctorly {
   };
 }
 
-/** What a demo may change: the places in the demo slot's sittings (default 12). */
+/**
+ * What a demo may change: the places in the demo slot's sittings (default 12), and how many
+ * appointments one account may hold (`MAX_ACTIVE_APPOINTMENTS_PER_USER`, default 20).
+ */
 export interface DoctorlyOptions {
   readonly places?: number;
+  readonly maxActiveAppointmentsPerUser?: number;
 }
 
 /** Builds the use cases over in-memory adapters and loads a doctor, a user and two patients. */
@@ -63,6 +68,11 @@ export async function createDoctorly(options: DoctorlyOptions = {}): Promise<Doc
     },
   };
   const policy: BookingPolicy = { horizonWeeks: 4, cutoffMinutes: 0 };
+  const limits: BookingLimits = {
+    ...defaultBookingLimits,
+    maxActiveAppointmentsPerUser:
+      options.maxActiveAppointmentsPerUser ?? defaultBookingLimits.maxActiveAppointmentsPerUser,
+  };
 
   const doctor = await new RegisterDoctor(uow, publisher, clock, hasher).execute({
     name: 'Ayesha Khan',
@@ -85,7 +95,7 @@ export async function createDoctorly(options: DoctorlyOptions = {}): Promise<Doc
     email: 'bilal@example.com',
     password: 'another demo password',
   });
-  const registerPatient = new RegisterPatient(uow, publisher, clock, defaultBookingLimits);
+  const registerPatient = new RegisterPatient(uow, publisher, clock, limits);
   const owner = { userId: user.id, role: user.role };
   const bilal = await registerPatient.execute(owner, {
     name: 'Bilal',
@@ -112,7 +122,7 @@ export async function createDoctorly(options: DoctorlyOptions = {}): Promise<Doc
 
   return {
     searchDoctors: new SearchDoctors(search, cache),
-    bookAppointment: new BookAppointment(uow, publisher, clock, policy, defaultBookingLimits),
+    bookAppointment: new BookAppointment(uow, publisher, clock, policy, limits),
     authenticate: new Authenticate(
       uow,
       clock,

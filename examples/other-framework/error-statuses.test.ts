@@ -1,6 +1,7 @@
 import { mappingOf, type ErrorCode } from '@doctorly/http-contract';
 import { describe, expect, it } from 'vitest';
 import { servedEndpoints } from './http-host.js';
+import type { DoctorlyOptions } from './doctorly.js';
 import { nextWeekday, startExample, type ExampleHost } from './test-support.js';
 
 // Every error this host can produce answers the status of the contract's one table, over a
@@ -9,7 +10,7 @@ import { nextWeekday, startExample, type ExampleHost } from './test-support.js';
 
 /** How to make the host answer each code, on a fresh host each (in memory: cheap). */
 const provocations: Partial<
-  Record<ErrorCode, { places?: number; send: (x: ExampleHost) => Promise<Response> }>
+  Record<ErrorCode, DoctorlyOptions & { send: (x: ExampleHost) => Promise<Response> }>
 > = {
   VALIDATION_FAILED: {
     send: (x) => x.book({ patient_id: 'one', slot_id: x.doctorly.demo.slotId }),
@@ -30,6 +31,14 @@ const provocations: Partial<
   },
   SITTING_FULL: {
     places: 1,
+    send: async (x) => {
+      const { patientIds, slotId } = x.doctorly.demo;
+      await x.book({ patient_id: patientIds[0], slot_id: slotId });
+      return x.book({ patient_id: patientIds[1], slot_id: slotId });
+    },
+  },
+  TOO_MANY_APPOINTMENTS: {
+    maxActiveAppointmentsPerUser: 1,
     send: async (x) => {
       const { patientIds, slotId } = x.doctorly.demo;
       await x.book({ patient_id: patientIds[0], slot_id: slotId });
@@ -62,9 +71,7 @@ const cases = Object.entries(provocations).map(([code, provocation]) => ({
 
 describe('examples/other-framework answers the contract table', () => {
   it.each(cases)('$code with $status', async ({ code, status, provocation }) => {
-    const example = await startExample(
-      provocation.places === undefined ? {} : { places: provocation.places },
-    );
+    const example = await startExample(provocation);
     try {
       const response = await provocation.send(example);
       const body = (await response.json()) as { code: string; description: string };

@@ -10,6 +10,7 @@ import { describeDoctorsContract } from './unit-of-work-contract-doctors.js';
 import { describeIdentityContract } from './unit-of-work-contract-identity.js';
 import { describeSchedulingContract } from './unit-of-work-contract-scheduling.js';
 import { describeTransactionContract } from './unit-of-work-contract-transactions.js';
+import { describeWaitlistContract } from './unit-of-work-contract-waitlist.js';
 
 /**
  * What {@link describeUnitOfWorkContract} runs against: a unit of work and the outbox store
@@ -42,5 +43,6 @@ export function describeUnitOfWorkContract(
     describeCommitBookingContract(subject);
     describeDayOfSittingContract(subject);
     describeTransactionContract(subject);
+    describeWaitlistContract(subject);
   });
 }

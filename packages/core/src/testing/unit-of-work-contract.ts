@@ -12,6 +12,7 @@ import { describeLeaveContract } from './unit-of-work-contract-leave.js';
 import { describeLimitsContract } from './unit-of-work-contract-limits.js';
 import { describeSchedulingContract } from './unit-of-work-contract-scheduling.js';
 import { describeTransactionContract } from './unit-of-work-contract-transactions.js';
+import { describeWaitlistContract } from './unit-of-work-contract-waitlist.js';
 
 /**
  * What {@link describeUnitOfWorkContract} runs against: a unit of work and the outbox store
@@ -46,5 +47,6 @@ export function describeUnitOfWorkContract(
     describeDayOfSittingContract(subject);
     describeLeaveContract(subject);
     describeTransactionContract(subject);
+    describeWaitlistContract(subject);
   });
 }

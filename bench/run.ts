@@ -102,6 +102,9 @@ async function benchmark(
     DEMO_DATA: 'false',
     RATE_LIMIT_LOGIN_ACCOUNT: '1000000',
     RATE_LIMIT_LOGIN_ADDRESS: '1000000',
+    // The bench books far more than 20 places per account; the limit is still checked (its
+    // lock and count are part of every booking's cost), just never reached.
+    MAX_ACTIVE_APPOINTMENTS_PER_USER: '1000000',
     ...db.env,
   };
   // The servers' heap limit as the Dockerfile sets it (productionNodeFlags): on a large machine
@@ -157,7 +160,7 @@ async function benchmark(
   const memory: Record<string, number | undefined> = {};
   const notes: string[] = [
     `Doctorly servers run with ${productionNodeFlags.join(' ')}, as the Dockerfile starts them.`,
-    'Bench servers run with PASSWORD_HASH_COST=test (tokens for the bench users come from /auth/get_token; the login cost is not what is measured) and login rate limits raised.',
+    'Bench servers run with PASSWORD_HASH_COST=test (tokens for the bench users come from /auth/get_token; the login cost is not what is measured), login rate limits raised, and MAX_ACTIVE_APPOINTMENTS_PER_USER raised so that the per-account limit is checked on every booking but never reached.',
     `Servers log at LOG_LEVEL=${options.logLevel} (at info, the access log writes one JSON line per request).`,
     '"cache off" is the same server with a cache that never hits (bench/doctorly-server.ts, BENCH_CACHE=off): every read goes to PostgreSQL; ' +
       (redisUrl

@@ -59,13 +59,13 @@ export function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
 
 /**
  * A user's claims, as `lock_user_claims` (PostgreSQL, repeatable 039) counts them: their
- * active appointments (booked, checked in, in consultation; all their patients). The
- * waitlist's waiting entries of the user are claims too: add them here with the waitlist's
- * state (one count for the booking and the waitlist's join).
+ * active appointments (booked, checked in, in consultation; all their patients) and their
+ * waiting waitlist entries. One count for the booking and the waitlist's join.
  */
 export function claimsIn(s: InMemoryState, userId: UserId): number {
   let claims = 0;
   for (const a of s.appointments.values()) if (a.bookedBy === userId && isClaim(a.status)) claims++;
+  for (const e of s.waitlist.values()) if (e.joinedBy === userId && e.status === 'waiting') claims++;
   return claims;
 }
 

@@ -10,6 +10,7 @@ import { decidePromotions } from '../waitlist/decide-promotions.js';
 import { promotionReason, type WaitlistEntry } from '../waitlist/waitlist-entry.js';
 import { nextId, type InMemoryState } from './in-memory-state.js';
 import { ensureSittingIn } from './in-memory-sitting-repository.js';
+import { claimsIn } from './in-memory-booking.js';
 
 /** A sitting's waiting entries, first first (not copied). */
 export function waitingIn(s: InMemoryState, sittingId: SittingId): WaitlistEntry[] {
@@ -25,18 +26,6 @@ function activeIn(s: InMemoryState, sittingId: SittingId): Appointment[] {
   );
 }
 
-/** The user's claims: active appointments they booked and entries they keep waiting. */
-function claimsOf(s: InMemoryState, userId: number): number {
-  const live = ['booked', 'checked_in', 'in_consultation'];
-  const appointments = [...s.appointments.values()].filter(
-    (a) => a.bookedBy === userId && live.includes(a.status),
-  ).length;
-  const waiting = [...s.waitlist.values()].filter(
-    (e) => e.joinedBy === userId && e.status === 'waiting',
-  ).length;
-  return appointments + waiting;
-}
-
 /** The join decision ({@link decideJoin}) applied to the state in one synchronous step. */
 export function joinIn(s: InMemoryState, request: JoinWaitlistRequest): WaitlistEntry {
   const sitting = ensureSittingIn(s, request.sitting);
@@ -44,7 +33,7 @@ export function joinIn(s: InMemoryState, request: JoinWaitlistRequest): Waitlist
     { ...sitting, active: activeIn(s, sitting.id), waiting: waitingIn(s, sitting.id) },
     {
       patientId: request.patientId,
-      claims: claimsOf(s, request.joinedBy),
+      claims: claimsIn(s, request.joinedBy),
       limits: request.limits,
       now: request.at,
     },

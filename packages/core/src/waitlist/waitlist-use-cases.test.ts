@@ -104,9 +104,7 @@ describe('LeaveWaitlist and the lists', () => {
     expect(await codeOf(w.waitlist.leave.execute(w.bob, { id: ben.id }))).toBe(
       'INVALID_STATUS_TRANSITION',
     );
-    expect(await codeOf(w.waitlist.leave.execute(w.bob, { id: 'x' } as never))).toBe(
-      'VALIDATION_FAILED',
-    );
+    expect(await codeOf(w.waitlist.leave.execute(w.bob, { id: 'x' }))).toBe('VALIDATION_FAILED');
   });
 
   it('lists the waiting entries and those ended in the last 7 days, newest first', async () => {

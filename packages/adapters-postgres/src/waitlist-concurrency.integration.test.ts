@@ -87,11 +87,19 @@ for (const engine of engines) {
       for (let round = 0; round < 3; round++) {
         const { sitting, holders, appointments, entries } = await fullSittingWithQueue(60);
         const publisher = new RecordingOutboxPublisher();
-        const cancel = new CancelAppointment(adapters.uow, publisher, adapters.clock);
-        const book = new BookAppointment(adapters.uow, publisher, adapters.clock, {
-          cutoffMinutes: 0,
-          horizonWeeks: 4,
-        });
+        const cancel = new CancelAppointment(
+          adapters.uow,
+          publisher,
+          adapters.clock,
+          defaultBookingLimits,
+        );
+        const book = new BookAppointment(
+          adapters.uow,
+          publisher,
+          adapters.clock,
+          { cutoffMinutes: 0, horizonWeeks: 4 },
+          defaultBookingLimits,
+        );
         const bookers = await patientsOfDistinctUsers(adapters.uow, 20);
         const slotId = sitting.slotId;
         const results = await Promise.allSettled([

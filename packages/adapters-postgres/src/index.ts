@@ -38,6 +38,7 @@ export { PostgresSittingRepository } from './repositories/postgres-sitting-repos
 export { PostgresAppointmentRepository } from './repositories/postgres-appointment-repository.js';
 export { PostgresRatingRepository } from './repositories/postgres-rating-repository.js';
 export { PostgresLeaveRepository } from './repositories/postgres-leave-repository.js';
+export { PostgresWaitlistRepository } from './repositories/postgres-waitlist-repository.js';
 export { PostgresOutboxWriter } from './postgres-outbox-writer.js';
 export { PostgresOutboxStore } from './postgres-outbox-store.js';
 export { PostgresTokenRevocationStore } from './postgres-token-revocation-store.js';

@@ -22,6 +22,7 @@ const expected: Record<PolicyKey, Record<Caller, Answer>> = {
   'patient.listOwn': row('401 ok ok ok ok ok'),
   'patient.read': row('401 404 ok ok 404 ok'),
   'patient.book': row('401 404 ok 404 404 404'),
+  'patient.joinWaitlist': row('401 404 ok 404 404 404'),
   'appointment.listOwn': row('401 ok ok ok ok ok'),
   'appointment.read': row('401 404 ok ok 404 ok'),
   'appointment.cancel': row('401 404 ok ok 404 404'),
@@ -38,6 +39,9 @@ const expected: Record<PolicyKey, Record<Caller, Answer>> = {
   'profile.listLeaves': row('401 doc doc ok ok doc'),
   'leave.read': row('401 doc doc ok 404 ok'),
   'leave.reopen': row('401 doc doc ok 404 doc'),
+  'waitlist.listOwn': row('401 ok ok ok ok ok'),
+  'waitlist.read': row('401 404 ok 404 404 ok'),
+  'waitlist.leave': row('401 404 ok 404 404 404'),
 };
 
 function row(answers: string): Record<Caller, Answer> {

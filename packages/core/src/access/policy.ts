@@ -25,6 +25,7 @@ export const accessResources = {
   sitting: { noun: 'slot', notFound: 'SLOT_NOT_FOUND' },
   sittingById: { noun: 'sitting', notFound: 'SITTING_NOT_FOUND' },
   leave: { noun: 'leave', notFound: 'LEAVE_NOT_FOUND' },
+  waitlist: { noun: 'waitlist entry', notFound: 'WAITLIST_ENTRY_NOT_FOUND' },
 } as const satisfies Record<string, AccessResource>;
 
 /** A resource of the {@link accessPolicy}. @category Access */
@@ -93,6 +94,7 @@ export const accessPolicy = {
   'patient.listOwn':        { kind: 'read',   allow: ['authenticated'],                     refuse: 'forbidden',                        who: signedIn },
   'patient.read':           { kind: 'read',   allow: ['owner', 'doctorConcerned', 'admin'], refuse: 'hidden',                           who: readers },
   'patient.book':           { kind: 'change', allow: ['owner'],                             refuse: 'hidden',                           who: 'its owner' },
+  'patient.joinWaitlist':   { kind: 'change', allow: ['owner'],                             refuse: 'hidden',                           who: 'its owner' },
   'appointment.listOwn':    { kind: 'read',   allow: ['authenticated'],                     refuse: 'forbidden',                        who: signedIn },
   'appointment.read':       { kind: 'read',   allow: ['owner', 'doctorConcerned', 'admin'], refuse: 'hidden',                           who: readers },
   'appointment.cancel':     { kind: 'change', allow: ['owner', 'doctorConcerned'],          refuse: 'hidden',                           who: `its owner or ${ofSitting}` },
@@ -107,6 +109,9 @@ export const accessPolicy = {
   'sittingById.start':      { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: ofSitting },
   'leave.read':             { kind: 'read',   allow: ['doctorConcerned', 'admin'],          refuse: 'hidden',     doctorsOnly: true,    who: 'the doctor of the leave or an admin' },
   'leave.reopen':           { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: 'the doctor of the leave' },
+  'waitlist.listOwn':       { kind: 'read',   allow: ['authenticated'],                     refuse: 'forbidden',                        who: signedIn },
+  'waitlist.read':          { kind: 'read',   allow: ['owner', 'admin'],                    refuse: 'hidden',                           who: 'its owner or an admin' },
+  'waitlist.leave':         { kind: 'change', allow: ['owner'],                             refuse: 'hidden',                           who: 'its owner' },
 } as const satisfies Record<`${AccessResourceName}.${string}`, AccessRule>;
 
 /** One entry of the {@link accessPolicy}: `resource.action`. @category Access */

@@ -9,6 +9,7 @@ import type { Sitting } from '../scheduling/sitting.js';
 import type { Slot } from '../scheduling/slot.js';
 import type { Leave, LeaveId } from '../leave/leave.js';
 import type { DoctorId, SittingId, SpecializationId } from '../shared/primitives.js';
+import type { WaitlistEntry } from '../waitlist/waitlist-entry.js';
 
 /** An outbox row with the relay's bookkeeping. @category Testing */
 export interface InMemoryOutboxRow {
@@ -42,7 +43,8 @@ export interface InMemoryState {
     | 'appointment'
     | 'rating'
     | 'leave'
-    | 'outbox',
+    | 'outbox'
+    | 'waitlist',
     number
   >;
   users: Map<number, User>;
@@ -61,6 +63,7 @@ export interface InMemoryState {
   leaves: Map<number, Leave>;
   /** `sittings.leave_id`: the leave holding a sitting cancelled (kept apart from `Sitting`, which does not show it). */
   sittingLeaves: Map<SittingId, LeaveId>;
+  waitlist: Map<number, WaitlistEntry>;
 }
 
 /** An empty store. @category Testing */
@@ -78,6 +81,7 @@ export function emptyInMemoryState(): InMemoryState {
       rating: 0,
       leave: 0,
       outbox: 0,
+      waitlist: 0,
     },
     users: new Map(),
     doctors: new Map(),
@@ -94,6 +98,7 @@ export function emptyInMemoryState(): InMemoryState {
     outbox: new Map(),
     leaves: new Map(),
     sittingLeaves: new Map(),
+    waitlist: new Map(),
   };
 }
 

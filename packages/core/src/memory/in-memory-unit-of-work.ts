@@ -25,6 +25,7 @@ import {
   type StateAccess,
 } from './in-memory-state.js';
 import { InMemoryUserRepository } from './in-memory-user-repository.js';
+import { InMemoryWaitlistRepository } from './in-memory-waitlist-repository.js';
 
 /**
  * The {@link UnitOfWork} port over plain maps: the reference the SQL adapters are checked
@@ -91,6 +92,7 @@ function repositoriesOver(state: StateAccess): Repositories {
     appointments: new InMemoryAppointmentRepository(state),
     ratings: new InMemoryRatingRepository(state),
     leaves: new InMemoryLeaveRepository(state),
+    waitlist: new InMemoryWaitlistRepository(state),
     outbox: new InMemoryOutboxWriter(state),
   };
 }

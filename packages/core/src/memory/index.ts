@@ -19,6 +19,7 @@ export { InMemorySittingRepository } from './in-memory-sitting-repository.js';
 export { InMemoryAppointmentRepository } from './in-memory-appointment-repository.js';
 export { InMemoryRatingRepository } from './in-memory-rating-repository.js';
 export { InMemoryLeaveRepository } from './in-memory-leave-repository.js';
+export { InMemoryWaitlistRepository } from './in-memory-waitlist-repository.js';
 export { InMemoryOutboxStore } from './in-memory-outbox-store.js';
 export { InMemoryCache } from './in-memory-cache.js';
 export { InMemoryLiveChannel } from './in-memory-live-channel.js';

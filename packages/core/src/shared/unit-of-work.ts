@@ -14,6 +14,7 @@ import type { SittingReader, SittingRepository } from '../scheduling/sitting-rep
 import type { SlotReader, SlotRepository } from '../scheduling/slot-repository.js';
 import type { UserReader, UserRepository } from '../identity/user-repository.js';
 import type { LeaveReader, LeaveRepository } from '../leave/leave-repository.js';
+import type { WaitlistReader, WaitlistRepository } from '../waitlist/waitlist-repository.js';
 
 /** Appends events to the transactional outbox. @category Ports */
 export interface OutboxWriter {
@@ -35,6 +36,7 @@ export interface ReadRepositories {
   readonly appointments: AppointmentReader;
   readonly ratings: RatingReader;
   readonly leaves: LeaveReader;
+  readonly waitlist: WaitlistReader;
 }
 
 /** Every repository, reads and writes, bound to one transaction. @category Ports */
@@ -48,6 +50,7 @@ export interface Repositories extends ReadRepositories {
   readonly appointments: AppointmentRepository;
   readonly ratings: RatingRepository;
   readonly leaves: LeaveRepository;
+  readonly waitlist: WaitlistRepository;
   readonly outbox: OutboxWriter;
 }
 

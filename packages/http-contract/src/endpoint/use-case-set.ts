@@ -18,11 +18,15 @@ import type {
   GetSittingBoard,
   GetSittingQueue,
   GetTimings,
+  GetWaitlistEntry,
   IssueToken,
+  JoinWaitlist,
+  LeaveWaitlist,
   ListDoctorPatients,
   ListDoctorSlots,
   ListDoctors,
   ListMyAppointments,
+  ListMyWaitlist,
   ListPatients,
   ListQualifications,
   ListSpecializations,
@@ -78,6 +82,10 @@ export interface UseCaseSet {
   readonly getAppointmentHistory: GetAppointmentHistory;
   readonly cancelAppointment: CancelAppointment;
   readonly rateDoctor: RateDoctor;
+  readonly joinWaitlist: JoinWaitlist;
+  readonly listMyWaitlist: ListMyWaitlist;
+  readonly getWaitlistEntry: GetWaitlistEntry;
+  readonly leaveWaitlist: LeaveWaitlist;
   readonly getSittingQueue: GetSittingQueue;
   readonly cancelSitting: CancelSitting;
   readonly checkInAppointment: CheckInAppointment;

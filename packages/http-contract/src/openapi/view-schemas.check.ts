@@ -17,6 +17,7 @@ import type {
   TimingView,
   TokenView,
   UserView,
+  WaitlistEntryView,
 } from '@doctorly/core';
 import type { z } from 'zod';
 import type * as S from './view-schemas.js';
@@ -42,4 +43,5 @@ export type ViewSchemaChecks = [
   Check<Same<z.output<typeof S.QualificationViewSchema>, QualificationView>>,
   Check<Same<z.output<typeof L.LeaveViewSchema>, LeaveView>>,
   Check<Same<z.output<typeof L.ReopenedLeaveViewSchema>, ReopenedLeaveView>>,
+  Check<Same<z.output<typeof S.WaitlistEntryViewSchema>, WaitlistEntryView>>,
 ];

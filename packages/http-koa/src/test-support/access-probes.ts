@@ -75,6 +75,8 @@ export const accessProbes = {
   'patient.read': (w, c) => get(w, c, `/patient/get/${w.patient}`),
   'patient.book': async (w, c) =>
     post(w, c, '/patient/new_appointment', { patient_id: w.patient, slot_id: await w.freshSlot() }),
+  'patient.joinWaitlist': async (w, c) =>
+    post(w, c, '/patient/waitlist', { patient_id: w.patient, slot_id: await w.freshFullSlot() }),
   'appointment.listOwn': (w, c) => get(w, c, '/patient/appointment/history'),
   'appointment.read': (w, c) => get(w, c, `/patient/appointment/${w.appointment}/history`),
   'appointment.cancel': async (w, c) =>
@@ -106,4 +108,10 @@ export const accessProbes = {
       ...(w.token(c) === undefined ? {} : { token: w.token(c)! }),
     });
   },
+  'waitlist.listOwn': (w, c) => get(w, c, '/patient/waitlist'),
+  'waitlist.read': (w, c) => get(w, c, `/patient/waitlist/${w.waitlistEntry(false)}`),
+  'waitlist.leave': (w, c) =>
+    w.t.api.request('DELETE', `/patient/waitlist/${w.waitlistEntry()}`, {
+      ...(c === 'anonymous' ? {} : { token: w.token(c)! }),
+    }),
 } satisfies Record<PolicyKey, Probe>;

@@ -49,7 +49,7 @@ describe('GET /openapi.json', () => {
       ),
     );
     expect([...routed].sort()).toEqual([...documented].sort());
-    expect(routed.size).toBe(53); // 45 API endpoints (seed and additions, leave's 4 included), 3 live endpoints and 5 operations endpoints
+    expect(routed.size).toBe(57); // 49 API endpoints (seed and additions, the waitlist's four and leave's four), 3 live endpoints and 5 operations endpoints
   });
 
   it('documents the seed endpoints and the additions with their auth and errors', async () => {
@@ -97,6 +97,10 @@ describe('GET /openapi.json', () => {
       'GET /doctors/leave',
       'GET /doctors/leave/{id}',
       'DELETE /doctors/leave/{id}',
+      'POST /patient/waitlist',
+      'GET /patient/waitlist',
+      'GET /patient/waitlist/{id}',
+      'DELETE /patient/waitlist/{id}',
     ];
     for (const entry of seed) {
       const [method, path] = entry.split(' ') as [string, string];

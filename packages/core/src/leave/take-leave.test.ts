@@ -3,6 +3,7 @@ import type { Doctor } from '../doctors/doctor.js';
 import type { Actor } from '../identity/user.js';
 import type { Slot } from '../scheduling/slot.js';
 import { LeaveWorld } from './leave-world.fixture.js';
+import { JoinWaitlist } from '../waitlist/join-waitlist.js';
 
 describe('TakeLeave', () => {
   let world: LeaveWorld;
@@ -62,6 +63,27 @@ describe('TakeLeave', () => {
     expect(types.filter((t) => t === 'appointment.changed')).toHaveLength(2);
     const stored = await world.uow.read.sittings.findBySlotAndDate(slot.id, '2026-01-05');
     expect(stored).toMatchObject({ booked: 0, status: 'cancelled' });
+  });
+
+  it('expires the waitlist of a full sitting it cancels', async () => {
+    const full = await world.slot(dr.doctor.id, { day: 'tuesday', places: 1 });
+    const bob = await world.user('bob');
+    await uc.book.execute(alice, {
+      patient_id: (await world.patient(alice)).id,
+      slot_id: full.id,
+      date: '2026-01-13',
+    });
+    const join = new JoinWaitlist(world.uow, world.publisher, world.clock, world.policy);
+    await join.execute(bob, {
+      patient_id: (await world.patient(bob)).id,
+      slot_id: full.id,
+      date: '2026-01-13',
+    });
+    const sitting = await world.uow.read.sittings.findBySlotAndDate(full.id, '2026-01-13');
+    expect(await world.uow.read.waitlist.waiting(sitting!.id)).toHaveLength(1);
+    const leave = await uc.takeLeave.execute(dr.actor, { from: '2026-01-13', to: '2026-01-13' });
+    expect(leave).toMatchObject({ cancelled_sittings: 1, cancelled_appointments: 1 });
+    expect(await world.uow.read.waitlist.waiting(sitting!.id)).toEqual([]);
   });
 
   it('makes bookings on leave dates answer SITTING_CANCELLED and moves the next sitting on', async () => {

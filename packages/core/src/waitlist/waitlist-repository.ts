@@ -48,18 +48,18 @@ export interface WaitlistReader {
 export interface WaitlistRepository extends WaitlistReader {
   /**
    * Puts the patient at the end of the queue of `request.sitting` (created `scheduled` if
-   * missing) as {@link decideJoin} decides, atomically: the user's claims are counted under
+   * missing) as {@link @doctorly/core!decideJoin} decides, atomically: the user's claims are counted under
    * the user's lock first, then the sitting is locked, so neither the limit nor `3 × places`
    * can be passed by concurrent joins.
-   * @throws DomainError the refusals of {@link joinRefusals} (never `SITTING_NOT_FOUND`).
+   * @throws DomainError the refusals of {@link @doctorly/core!joinRefusals} (never `SITTING_NOT_FOUND`).
    */
   join(request: JoinWaitlistRequest): Promise<WaitlistEntryDetails>;
   /** A waiting entry becomes `left` (`undefined` when it does not wait). */
   leave(id: WaitlistEntryId, at: Date): Promise<WaitlistEntry | undefined>;
   /**
-   * Under the sitting's lock, applies {@link decidePromotions}: each promoted entry gets an
+   * Under the sitting's lock, applies {@link @doctorly/core!decidePromotions}: each promoted entry gets an
    * appointment (status `booked`, its queue number, booked by `joinedBy` at `at`, history
-   * actor `null` with {@link promotionReason}); entries the decision expires become `expired`.
+   * actor `null` with {@link @doctorly/core!promotionReason}); entries the decision expires become `expired`.
    */
   promote(sittingId: SittingId, at: Date): Promise<PromotionOutcome>;
   /** Every waiting entry of the sitting becomes `expired` at `at`; returns them. */

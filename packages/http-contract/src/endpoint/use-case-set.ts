@@ -6,6 +6,7 @@ import type {
   BookAppointment,
   CallAppointment,
   CancelAppointment,
+  RescheduleAppointment,
   CancelSitting,
   CheckInAppointment,
   CompleteAppointment,
@@ -73,6 +74,7 @@ export interface UseCaseSet {
   readonly getAppointment: GetAppointment;
   readonly getAppointmentHistory: GetAppointmentHistory;
   readonly cancelAppointment: CancelAppointment;
+  readonly rescheduleAppointment: RescheduleAppointment;
   readonly rateDoctor: RateDoctor;
   readonly getSittingQueue: GetSittingQueue;
   readonly cancelSitting: CancelSitting;

@@ -55,6 +55,7 @@ export const apiEndpoints: readonly ApiEndpoint[] = [
   appointments.getAppointment,
   appointments.getAppointmentHistory,
   appointments.cancelAppointment,
+  appointments.rescheduleAppointment,
   appointments.rateDoctor,
   sittings.getSittingQueue,
   sittings.cancelSitting,

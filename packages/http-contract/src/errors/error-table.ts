@@ -69,6 +69,19 @@ export const domainErrorTable: Record<DomainErrorCode, ErrorMapping> = {
     status: 409,
     description: 'The patient already holds a place in this sitting.',
   },
+  SAME_SITTING: {
+    status: 409,
+    description: 'The appointment is in this sitting already: choose another date or slot.',
+  },
+  DIFFERENT_DOCTOR: {
+    status: 409,
+    description: 'An appointment can only move to a sitting of the same doctor.',
+  },
+  TOO_LATE_TO_CHANGE: {
+    status: 409,
+    description:
+      'Too close to the planned time: a patient may not cancel or reschedule later than CANCEL_NOTICE_MINUTES before it.',
+  },
   INVALID_STATUS_TRANSITION: {
     status: 409,
     description: 'The appointment cannot change to this status from its current one.',

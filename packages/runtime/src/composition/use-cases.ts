@@ -7,6 +7,7 @@ import {
   Cache,
   CallAppointment,
   CancelAppointment,
+  RescheduleAppointment,
   CancelSitting,
   CheckInAppointment,
   Clock,
@@ -134,6 +135,15 @@ const factories = {
     new GetSittingQueue(get(UnitOfWork), get(Clock), get(BookingPolicyToken)),
   cancelAppointment: (get: Get) =>
     new CancelAppointment(get(UnitOfWork), get(OutboxPublisher), get(Clock)),
+  // The booking limits (CANCEL_NOTICE_MINUTES) are core's defaults until the policy's
+  // configuration is wired (issue 18, item 3).
+  rescheduleAppointment: (get: Get) =>
+    new RescheduleAppointment(
+      get(UnitOfWork),
+      get(OutboxPublisher),
+      get(Clock),
+      get(BookingPolicyToken),
+    ),
   cancelSitting: (get: Get) => new CancelSitting(get(UnitOfWork), get(OutboxPublisher), get(Clock)),
   checkInAppointment: (get: Get) =>
     new CheckInAppointment(get(UnitOfWork), get(OutboxPublisher), get(Clock)),

@@ -67,7 +67,10 @@ export function decideReschedule(ask: RescheduleAsk): NewSitting {
   const stored = sittingsIn(ask.stored, sittingWindow(slot, now, ask.policy));
   const times = resolveSittingDate(slot, ask.date, now, ask.policy, stored);
   if (slot.id === appointment.slotId && times.date === details.date) {
-    throw new DomainError('SAME_SITTING', `The appointment is in the sitting of ${times.date} already.`);
+    throw new DomainError(
+      'SAME_SITTING',
+      `The appointment is in the sitting of ${times.date} already.`,
+    );
   }
   return newSittingOf(slot, times);
 }

@@ -8,6 +8,7 @@ import { describeCommitBookingContract } from './unit-of-work-contract-commit-bo
 import { describeDayOfSittingContract } from './unit-of-work-contract-day.js';
 import { describeDoctorsContract } from './unit-of-work-contract-doctors.js';
 import { describeIdentityContract } from './unit-of-work-contract-identity.js';
+import { describeRescheduleContract } from './unit-of-work-contract-reschedule.js';
 import { describeSchedulingContract } from './unit-of-work-contract-scheduling.js';
 import { describeTransactionContract } from './unit-of-work-contract-transactions.js';
 
@@ -41,6 +42,7 @@ export function describeUnitOfWorkContract(
     describeBookingStepContract(subject);
     describeCommitBookingContract(subject);
     describeDayOfSittingContract(subject);
+    describeRescheduleContract(subject);
     describeTransactionContract(subject);
   });
 }

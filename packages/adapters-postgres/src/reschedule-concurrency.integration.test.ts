@@ -104,17 +104,15 @@ for (const engine of engines) {
           ...placed.map((a, i) =>
             settle(reschedule.execute(people[i]!.actor, { id: a.id, date: dates[(i + 1) % 2] })),
           ),
-          ...people
-            .slice(20)
-            .map((who, i) =>
-              settle(
-                book.execute(who.actor, {
-                  patient_id: who.patient.id,
-                  slot_id: slot.id,
-                  date: dates[i % 2],
-                }),
-              ),
+          ...people.slice(20).map((who, i) =>
+            settle(
+              book.execute(who.actor, {
+                patient_id: who.patient.id,
+                slot_id: slot.id,
+                date: dates[i % 2],
+              }),
             ),
+          ),
         ]);
         const failures = results.filter((r) => !r.ok);
         expect(failures.map((f) => String(!f.ok && f.error))).toEqual([]);

@@ -49,7 +49,7 @@ describe('GET /openapi.json', () => {
       ),
     );
     expect([...routed].sort()).toEqual([...documented].sort());
-    expect(routed.size).toBe(49); // 41 API endpoints (seed and additions), 3 live endpoints and 5 operations endpoints
+    expect(routed.size).toBe(50); // 42 API endpoints (seed and additions), 3 live endpoints and 5 operations endpoints
   });
 
   it('documents the seed endpoints and the additions with their auth and errors', async () => {

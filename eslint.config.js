@@ -111,6 +111,9 @@ const memoryValueSources = [
   'cache/deep-freeze',
   'search/name-match',
   'live/topic-listeners',
+  'waitlist/waitlist-entry',
+  'waitlist/decide-join',
+  'waitlist/decide-promotions',
 ];
 
 /**

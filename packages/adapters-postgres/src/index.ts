@@ -37,6 +37,7 @@ export { PostgresSlotRepository } from './repositories/postgres-slot-repository.
 export { PostgresSittingRepository } from './repositories/postgres-sitting-repository.js';
 export { PostgresAppointmentRepository } from './repositories/postgres-appointment-repository.js';
 export { PostgresRatingRepository } from './repositories/postgres-rating-repository.js';
+export { PostgresWaitlistRepository } from './repositories/postgres-waitlist-repository.js';
 export { PostgresOutboxWriter } from './postgres-outbox-writer.js';
 export { PostgresOutboxStore } from './postgres-outbox-store.js';
 export { PostgresTokenRevocationStore } from './postgres-token-revocation-store.js';

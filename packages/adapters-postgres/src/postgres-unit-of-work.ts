@@ -20,6 +20,7 @@ import { PostgresRatingRepository } from './repositories/postgres-rating-reposit
 import { PostgresSittingRepository } from './repositories/postgres-sitting-repository.js';
 import { PostgresSlotRepository } from './repositories/postgres-slot-repository.js';
 import { PostgresUserRepository } from './repositories/postgres-user-repository.js';
+import { PostgresWaitlistRepository } from './repositories/postgres-waitlist-repository.js';
 import { RetryableDatabaseError } from './sql/map-database-error.js';
 import type { SqlClient, SqlExecutor } from './sql/sql-client.js';
 
@@ -41,6 +42,7 @@ export function postgresRepositories(
     sittings: new PostgresSittingRepository(db),
     appointments: new PostgresAppointmentRepository(db, bookingContexts),
     ratings: new PostgresRatingRepository(db),
+    waitlist: new PostgresWaitlistRepository(db),
     outbox: new PostgresOutboxWriter(db),
   };
 }

@@ -12,6 +12,7 @@ export * from './doctors/index.js';
 export * from './patients/index.js';
 export * from './scheduling/index.js';
 export * from './booking/index.js';
+export * from './waitlist/index.js';
 export * from './ratings/index.js';
 export * from './search/index.js';
 export * from './cache/index.js';

@@ -22,6 +22,7 @@ const expected: Record<PolicyKey, Record<Caller, Answer>> = {
   'patient.listOwn': row('401 ok ok ok ok ok'),
   'patient.read': row('401 404 ok ok 404 ok'),
   'patient.book': row('401 404 ok 404 404 404'),
+  'patient.joinWaitlist': row('401 404 ok 404 404 404'),
   'appointment.listOwn': row('401 ok ok ok ok ok'),
   'appointment.read': row('401 404 ok ok 404 ok'),
   'appointment.cancel': row('401 404 ok ok 404 404'),
@@ -35,6 +36,9 @@ const expected: Record<PolicyKey, Record<Caller, Answer>> = {
   'sitting.cancel': row('401 doc doc ok 404 doc'),
   'sittingById.read': row('ok ok ok ok ok ok'),
   'sittingById.start': row('401 doc doc ok 404 doc'),
+  'waitlist.listOwn': row('401 ok ok ok ok ok'),
+  'waitlist.read': row('401 404 ok 404 404 ok'),
+  'waitlist.leave': row('401 404 ok 404 404 404'),
 };
 
 function row(answers: string): Record<Caller, Answer> {

@@ -24,6 +24,7 @@ export const accessResources = {
   appointment: { noun: 'appointment', notFound: 'APPOINTMENT_NOT_FOUND' },
   sitting: { noun: 'slot', notFound: 'SLOT_NOT_FOUND' },
   sittingById: { noun: 'sitting', notFound: 'SITTING_NOT_FOUND' },
+  waitlist: { noun: 'waitlist entry', notFound: 'WAITLIST_ENTRY_NOT_FOUND' },
 } as const satisfies Record<string, AccessResource>;
 
 /** A resource of the {@link accessPolicy}. @category Access */
@@ -90,6 +91,7 @@ export const accessPolicy = {
   'patient.listOwn':        { kind: 'read',   allow: ['authenticated'],                     refuse: 'forbidden',                        who: signedIn },
   'patient.read':           { kind: 'read',   allow: ['owner', 'doctorConcerned', 'admin'], refuse: 'hidden',                           who: readers },
   'patient.book':           { kind: 'change', allow: ['owner'],                             refuse: 'hidden',                           who: 'its owner' },
+  'patient.joinWaitlist':   { kind: 'change', allow: ['owner'],                             refuse: 'hidden',                           who: 'its owner' },
   'appointment.listOwn':    { kind: 'read',   allow: ['authenticated'],                     refuse: 'forbidden',                        who: signedIn },
   'appointment.read':       { kind: 'read',   allow: ['owner', 'doctorConcerned', 'admin'], refuse: 'hidden',                           who: readers },
   'appointment.cancel':     { kind: 'change', allow: ['owner', 'doctorConcerned'],          refuse: 'hidden',                           who: `its owner or ${ofSitting}` },
@@ -103,6 +105,9 @@ export const accessPolicy = {
   'sitting.cancel':         { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: ofSitting },
   'sittingById.read':       { kind: 'read',   allow: ['anyone'],                            refuse: 'forbidden',                        who: 'anyone' },
   'sittingById.start':      { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     doctorsOnly: true,    who: ofSitting },
+  'waitlist.listOwn':       { kind: 'read',   allow: ['authenticated'],                     refuse: 'forbidden',                        who: signedIn },
+  'waitlist.read':          { kind: 'read',   allow: ['owner', 'admin'],                    refuse: 'hidden',                           who: 'its owner or an admin' },
+  'waitlist.leave':         { kind: 'change', allow: ['owner'],                             refuse: 'hidden',                           who: 'its owner' },
 } as const satisfies Record<`${AccessResourceName}.${string}`, AccessRule>;
 
 /** One entry of the {@link accessPolicy}: `resource.action`. @category Access */

@@ -17,6 +17,18 @@ export function appointmentChanged(appointment: Appointment): DomainEvent {
   };
 }
 
+/** The event of a new appointment (a booking or a promotion), with the fields of {@link appointmentChanged}. */
+export function appointmentBooked(appointment: Appointment): DomainEvent {
+  return {
+    type: 'appointment.booked',
+    appointmentId: appointment.id,
+    doctorId: appointment.doctorId,
+    sittingId: appointment.sittingId,
+    patientId: appointment.patientId,
+    ownerId: appointment.bookedBy,
+  };
+}
+
 /** The event of a sitting whose status or places changed. */
 export function sittingChanged(sitting: Pick<Sitting, 'id' | 'slotId' | 'doctorId'>): DomainEvent {
   return {

@@ -36,7 +36,7 @@ describe('BookAppointment', () => {
       timings: { start: '2026-01-05T10:00:00.000Z', end: '2026-01-05T10:10:00.000Z' },
     });
     expect(world.publisher.events.map((e) => e.type).sort()).toEqual([
-      'appointment.changed',
+      'appointment.booked',
       'sitting.changed',
     ]);
     expect((await world.outbox.pending(10)).length).toBe(2);

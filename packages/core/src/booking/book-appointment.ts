@@ -13,7 +13,7 @@ import { BookAppointmentInput } from './booking-schemas.js';
 import type { AppointmentView } from './appointment-view.js';
 import { bookedLiveTiming, presentAppointment } from './live-appointment-views.js';
 import { toAppointmentView } from './appointment-view.js';
-import { appointmentChanged, sittingChanged } from './appointment-events.js';
+import { appointmentBooked, sittingChanged } from './appointment-events.js';
 import { parseInput } from '../shared/parse-input.js';
 import { authorized } from '../access/authorize.js';
 import { patientFacts } from '../access/facts.js';
@@ -133,14 +133,14 @@ export class BookAppointment {
   }
 }
 
-/** What a booking tells the rest of the system: its appointment and its sitting changed. */
+/** What a booking tells the rest of the system: a new appointment, and its sitting changed. */
 function bookingEvents({ appointment }: AppointmentDetails): readonly DomainEvent[] {
   const sitting = {
     id: appointment.sittingId,
     slotId: appointment.slotId,
     doctorId: appointment.doctorId,
   };
-  return [appointmentChanged(appointment), sittingChanged(sitting)];
+  return [appointmentBooked(appointment), sittingChanged(sitting)];
 }
 
 /** The booking a repeated idempotency key answers; a key reused for another booking is refused. */

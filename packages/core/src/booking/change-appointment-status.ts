@@ -12,6 +12,7 @@ import { commit } from '../shared/commit.js';
 import { appointmentChanged, sittingChanged } from './appointment-events.js';
 import { authorized } from '../access/authorize.js';
 import { appointmentFacts } from '../access/facts.js';
+import { promoteFreedPlaces } from '../waitlist/promote-freed-places.js';
 
 /** What a status change needs besides the appointment. */
 export interface StatusChangeOrder {
@@ -25,7 +26,7 @@ export interface StatusChangeOrder {
  * Moves an appointment to `order.to` if the rules allow it from its current status, as a
  * compare-and-set on that status (a concurrent change makes this one fail rather than
  * overwrite it), recording who and when. Leaving the active statuses frees the place, so
- * the sitting changes too.
+ * the sitting changes too, and the place is promoted to its waitlist at once.
  */
 export async function changeAppointmentStatus(
   uow: UnitOfWork,
@@ -56,6 +57,9 @@ export async function changeAppointmentStatus(
           slotId: changed.slotId,
           doctorId: changed.doctorId,
         }),
+        // The freed place goes to the first waiting entry in this same transaction, so no
+        // new booker can take it while someone waits.
+        ...(await promoteFreedPlaces(repositories, changed.sittingId, order.now)),
       );
     }
     return { result: await appointmentView(repositories, changed.id, order.now), events };

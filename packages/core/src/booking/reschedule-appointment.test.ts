@@ -6,6 +6,7 @@ import type { AppointmentView } from './appointment-view.js';
 import { BookingWorld } from './booking-fixture.js';
 import { RescheduleAppointment } from './reschedule-appointment.js';
 import { defaultBookingLimits } from './booking-limits.js';
+import { JoinWaitlist } from '../waitlist/join-waitlist.js';
 
 // The world's clock: Monday 2026-01-05 09:00 UTC; the slot: Mondays 10:00, 3 places.
 describe('RescheduleAppointment', () => {
@@ -56,7 +57,7 @@ describe('RescheduleAppointment', () => {
     expect((await sittingOn('2026-01-05'))?.booked).toBe(0);
     expect((await sittingOn('2026-01-12'))?.booked).toBe(1);
     expect(world.publisher.events.map((e) => e.type).sort()).toEqual([
-      'appointment.changed',
+      'appointment.booked',
       'appointment.changed',
       'sitting.changed',
       'sitting.changed',
@@ -184,5 +185,37 @@ describe('RescheduleAppointment', () => {
       date: '2026-01-12',
     });
     expect(again.queue_number).toBe(1);
+  });
+
+  it("gives the place it leaves to the old sitting's first waiting entry, in the same transaction", async () => {
+    const small = await world.slot(slot.doctorId, { day: 'tuesday', places: 1 });
+    const join = new JoinWaitlist(world.uow, world.publisher, world.clock, world.policy);
+    const mine = await uc.book.execute(alice, { patient_id: pat.id, slot_id: small.id });
+    const bob = await world.user('bob');
+    const carol = await world.user('carol');
+    const bobs = await world.patient(bob, 'Bob');
+    const carols = await world.patient(carol, 'Carol');
+    await join.execute(bob, { patient_id: bobs.id, slot_id: small.id });
+    const waiting = await join.execute(carol, { patient_id: carols.id, slot_id: small.id });
+    world.publisher.clear();
+    await reschedule.execute(alice, { id: mine.id, date: '2026-01-13' });
+    const sitting = (await world.uow.read.sittings.findBySlotAndDate(small.id, '2026-01-06'))!;
+    const queue = await world.uow.read.appointments.listBySitting(sitting.id);
+    expect(
+      queue.map((d) => [d.appointment.patientId, d.appointment.status, d.appointment.queueNumber]),
+    ).toEqual([
+      [pat.id, 'cancelled', 1],
+      [bobs.id, 'booked', 1],
+    ]);
+    expect((await world.uow.read.waitlist.details(waiting.id))?.position).toBe(1);
+    expect(world.publisher.events.map((e) => e.type).sort()).toEqual([
+      'appointment.booked',
+      'appointment.booked',
+      'appointment.changed',
+      'sitting.changed',
+      'sitting.changed',
+      'sitting.changed',
+      'waitlist.promoted',
+    ]);
   });
 });

@@ -13,7 +13,8 @@ import { defaultBookingLimits, type BookingLimits } from './booking-limits.js';
 import { RescheduleAppointmentInput } from './booking-schemas.js';
 import { decideReschedule } from './decide-reschedule.js';
 import { appointmentView } from './change-appointment-status.js';
-import { appointmentChanged, sittingChanged } from './appointment-events.js';
+import { appointmentBooked, appointmentChanged, sittingChanged } from './appointment-events.js';
+import { promoteFreedPlaces } from '../waitlist/promote-freed-places.js';
 import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
 import { authorized } from '../access/authorize.js';
@@ -87,7 +88,9 @@ interface MoveOrder {
 /**
  * The move, in one transaction: both sittings locked in the global order, the new place
  * booked (the store's booking decision: `SITTING_FULL`, `ALREADY_BOOKED` … undo everything),
- * then the old appointment cancelled and pointed at the new one.
+ * then the old appointment cancelled and pointed at the new one, and its freed place promoted
+ * to the old sitting's waitlist (under the lock already held), so that it is never seen free
+ * while someone waits.
  */
 async function move(repositories: Repositories, order: MoveOrder) {
   const { actor, details, now } = order;
@@ -114,8 +117,9 @@ async function move(repositories: Repositories, order: MoveOrder) {
   const events: DomainEvent[] = [
     appointmentChanged(pointed),
     sittingChanged({ id: old.sittingId, slotId: old.slotId, doctorId: old.doctorId }),
-    appointmentChanged(booked),
+    appointmentBooked(booked),
     sittingChanged({ id: booked.sittingId, slotId: booked.slotId, doctorId: booked.doctorId }),
+    ...(await promoteFreedPlaces(repositories, old.sittingId, now)),
   ];
   return { result: await appointmentView(repositories, booked.id, now), events };
 }

@@ -11,7 +11,10 @@ export function tagsForEvent(event: DomainEvent): string[] {
       return [cacheTags.doctor(event.doctorId), cacheTags.doctors];
     case 'sitting.changed':
       return [cacheTags.doctor(event.doctorId), cacheTags.sitting(event.sittingId)];
+    // A booking and a promotion are new appointments: the owner's list and the sitting's queue.
     case 'appointment.changed':
+    case 'appointment.booked':
+    case 'waitlist.promoted':
       return [
         cacheTags.sitting(event.sittingId),
         cacheTags.user(event.ownerId),

@@ -8,6 +8,7 @@ import type { Rating } from '../ratings/rating.js';
 import type { Sitting } from '../scheduling/sitting.js';
 import type { Slot } from '../scheduling/slot.js';
 import type { DoctorId, SpecializationId } from '../shared/primitives.js';
+import type { WaitlistEntry } from '../waitlist/waitlist-entry.js';
 
 /** An outbox row with the relay's bookkeeping. @category Testing */
 export interface InMemoryOutboxRow {
@@ -40,7 +41,8 @@ export interface InMemoryState {
     | 'sitting'
     | 'appointment'
     | 'rating'
-    | 'outbox',
+    | 'outbox'
+    | 'waitlist',
     number
   >;
   users: Map<number, User>;
@@ -56,6 +58,7 @@ export interface InMemoryState {
   history: AppointmentHistoryEntry[];
   ratings: Map<number, Rating>;
   outbox: Map<number, InMemoryOutboxRow>;
+  waitlist: Map<number, WaitlistEntry>;
 }
 
 /** An empty store. @category Testing */
@@ -72,6 +75,7 @@ export function emptyInMemoryState(): InMemoryState {
       appointment: 0,
       rating: 0,
       outbox: 0,
+      waitlist: 0,
     },
     users: new Map(),
     doctors: new Map(),
@@ -86,6 +90,7 @@ export function emptyInMemoryState(): InMemoryState {
     history: [],
     ratings: new Map(),
     outbox: new Map(),
+    waitlist: new Map(),
   };
 }
 

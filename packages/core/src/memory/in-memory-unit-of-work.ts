@@ -24,6 +24,7 @@ import {
   type StateAccess,
 } from './in-memory-state.js';
 import { InMemoryUserRepository } from './in-memory-user-repository.js';
+import { InMemoryWaitlistRepository } from './in-memory-waitlist-repository.js';
 
 /**
  * The {@link UnitOfWork} port over plain maps: the reference the SQL adapters are checked
@@ -89,6 +90,7 @@ function repositoriesOver(state: StateAccess): Repositories {
     sittings: new InMemorySittingRepository(state),
     appointments: new InMemoryAppointmentRepository(state),
     ratings: new InMemoryRatingRepository(state),
+    waitlist: new InMemoryWaitlistRepository(state),
     outbox: new InMemoryOutboxWriter(state),
   };
 }

@@ -18,6 +18,7 @@ export { InMemorySlotRepository } from './in-memory-slot-repository.js';
 export { InMemorySittingRepository } from './in-memory-sitting-repository.js';
 export { InMemoryAppointmentRepository } from './in-memory-appointment-repository.js';
 export { InMemoryRatingRepository } from './in-memory-rating-repository.js';
+export { InMemoryWaitlistRepository } from './in-memory-waitlist-repository.js';
 export { InMemoryOutboxStore } from './in-memory-outbox-store.js';
 export { InMemoryCache } from './in-memory-cache.js';
 export { InMemoryLiveChannel } from './in-memory-live-channel.js';

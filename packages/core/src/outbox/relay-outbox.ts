@@ -113,6 +113,8 @@ export class RelayOutbox {
       case 'doctor.changed':
       case 'sitting.changed':
       case 'appointment.changed':
+      case 'appointment.booked':
+      case 'waitlist.promoted':
         return [event.doctorId];
       case 'user.changed': {
         // A doctor's document shows the user's name and email.

@@ -14,6 +14,7 @@ import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
 import { authorized } from '../access/authorize.js';
 import { slotFacts } from '../access/facts.js';
+import { expireWaitlist } from '../waitlist/promote-freed-places.js';
 
 /** A cancelled sitting. @category Views */
 export interface CancelledSittingView {
@@ -29,7 +30,7 @@ export interface CancelledSittingView {
  * A doctor cancels one date's sitting of their own slot (leave, holiday; `sitting.cancel`):
  * the sitting is stored as cancelled, so nobody can book it and the slot's next sitting moves
  * on, and its booked and checked-in appointments are cancelled with the doctor as actor. Only
- * a sitting that has not started can be cancelled; cancelling a cancelled one again changes
+ * a sitting that has not started can be cancelled (its waitlist expires with it); cancelling a cancelled one again changes
  * nothing.
  * @category Use cases
  */
@@ -75,6 +76,8 @@ export class CancelSitting {
         at: now,
         reason: reason ?? 'the doctor cancelled the sitting',
       });
+      // Nobody waits for a cancelled sitting: not promoted into it, expired.
+      await expireWaitlist(repositories, sitting.id, now);
       const events: DomainEvent[] = [sittingChanged(sitting), ...cancelled.map(appointmentChanged)];
       return { result: { ...view, cancelled_appointments: cancelled.length }, events };
     });

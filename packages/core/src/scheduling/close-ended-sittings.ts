@@ -4,6 +4,7 @@ import type { UnitOfWork } from '../shared/unit-of-work.js';
 import { appointmentChanged, sittingChanged } from '../booking/appointment-events.js';
 import { commit } from '../shared/commit.js';
 import { closableSittingStatuses } from './sitting-lifecycle.js';
+import { expireWaitlist } from '../waitlist/promote-freed-places.js';
 
 /** Tuning of {@link CloseEndedSittings}. @category Use cases */
 export interface CloseEndedSittingsOptions {
@@ -81,6 +82,8 @@ export class CloseEndedSittings {
         at: now,
         reason: noShowReason,
       });
+      // Entries still waiting (a sitting never started by its doctor) expire with it.
+      await expireWaitlist(repositories, sitting.id, now);
       return {
         result: missed.length,
         events: [sittingChanged(sitting), ...[...seen, ...missed].map(appointmentChanged)],

@@ -13,11 +13,13 @@ import { commit } from '../shared/commit.js';
 import { parseInput } from '../shared/parse-input.js';
 import { authorized } from '../access/authorize.js';
 import { sittingFacts } from '../access/facts.js';
+import { expireWaitlist } from '../waitlist/promote-freed-places.js';
 
 /**
  * Starts `sitting` at `now` inside a transaction if {@link decideSittingStart} says so;
  * `true` when this call started it, `false` when it was already running. A concurrent
  * change is decided again on the sitting as it is now, so the refusal is the right one.
+ * A started sitting takes nobody from its waitlist: its waiting entries expire with the start.
  */
 export async function startSittingIn(
   repositories: Repositories,
@@ -25,7 +27,10 @@ export async function startSittingIn(
   now: Date,
 ): Promise<boolean> {
   if (decideSittingStart(sitting, now) === 'started') return false;
-  if (await repositories.sittings.start(sitting.id, now)) return true;
+  if (await repositories.sittings.start(sitting.id, now)) {
+    await expireWaitlist(repositories, sitting.id, now);
+    return true;
+  }
   const current = await repositories.sittings.findById(sitting.id);
   if (!current || decideSittingStart(current, now) !== 'started')
     throw new Error(`sitting ${sitting.id} could not be started`);

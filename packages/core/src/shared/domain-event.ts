@@ -28,6 +28,25 @@ export type DomainEvent =
       readonly patientId: PatientId;
       readonly ownerId: UserId;
     }
+  | {
+      /** A new appointment: a booking, or a promotion from the waitlist. */
+      readonly type: 'appointment.booked';
+      readonly appointmentId: AppointmentId;
+      readonly doctorId: DoctorId;
+      readonly sittingId: SittingId;
+      readonly patientId: PatientId;
+      readonly ownerId: UserId;
+    }
+  | {
+      /** A waitlist entry got a freed place: `appointmentId` is its new appointment. */
+      readonly type: 'waitlist.promoted';
+      readonly entryId: number;
+      readonly appointmentId: AppointmentId;
+      readonly sittingId: SittingId;
+      readonly doctorId: DoctorId;
+      readonly patientId: PatientId;
+      readonly ownerId: UserId;
+    }
   | { readonly type: 'patient.changed'; readonly patientId: PatientId; readonly ownerId: UserId }
   | { readonly type: 'user.changed'; readonly userId: UserId }
   | { readonly type: 'catalog.changed' };

@@ -13,6 +13,7 @@ import type { RatingReader, RatingRepository } from '../ratings/rating-repositor
 import type { SittingReader, SittingRepository } from '../scheduling/sitting-repository.js';
 import type { SlotReader, SlotRepository } from '../scheduling/slot-repository.js';
 import type { UserReader, UserRepository } from '../identity/user-repository.js';
+import type { WaitlistReader, WaitlistRepository } from '../waitlist/waitlist-repository.js';
 
 /** Appends events to the transactional outbox. @category Ports */
 export interface OutboxWriter {
@@ -33,6 +34,7 @@ export interface ReadRepositories {
   readonly sittings: SittingReader;
   readonly appointments: AppointmentReader;
   readonly ratings: RatingReader;
+  readonly waitlist: WaitlistReader;
 }
 
 /** Every repository, reads and writes, bound to one transaction. @category Ports */
@@ -45,6 +47,7 @@ export interface Repositories extends ReadRepositories {
   readonly sittings: SittingRepository;
   readonly appointments: AppointmentRepository;
   readonly ratings: RatingRepository;
+  readonly waitlist: WaitlistRepository;
   readonly outbox: OutboxWriter;
 }
 

@@ -11,6 +11,7 @@ import { describeIdentityContract } from './unit-of-work-contract-identity.js';
 import { describeRescheduleContract } from './unit-of-work-contract-reschedule.js';
 import { describeSchedulingContract } from './unit-of-work-contract-scheduling.js';
 import { describeTransactionContract } from './unit-of-work-contract-transactions.js';
+import { describeWaitlistContract } from './unit-of-work-contract-waitlist.js';
 
 /**
  * What {@link describeUnitOfWorkContract} runs against: a unit of work and the outbox store
@@ -44,5 +45,6 @@ export function describeUnitOfWorkContract(
     describeDayOfSittingContract(subject);
     describeRescheduleContract(subject);
     describeTransactionContract(subject);
+    describeWaitlistContract(subject);
   });
 }

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 export type AuthScheme = 'bearer' | 'basic' | 'none';
 
 /** The HTTP methods the API uses. @category Endpoints */
-export type HttpMethod = 'get' | 'post' | 'put';
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
 /**
  * How an endpoint takes a body: JSON parsed by a schema (a request without a body reads as

@@ -19,11 +19,15 @@ import type {
   GetSittingBoard,
   GetSittingQueue,
   GetTimings,
+  GetWaitlistEntry,
   IssueToken,
+  JoinWaitlist,
+  LeaveWaitlist,
   ListDoctorPatients,
   ListDoctorSlots,
   ListDoctors,
   ListMyAppointments,
+  ListMyWaitlist,
   ListPatients,
   ListQualifications,
   ListSpecializations,
@@ -76,6 +80,10 @@ export interface UseCaseSet {
   readonly cancelAppointment: CancelAppointment;
   readonly rescheduleAppointment: RescheduleAppointment;
   readonly rateDoctor: RateDoctor;
+  readonly joinWaitlist: JoinWaitlist;
+  readonly listMyWaitlist: ListMyWaitlist;
+  readonly getWaitlistEntry: GetWaitlistEntry;
+  readonly leaveWaitlist: LeaveWaitlist;
   readonly getSittingQueue: GetSittingQueue;
   readonly cancelSitting: CancelSitting;
   readonly checkInAppointment: CheckInAppointment;

@@ -11,6 +11,7 @@ import { operationEndpoints } from './operations.js';
 import * as patients from './patients.js';
 import * as sittings from './sittings.js';
 import * as users from './users.js';
+import * as waitlist from './waitlist.js';
 
 export * from './appointments.js';
 export * from './auth.js';
@@ -23,6 +24,7 @@ export * from './operations.js';
 export * from './patients.js';
 export * from './sittings.js';
 export * from './users.js';
+export * from './waitlist.js';
 
 /**
  * Every API endpoint (the seed's and the additions), by area, in the order they are
@@ -57,6 +59,10 @@ export const apiEndpoints: readonly ApiEndpoint[] = [
   appointments.cancelAppointment,
   appointments.rescheduleAppointment,
   appointments.rateDoctor,
+  waitlist.joinWaitlist,
+  waitlist.listMyWaitlist,
+  waitlist.getWaitlistEntry,
+  waitlist.leaveWaitlist,
   sittings.getSittingQueue,
   sittings.cancelSitting,
   sittings.checkInAppointment,

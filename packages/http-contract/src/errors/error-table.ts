@@ -56,6 +56,25 @@ export const domainErrorTable: Record<DomainErrorCode, ErrorMapping> = {
     status: 409,
     description: 'The sitting is beyond the booking horizon.',
   },
+  PLACES_AVAILABLE: {
+    status: 409,
+    description:
+      'The sitting has a free place and nobody waits for it: book it instead of waiting.',
+  },
+  ALREADY_WAITING: { status: 409, description: 'The patient already waits for this sitting.' },
+  WAITLIST_FULL: {
+    status: 409,
+    description: 'The waitlist of this sitting is full (three entries per place).',
+  },
+  WAITLIST_ENTRY_NOT_FOUND: {
+    status: 404,
+    description: 'No such waitlist entry visible to the caller.',
+  },
+  TOO_MANY_APPOINTMENTS: {
+    status: 409,
+    description:
+      'The account holds as many active appointments and waiting entries as allowed (MAX_ACTIVE_APPOINTMENTS_PER_USER).',
+  },
   SITTING_NOT_ENDED: { status: 409, description: 'The sitting has not ended yet.' },
   TOO_EARLY_TO_START: {
     status: 409,

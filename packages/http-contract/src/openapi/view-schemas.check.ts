@@ -15,6 +15,7 @@ import type {
   TimingView,
   TokenView,
   UserView,
+  WaitlistEntryView,
 } from '@doctorly/core';
 import type { z } from 'zod';
 import type * as S from './view-schemas.js';
@@ -37,4 +38,5 @@ export type ViewSchemaChecks = [
   Check<Same<z.output<typeof S.TokenViewSchema>, TokenView>>,
   Check<Same<z.output<typeof S.SpecializationViewSchema>, SpecializationView>>,
   Check<Same<z.output<typeof S.QualificationViewSchema>, QualificationView>>,
+  Check<Same<z.output<typeof S.WaitlistEntryViewSchema>, WaitlistEntryView>>,
 ];

@@ -1,4 +1,10 @@
-import { appointmentStatuses, genders, sittingStatuses, weekdays } from '@doctorly/core';
+import {
+  appointmentStatuses,
+  genders,
+  sittingStatuses,
+  waitlistStatuses,
+  weekdays,
+} from '@doctorly/core';
 import { z } from '../zod.js';
 
 const instant = z.string().openapi({ format: 'date-time', example: '2026-11-30T10:30:00.000Z' });
@@ -197,6 +203,33 @@ export const RatingViewSchema = z
     created_at: instant,
   })
   .openapi('Rating');
+
+/** The schema of core's `WaitlistEntryView`: the `WaitlistEntry` component of the OpenAPI document. @category Views */
+export const WaitlistEntryViewSchema = z
+  .object({
+    id,
+    patient_id: id,
+    patient_name: z.string(),
+    status: z.enum(waitlistStatuses),
+    position: z.number().int().nullable().openapi({
+      description: '1 for the next entry to be promoted; null when it no longer waits.',
+    }),
+    joined_at: instant,
+    ended_at: instant.nullable(),
+    appointment_id: id.nullable().openapi({
+      description: 'The appointment its promotion gave it; null unless promoted.',
+    }),
+    sitting: z.object({
+      id,
+      slot_id: id,
+      doctor_id: id,
+      doctor_name: z.string(),
+      date: localDate,
+      starts_at: instant,
+      places: z.number().int(),
+    }),
+  })
+  .openapi('WaitlistEntry');
 
 /** The schema of core's `TokenView`: the `Token` component of the OpenAPI document. @category Views */
 export const TokenViewSchema = z

@@ -116,5 +116,8 @@ function register(
     case 'put':
       router.put(path, ...chain);
       break;
+    case 'delete':
+      router.delete(path, ...chain);
+      break;
   }
 }

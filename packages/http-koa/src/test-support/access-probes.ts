@@ -66,6 +66,8 @@ export const accessProbes = {
   'patient.read': (w, c) => get(w, c, `/patient/get/${w.patient}`),
   'patient.book': async (w, c) =>
     post(w, c, '/patient/new_appointment', { patient_id: w.patient, slot_id: await w.freshSlot() }),
+  'patient.joinWaitlist': async (w, c) =>
+    post(w, c, '/patient/waitlist', { patient_id: w.patient, slot_id: await w.freshFullSlot() }),
   'appointment.listOwn': (w, c) => get(w, c, '/patient/appointment/history'),
   'appointment.read': (w, c) => get(w, c, `/patient/appointment/${w.appointment}/history`),
   'appointment.cancel': async (w, c) =>
@@ -94,4 +96,10 @@ export const accessProbes = {
   'sittingById.read': async (w, c) => get(w, c, `/sittings/${await w.daySitting()}/board`),
   'sittingById.start': async (w, c) =>
     post(w, c, `/doctors/sittings/${await w.daySitting()}/start`, {}),
+  'waitlist.listOwn': (w, c) => get(w, c, '/patient/waitlist'),
+  'waitlist.read': (w, c) => get(w, c, `/patient/waitlist/${w.waitlistEntry(false)}`),
+  'waitlist.leave': (w, c) =>
+    w.t.api.request('DELETE', `/patient/waitlist/${w.waitlistEntry()}`, {
+      ...(c === 'anonymous' ? {} : { token: w.token(c)! }),
+    }),
 } satisfies Record<PolicyKey, Probe>;

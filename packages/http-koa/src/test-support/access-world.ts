@@ -12,6 +12,7 @@ export class AccessWorld {
   private daySittingOnce: Promise<number> | undefined;
   private dayAppointmentsOnce: Promise<number[]> | undefined;
   private dayAppointmentsUsed = 0;
+  private waitlistEntriesUsed = 0;
 
   private constructor(
     readonly t: TestServer,
@@ -26,6 +27,9 @@ export class AccessWorld {
     readonly specialization: number,
     readonly image: Buffer,
   ) {}
+
+  /** Waiting entries of `owner`'s patients in full sittings of `doctorConcerned` (see create). */
+  private readonly waitlistEntries: number[] = [];
 
   static async create(t: TestServer): Promise<AccessWorld> {
     const [stranger, owner] = [await t.api.user('Stranger'), await t.api.user('Owner')];
@@ -50,7 +54,7 @@ export class AccessWorld {
     })
       .png()
       .toBuffer();
-    return new AccessWorld(
+    const world = new AccessWorld(
       t,
       accounts,
       patient,
@@ -59,6 +63,44 @@ export class AccessWorld {
       specializations.body[0]!.id,
       image,
     );
+    // Made first, while `owner` holds few appointments: an entry counts against the per-user
+    // claims limit, which the later probes' fresh appointments would reach.
+    for (let i = 0; i < 7; i++) {
+      const waiting = await t.api.patient(owner, `Waiting patient ${i}`);
+      world.waitlistEntries.push(await world.joinFullSitting(waiting));
+    }
+    return world;
+  }
+
+  /**
+   * A new full sitting of `doctorConcerned`: a one-place slot whose next sitting a patient
+   * of `stranger` booked (so `owner`'s claims stay few). Answers the slot.
+   */
+  async freshFullSlot(): Promise<number> {
+    const { stranger } = this.accounts;
+    const slot = await this.freshSlot();
+    const patient = await this.t.api.patient(stranger, 'Seat holder');
+    booked(await this.t.api.book(stranger, patient, slot));
+    return slot;
+  }
+
+  /** `owner`'s `patient` joins the waitlist of a new full sitting: the entry's id. */
+  async joinFullSitting(patient: number): Promise<number> {
+    const slot = await this.freshFullSlot();
+    const reply = await this.t.api.post(
+      '/patient/waitlist',
+      { patient_id: patient, slot_id: slot },
+      this.accounts.owner.token,
+    );
+    if (reply.status !== 201) throw new Error(`matrix join failed: ${reply.status} ${reply.text}`);
+    return (reply.body as { id: number }).id;
+  }
+
+  /** A waiting entry of `owner`, not used by an earlier call (the first is the shared one). */
+  waitlistEntry(fresh = true): number {
+    const id = this.waitlistEntries[fresh ? ++this.waitlistEntriesUsed : 0];
+    if (id === undefined) throw new Error('the world ran out of waitlist entries');
+    return id;
   }
 
   /** The bearer token of `caller`; `undefined` for the anonymous one. */

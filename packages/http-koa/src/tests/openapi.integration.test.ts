@@ -49,7 +49,7 @@ describe('GET /openapi.json', () => {
       ),
     );
     expect([...routed].sort()).toEqual([...documented].sort());
-    expect(routed.size).toBe(50); // 42 API endpoints (seed and additions), 3 live endpoints and 5 operations endpoints
+    expect(routed.size).toBe(54); // 46 API endpoints (seed and additions, the waitlist's four, reschedule), 3 live endpoints and 5 operations endpoints
   });
 
   it('documents the seed endpoints and the additions with their auth and errors', async () => {
@@ -93,6 +93,10 @@ describe('GET /openapi.json', () => {
       'POST /doctors/appointments/{id}/no_show',
       'POST /doctors/rate',
       'GET /patient/appointment/{id}/history',
+      'POST /patient/waitlist',
+      'GET /patient/waitlist',
+      'GET /patient/waitlist/{id}',
+      'DELETE /patient/waitlist/{id}',
     ];
     for (const entry of seed) {
       const [method, path] = entry.split(' ') as [string, string];

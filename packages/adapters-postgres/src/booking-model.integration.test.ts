@@ -18,6 +18,6 @@ describe('booking model on PostgreSQL', () => {
   });
 
   it('answers every random command as the model does and keeps the rules after each', async () => {
-    await checkBookingModel(postgres.uow, 40);
+    await checkBookingModel(postgres.uow, 30);
   }, 120_000);
 });

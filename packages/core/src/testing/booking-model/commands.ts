@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import {
-  activePlaces,
-  bookingOutcome,
-  expire,
-  promote,
-  type Model,
-} from './model.js';
+import { activePlaces, bookingOutcome, expire, joinOutcome, promote, type Model } from './model.js';
 import { modelDate, type ModelReal } from './world.js';
 
 type Command = fc.AsyncCommand<Model, ModelReal>;
@@ -63,6 +57,13 @@ export async function checkModel(m: Model, r: ModelReal): Promise<void> {
         place.status,
         place.queue,
       ]);
+    }
+    const waiting = await r.uow.read.waitlist.waiting(id);
+    expect(waiting.map((e) => e.patientId)).toEqual(s.waiting.map((p) => r.patients[p]));
+    for (const entry of s.entries.values()) {
+      const found = await r.uow.read.waitlist.details(entry.id);
+      expect(found?.entry.status).toBe(entry.status);
+      if (entry.status === 'promoted') expect(found?.entry.appointmentId).toBe(entry.place?.id);
     }
     // A free place is never left empty while someone waits for it.
     if (s.status === 'scheduled' && s.waiting.length > 0)
@@ -157,6 +158,53 @@ class Reschedule implements Command {
   toString = () => `reschedule(p${this.patient}, s${this.s} → s${other(this.s)})`;
 }
 
+class Join implements Command {
+  constructor(
+    readonly patient: number,
+    readonly s: 0 | 1,
+  ) {}
+  check = () => true;
+  async run(m: Model, r: ModelReal) {
+    const sitting = m.sittings[this.s];
+    const expected = joinOutcome(sitting, this.patient);
+    const call = r.cases.join.execute(r.user, {
+      patient_id: r.patients[this.patient]!,
+      slot_id: r.slots[this.s].id,
+      date: modelDate,
+    });
+    if (typeof expected === 'string') await expectRefused(call, expected);
+    else {
+      const view = await call;
+      expect([view.status, view.position]).toEqual(['waiting', expected]);
+      sitting.waiting.push(this.patient);
+      sitting.entries.set(this.patient, { id: view.id, status: 'waiting' });
+    }
+    await checkModel(m, r);
+  }
+  toString = () => `join(p${this.patient}, s${this.s})`;
+}
+
+class Leave implements Command {
+  constructor(
+    readonly patient: number,
+    readonly s: 0 | 1,
+  ) {}
+  check = (m: Readonly<Model>) => m.sittings[this.s].entries.has(this.patient);
+  async run(m: Model, r: ModelReal) {
+    const sitting = m.sittings[this.s];
+    const entry = sitting.entries.get(this.patient)!;
+    const call = r.cases.leave.execute(r.user, { id: entry.id });
+    if (entry.status !== 'waiting') await expectRefused(call, 'INVALID_STATUS_TRANSITION');
+    else {
+      expect((await call).status).toBe('left');
+      entry.status = 'left';
+      sitting.waiting = sitting.waiting.filter((p) => p !== this.patient);
+    }
+    await checkModel(m, r);
+  }
+  toString = () => `leave(p${this.patient}, s${this.s})`;
+}
+
 class Start implements Command {
   constructor(readonly s: 0 | 1) {}
   check = () => true;
@@ -204,8 +252,10 @@ export function modelCommands(patients: number): fc.Arbitrary<Iterable<Command>>
     { weight: 4, arbitrary: fc.tuple(patient, s).map(([p, x]) => new Book(p, x)) },
     { weight: 2, arbitrary: fc.tuple(patient, s, by).map(([p, x, b]) => new Cancel(p, x, b)) },
     { weight: 3, arbitrary: fc.tuple(patient, s).map(([p, x]) => new Reschedule(p, x)) },
+    { weight: 4, arbitrary: fc.tuple(patient, s).map(([p, x]) => new Join(p, x)) },
+    { weight: 1, arbitrary: fc.tuple(patient, s).map(([p, x]) => new Leave(p, x)) },
     { weight: 1, arbitrary: s.map((x) => new Start(x)) },
     { weight: 1, arbitrary: s.map((x) => new CancelTheSitting(x)) },
   );
-  return fc.commands([command], { maxCommands: 25 });
+  return fc.commands([command], { maxCommands: 30, size: 'large' });
 }

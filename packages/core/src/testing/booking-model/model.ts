@@ -20,6 +20,16 @@ export interface ModelSitting {
   readonly latest: Map<number, ModelPlace>;
   /** Waiting patients (by index), first come first. */
   waiting: number[];
+  /** The latest waitlist entry of each patient (by index) for this sitting. */
+  readonly entries: Map<number, ModelEntry>;
+}
+
+/** A waitlist entry as the model knows it. */
+export interface ModelEntry {
+  readonly id: number;
+  status: 'waiting' | 'promoted' | 'left' | 'expired';
+  /** The place a promotion gave it. */
+  place?: ModelPlace;
 }
 
 /** The model: the two sittings (index 0 and 1). */
@@ -34,6 +44,7 @@ export function newModel(places: number): Model {
     places,
     latest: new Map(),
     waiting: [],
+    entries: new Map(),
   });
   return { sittings: [sitting(), sitting()] };
 }
@@ -75,7 +86,11 @@ export function promote(s: ModelSitting): number[] {
   const promoted: number[] = [];
   while (s.status === 'scheduled' && s.waiting.length > 0 && activePlaces(s).length < s.places) {
     const patient = s.waiting.shift()!;
-    s.latest.set(patient, { id: -1, queue: lowestFree(s), status: 'booked' });
+    const place: ModelPlace = { id: -1, queue: lowestFree(s), status: 'booked' };
+    const entry = s.entries.get(patient)!;
+    entry.status = 'promoted';
+    entry.place = place;
+    s.latest.set(patient, place);
     promoted.push(patient);
   }
   return promoted;
@@ -83,5 +98,17 @@ export function promote(s: ModelSitting): number[] {
 
 /** Ends every waiting entry of `s` (the sitting started or was cancelled). */
 export function expire(s: ModelSitting): void {
+  for (const patient of s.waiting) s.entries.get(patient)!.status = 'expired';
   s.waiting = [];
+}
+
+/** What joining the waitlist of `s` answers for `patient`: a refusal's code, or its position. */
+export function joinOutcome(s: ModelSitting, patient: number): string | number {
+  if (s.status === 'cancelled') return 'SITTING_CANCELLED';
+  if (s.status === 'in_progress') return 'SITTING_CLOSED';
+  if (activePlaces(s).length < s.places && s.waiting.length === 0) return 'PLACES_AVAILABLE';
+  if (holds(s, patient)) return 'ALREADY_BOOKED';
+  if (s.waiting.includes(patient)) return 'ALREADY_WAITING';
+  if (s.waiting.length >= 3 * s.places) return 'WAITLIST_FULL';
+  return s.waiting.length + 1;
 }

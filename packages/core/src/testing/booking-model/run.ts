@@ -9,14 +9,14 @@ const patientCount = 4;
 
 /**
  * The booking model test (fast-check commands: book, cancel by the patient or the doctor,
- * reschedule, start, cancel a sitting) against a simple model a reader checks by eye, through
+ * reschedule, join and leave the waitlist, start, cancel a sitting) against a simple model a reader checks by eye, through
  * the real use cases over `uow`: every answer and the stores' state after every step. Each
  * run makes its own doctor, slots and patients, so one database serves every run.
  * @category Testing
  */
 export async function checkBookingModel(uow: UnitOfWork, numRuns: number): Promise<void> {
   const run = fc.record({
-    places: fc.integer({ min: 1, max: 3 }),
+    places: fc.integer({ min: 1, max: 2 }),
     commands: modelCommands(patientCount),
   });
   await fc.assert(

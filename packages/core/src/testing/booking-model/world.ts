@@ -11,6 +11,8 @@ import { CancelAppointment } from '../../booking/cancel-appointment.js';
 import { RescheduleAppointment } from '../../booking/reschedule-appointment.js';
 import { StartSitting } from '../../scheduling/start-sitting.js';
 import { CancelSitting } from '../../scheduling/cancel-sitting.js';
+import { JoinWaitlist } from '../../waitlist/join-waitlist.js';
+import { LeaveWaitlist } from '../../waitlist/leave-waitlist.js';
 import { newDoctor, newPatient, newSlot, newUser } from '../contract-support.js';
 
 /** The model's day: both sittings are on it, and the clock stands 45 minutes before the first (both may start). */
@@ -40,6 +42,8 @@ function useCases(uow: UnitOfWork, clock: ManualClock) {
     reschedule: new RescheduleAppointment(uow, publisher, clock, policy),
     start: new StartSitting(uow, publisher, clock),
     cancelSitting: new CancelSitting(uow, publisher, clock),
+    join: new JoinWaitlist(uow, publisher, clock, policy),
+    leave: new LeaveWaitlist(uow, publisher, clock),
   };
 }
 

@@ -106,6 +106,7 @@ async function writeWave1Data(
       doctorId: doctor.id,
       patientId: patient.id,
       queueNumber: booked.o_queue_number,
+      rescheduledTo: null,
       status: 'booked',
       bookedBy: user.id,
       bookedAt: at,

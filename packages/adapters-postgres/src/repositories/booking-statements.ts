@@ -80,6 +80,7 @@ export type BookedOnDateRow = { outcome: BookingOutcomeCode; waitingAhead: numbe
   | 'idempotencyKey'
   | 'calledAt'
   | 'completedAt'
+  | 'rescheduledTo'
   | 'sittingStartedAt'
 >;
 
@@ -103,6 +104,7 @@ export function bookedDetails(
     // is called in or done at booking.
     calledAt: null,
     completedAt: null,
+    rescheduledTo: null,
     sittingStartedAt: null,
   });
   return waitingAhead === null ? details : { ...details, waitingAhead: Number(waitingAhead) };

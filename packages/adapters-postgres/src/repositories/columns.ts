@@ -25,7 +25,7 @@ export const appointmentColumns = (t: string) =>
   `${t}.id, ${t}.sitting_id AS "sittingId", ${t}.slot_id AS "slotId", ${t}.doctor_id AS "doctorId",
    ${t}.patient_id AS "patientId", ${t}.queue_number AS "queueNumber", ${t}.status, ${t}.booked_by AS "bookedBy",
    ${t}.booked_at AS "bookedAt", ${t}.idempotency_key AS "idempotencyKey", ${t}.called_at AS "calledAt",
-   ${t}.completed_at AS "completedAt"`;
+   ${t}.completed_at AS "completedAt", ${t}.rescheduled_to AS "rescheduledTo"`;
 
 export const ratingColumns = (t: string) =>
   `${t}.id, ${t}.doctor_id AS "doctorId", ${t}.patient_id AS "patientId", ${t}.appointment_id AS "appointmentId",

@@ -84,6 +84,7 @@ export class PostgresAppointmentRepository implements AppointmentRepository {
       idempotencyKey: request.idempotencyKey,
       calledAt: null,
       completedAt: null,
+      rescheduledTo: null,
     };
   }
 
@@ -142,6 +143,17 @@ export class PostgresAppointmentRepository implements AppointmentRepository {
       `SELECT ${appointmentColumns('t')} FROM transition_appointments($1, $2, $3::text[], $4, $5, $6, $7) t`,
       [sittingId, id, change.from, change.to, change.actorId, change.at, change.reason],
     );
+  }
+
+  async setRescheduledTo(id: AppointmentId, to: AppointmentId): Promise<Appointment | undefined> {
+    // The sitting's row lock is held (the reschedule took it), so no writer of this
+    // appointment's status runs between its cancellation and this update.
+    const [row] = await this.db.query<Appointment>(
+      `UPDATE appointments a SET rescheduled_to = $2 WHERE a.id = $1 AND a.status = 'cancelled'
+       RETURNING ${appointmentColumns('a')}`,
+      [id, to],
+    );
+    return row;
   }
 
   history(id: AppointmentId): Promise<readonly AppointmentHistoryEntry[]> {

@@ -119,6 +119,18 @@ export class PostgresSittingRepository implements SittingRepository {
     return rows.length > 0;
   }
 
+  lock(ids: readonly SittingId[]): Promise<readonly Sitting[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    // Core's lock order (`SittingRepository.lock`, core/src/scheduling/sitting-repository.ts),
+    // also the group commit's (book_appointments_on_dates, repeatable/043), not the ids'.
+    // LockRows runs above the sort, so the rows are locked in the ORDER BY's order.
+    return this.db.query<Sitting>(
+      `SELECT ${sittingColumns('s')} FROM sittings s
+       WHERE s.id = ANY($1::int[]) ORDER BY s.slot_id, s.date FOR UPDATE`,
+      [ids],
+    );
+  }
+
   listEnded(now: Date, limit: number): Promise<readonly Sitting[]> {
     return this.db.query<Sitting>(
       `SELECT ${sittingColumns('s')} FROM sittings s

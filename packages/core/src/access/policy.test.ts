@@ -26,6 +26,7 @@ const expected: Record<PolicyKey, Record<Caller, Answer>> = {
   'appointment.listOwn': row('401 ok ok ok ok ok'),
   'appointment.read': row('401 404 ok ok 404 ok'),
   'appointment.cancel': row('401 404 ok ok 404 404'),
+  'appointment.reschedule': row('401 404 ok 404 404 404'),
   'appointment.rate': row('401 404 ok 404 404 404'),
   'appointment.checkIn': row('401 404 403 ok 404 404'),
   'appointment.complete': row('401 404 403 ok 404 404'),

@@ -98,6 +98,7 @@ export const accessPolicy = {
   'appointment.listOwn':    { kind: 'read',   allow: ['authenticated'],                     refuse: 'forbidden',                        who: signedIn },
   'appointment.read':       { kind: 'read',   allow: ['owner', 'doctorConcerned', 'admin'], refuse: 'hidden',                           who: readers },
   'appointment.cancel':     { kind: 'change', allow: ['owner', 'doctorConcerned'],          refuse: 'hidden',                           who: `its owner or ${ofSitting}` },
+  'appointment.reschedule': { kind: 'change', allow: ['owner'],                             refuse: 'hidden',                           who: 'its owner' },
   'appointment.rate':       { kind: 'change', allow: ['owner'],                             refuse: 'hidden',                           who: 'its owner' },
   'appointment.checkIn':    { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     forbidden: ['owner'], who: ofSitting },
   'appointment.complete':   { kind: 'change', allow: ['doctorConcerned'],                   refuse: 'hidden',     forbidden: ['owner'], who: ofSitting },

@@ -149,4 +149,10 @@ export interface AppointmentRepository extends AppointmentReader {
     sittingId: SittingId,
     change: StatusChange,
   ): Promise<readonly Appointment[]>;
+  /**
+   * Points a `cancelled` appointment at the one a reschedule moved it to (`rescheduledTo`),
+   * in the reschedule's transaction, after its status change; returns it, or `undefined` (and
+   * nothing changed) if it does not exist or is not cancelled.
+   */
+  setRescheduledTo(id: AppointmentId, to: AppointmentId): Promise<Appointment | undefined>;
 }

@@ -32,6 +32,8 @@ export interface AppointmentView {
   status: AppointmentStatus;
   /** ISO 8601 instant. */
   booked_at: string;
+  /** The appointment a reschedule moved this one to (this one is then `cancelled`), or `null`. */
+  rescheduled_to: number | null;
   /** The patient's own window, ISO 8601 instants: from `expected_time` for one appointment duration. */
   timings: { start: string; end: string };
 }
@@ -72,6 +74,7 @@ export function toPlannedAppointmentView(details: AppointmentDetails): PlannedAp
     expected_time: expected.toISOString(),
     status: appointment.status,
     booked_at: appointment.bookedAt.toISOString(),
+    rescheduled_to: appointment.rescheduledTo,
     timings: { start: expected.toISOString(), end: end.toISOString() },
   };
 }

@@ -48,6 +48,8 @@ export interface Appointment {
   readonly calledAt: Date | null;
   /** When the appointment became `completed`; `null` otherwise. */
   readonly completedAt: Date | null;
+  /** The appointment a reschedule moved this one to (this one is then `cancelled`); `null` otherwise. */
+  readonly rescheduledTo: AppointmentId | null;
 }
 
 /** One status change of an appointment: what, who (`null`: the system), when. @category Models */

@@ -39,6 +39,20 @@ export const CancelAppointmentInput = z.strictObject({ id: CoercedId, reason: Re
 /** The input `CancelAppointmentInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
 export type CancelAppointmentInput = z.input<typeof CancelAppointmentInput>;
 
+/**
+ * Moves an appointment (its owner's) to another sitting of the same doctor: the sitting of
+ * `slot_id` (default: the appointment's own slot) on `date` (default: that slot's next open
+ * sitting).
+ * @category Schemas
+ */
+export const RescheduleAppointmentInput = z.strictObject({
+  id: CoercedId,
+  slot_id: Id.optional(),
+  date: LocalDateString.optional(),
+});
+/** The input `RescheduleAppointmentInput` accepts as a caller writes it, before parsing and defaults. @category Schemas */
+export type RescheduleAppointmentInput = z.input<typeof RescheduleAppointmentInput>;
+
 /** A doctor cancels one date's sitting of their slot. @category Schemas */
 export const CancelSittingInput = z.strictObject({
   slot_id: CoercedId,

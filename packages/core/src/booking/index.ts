@@ -7,6 +7,8 @@ export * from './status-transitions.js';
 export * from './appointment-repository.js';
 export * from './book-appointment.js';
 export * from './cancel-appointment.js';
+export * from './decide-reschedule.js';
+export * from './reschedule-appointment.js';
 export { DoctorStatusChange } from './doctor-status-change.js';
 export type { DoctorStatusKey } from './change-appointment-status.js';
 export * from './check-in-appointment.js';

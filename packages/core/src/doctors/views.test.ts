@@ -151,6 +151,7 @@ describe('views', () => {
         idempotencyKey: null,
         calledAt: null,
         completedAt: null,
+        rescheduledTo: null,
       },
       date: '2026-01-05',
       sittingStartsAt: new Date('2026-01-05T05:30:00Z'),
@@ -179,6 +180,7 @@ describe('views', () => {
       now_serving: null,
       status: 'booked',
       booked_at: '2026-01-04T08:00:00.000Z',
+      rescheduled_to: null,
       timings: { start: '2026-01-05T05:50:00.000Z', end: '2026-01-05T06:00:00.000Z' },
     });
   });

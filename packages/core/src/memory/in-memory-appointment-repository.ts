@@ -91,6 +91,15 @@ export class InMemoryAppointmentRepository implements AppointmentRepository {
     return Promise.resolve(copy(moved));
   }
 
+  setRescheduledTo(id: AppointmentId, to: AppointmentId): Promise<Appointment | undefined> {
+    const s = this.state();
+    const appointment = s.appointments.get(id);
+    if (appointment?.status !== 'cancelled') return Promise.resolve(undefined);
+    const pointed: Appointment = { ...appointment, rescheduledTo: to };
+    s.appointments.set(id, pointed);
+    return Promise.resolve(copy(pointed));
+  }
+
   history(id: AppointmentId): Promise<readonly AppointmentHistoryEntry[]> {
     return Promise.resolve(copy(this.state().history.filter((h) => h.appointmentId === id)));
   }

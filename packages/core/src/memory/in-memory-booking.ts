@@ -44,6 +44,7 @@ export function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
     idempotencyKey: request.idempotencyKey,
     calledAt: null,
     completedAt: null,
+    rescheduledTo: null,
   };
   s.appointments.set(appointment.id, appointment);
   s.sittings.set(sitting.id, { ...sitting, booked: held.length + 1, version: sitting.version + 1 });

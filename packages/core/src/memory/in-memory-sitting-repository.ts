@@ -112,6 +112,16 @@ export class InMemorySittingRepository implements SittingRepository {
     return Promise.resolve(true);
   }
 
+  // Transactions are serialised by the unit of work: holding the state is the lock.
+  lock(ids: readonly SittingId[]): Promise<readonly Sitting[]> {
+    const sittings = this.state().sittings;
+    const found = [...new Set(ids)]
+      .map((id) => sittings.get(id))
+      .filter((x) => x !== undefined)
+      .sort((a, b) => a.slotId - b.slotId || a.date.localeCompare(b.date));
+    return Promise.resolve(copy(found));
+  }
+
   listEnded(now: Date, limit: number): Promise<readonly Sitting[]> {
     const ended = [...this.state().sittings.values()]
       .filter(

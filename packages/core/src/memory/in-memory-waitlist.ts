@@ -89,6 +89,7 @@ export function promoteIn(s: InMemoryState, sittingId: SittingId, at: Date): Pro
       idempotencyKey: null,
       calledAt: null,
       completedAt: null,
+      rescheduledTo: null,
     };
     s.appointments.set(appointment.id, appointment);
     s.history.push({

@@ -47,4 +47,12 @@ export interface SittingRepository extends SittingReader {
    * (and nothing changed) if it was not scheduled.
    */
   start(id: SittingId, at: Date): Promise<boolean>;
+  /**
+   * Locks the stored sittings of `ids` until the transaction ends and returns them, in the
+   * one order every writer that locks several sittings follows: by slot id, then date (the
+   * order of the booking group commit, `book_appointments_on_dates`). A second writer locking
+   * an overlapping set therefore waits instead of deadlocking. Unknown ids are skipped.
+   * Each sitting's own writers (booking, status changes) lock it again, which its holder may.
+   */
+  lock(ids: readonly SittingId[]): Promise<readonly Sitting[]>;
 }

@@ -14,6 +14,7 @@ export { type ContractSubject } from './contract-support.js';
 export { describeUnitOfWorkContract, type UnitOfWorkSubject } from './unit-of-work-contract.js';
 export { describeCacheContract, type CacheSubject } from './cache-contract.js';
 export * from './arbitraries.js';
+export { checkBookingModel } from './booking-model/run.js';
 export { describeOutboxStoreContract } from './outbox-store-contract.js';
 export {
   describeDoctorSearchIndexContract,

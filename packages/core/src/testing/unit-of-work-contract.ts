@@ -10,6 +10,7 @@ import { describeDoctorsContract } from './unit-of-work-contract-doctors.js';
 import { describeIdentityContract } from './unit-of-work-contract-identity.js';
 import { describeLeaveContract } from './unit-of-work-contract-leave.js';
 import { describeLimitsContract } from './unit-of-work-contract-limits.js';
+import { describeRescheduleContract } from './unit-of-work-contract-reschedule.js';
 import { describeSchedulingContract } from './unit-of-work-contract-scheduling.js';
 import { describeTransactionContract } from './unit-of-work-contract-transactions.js';
 import { describeWaitlistContract } from './unit-of-work-contract-waitlist.js';
@@ -46,6 +47,7 @@ export function describeUnitOfWorkContract(
     describeLimitsContract(subject);
     describeDayOfSittingContract(subject);
     describeLeaveContract(subject);
+    describeRescheduleContract(subject);
     describeTransactionContract(subject);
     describeWaitlistContract(subject);
   });

@@ -6,6 +6,7 @@ import type {
   BookAppointment,
   CallAppointment,
   CancelAppointment,
+  RescheduleAppointment,
   CancelSitting,
   CheckInAppointment,
   CompleteAppointment,
@@ -81,6 +82,7 @@ export interface UseCaseSet {
   readonly getAppointment: GetAppointment;
   readonly getAppointmentHistory: GetAppointmentHistory;
   readonly cancelAppointment: CancelAppointment;
+  readonly rescheduleAppointment: RescheduleAppointment;
   readonly rateDoctor: RateDoctor;
   readonly joinWaitlist: JoinWaitlist;
   readonly listMyWaitlist: ListMyWaitlist;

@@ -2,6 +2,7 @@ import {
   AppointmentIdInput,
   BookAppointmentInput,
   CancelAppointmentInput,
+  RescheduleAppointmentInput,
   PageInput,
   RateDoctorInput,
 } from '@doctorly/core';
@@ -133,6 +134,46 @@ export const cancelAppointment = endpoint({
   uses: ['cancelAppointment'],
   handle: (use, { actor, params, body }) =>
     use.cancelAppointment.execute(actor, { ...body, id: params.id }),
+});
+
+/** `POST /patient/appointment/{id}/reschedule`. @category Endpoints */
+export const rescheduleAppointment = endpoint({
+  method: 'post',
+  path: '/patient/appointment/{id}/reschedule',
+  operationId: 'rescheduleAppointment',
+  tag: 'appointments',
+  auth: 'bearer',
+  summary:
+    "Move a booked appointment of one of the caller's patients to another sitting of the same doctor, atomically",
+  description:
+    'The sitting of `slot_id` (default: the same slot) on `date` (default: its next open sitting). ' +
+    'The new place is secured or nothing changes; the old appointment becomes cancelled (reason ' +
+    '`rescheduled`, `rescheduled_to` the new id) and its place goes to its waitlist. Answers the new appointment.',
+  params: AppointmentIdInput,
+  body: { kind: 'json', schema: RescheduleAppointmentInput.omit({ id: true }), optional: true },
+  response: {
+    status: 201,
+    description: 'The new appointment.',
+    schema: AppointmentViewSchema,
+  },
+  errors: [
+    'APPOINTMENT_NOT_FOUND',
+    'INVALID_STATUS_TRANSITION',
+    'TOO_LATE_TO_CHANGE',
+    'SLOT_NOT_FOUND',
+    'DIFFERENT_DOCTOR',
+    'SAME_SITTING',
+    'SITTING_FULL',
+    'SITTING_CLOSED',
+    'SITTING_CANCELLED',
+    'SITTING_PAST',
+    'SITTING_OUT_OF_HORIZON',
+    'NOT_A_SITTING_DATE',
+    'ALREADY_BOOKED',
+  ],
+  uses: ['rescheduleAppointment'],
+  handle: (use, { actor, params, body }) =>
+    use.rescheduleAppointment.execute(actor, { ...body, id: params.id }),
 });
 
 /** `POST /doctors/rate`. @category Endpoints */

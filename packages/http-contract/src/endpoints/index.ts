@@ -59,6 +59,7 @@ export const apiEndpoints: readonly ApiEndpoint[] = [
   appointments.getAppointment,
   appointments.getAppointmentHistory,
   appointments.cancelAppointment,
+  appointments.rescheduleAppointment,
   appointments.rateDoctor,
   waitlist.joinWaitlist,
   waitlist.listMyWaitlist,

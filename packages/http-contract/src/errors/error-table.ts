@@ -84,6 +84,19 @@ export const domainErrorTable: Record<DomainErrorCode, ErrorMapping> = {
     status: 409,
     description: 'The patient already holds a place in this sitting.',
   },
+  SAME_SITTING: {
+    status: 409,
+    description: 'The appointment is in this sitting already: choose another date or slot.',
+  },
+  DIFFERENT_DOCTOR: {
+    status: 409,
+    description: 'An appointment can only move to a sitting of the same doctor.',
+  },
+  TOO_LATE_TO_CHANGE: {
+    status: 409,
+    description:
+      'Too close to the planned time: a patient may not cancel or reschedule later than CANCEL_NOTICE_MINUTES before it (the doctor may).',
+  },
   INVALID_STATUS_TRANSITION: {
     status: 409,
     description: 'The appointment cannot change to this status from its current one.',
@@ -96,11 +109,6 @@ export const domainErrorTable: Record<DomainErrorCode, ErrorMapping> = {
   TOO_MANY_PATIENTS: {
     status: 409,
     description: 'The account has registered MAX_PATIENTS_PER_USER patients already.',
-  },
-  TOO_LATE_TO_CHANGE: {
-    status: 409,
-    description:
-      'A patient may not change an appointment later than CANCEL_NOTICE_MINUTES before its planned time; the doctor may.',
   },
   ALREADY_RATED: { status: 409, description: 'This appointment has been rated already.' },
   NOT_RATEABLE: { status: 409, description: 'Only a completed appointment can be rated.' },

@@ -107,6 +107,10 @@ export const AppointmentViewSchema = z
     }),
     status: z.enum(appointmentStatuses),
     booked_at: instant,
+    rescheduled_to: id.nullable().openapi({
+      description:
+        'The appointment a reschedule moved this one to (this one is then cancelled, reason `rescheduled`); null otherwise.',
+    }),
     timings: z.object({ start: instant, end: instant }),
   })
   .openapi('Appointment');

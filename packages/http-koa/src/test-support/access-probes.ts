@@ -81,6 +81,12 @@ export const accessProbes = {
   'appointment.read': (w, c) => get(w, c, `/patient/appointment/${w.appointment}/history`),
   'appointment.cancel': async (w, c) =>
     post(w, c, `/patient/appointment/${await w.freshAppointment()}/cancel`, {}),
+  'appointment.reschedule': async (w, c) => {
+    // To a fresh one-place slot of the same doctor: the owner's move always has a place.
+    const id = await w.freshAppointment();
+    const slot = await w.freshSlot();
+    return post(w, c, `/patient/appointment/${id}/reschedule`, { slot_id: slot });
+  },
   'appointment.rate': async (w, c) =>
     post(w, c, '/doctors/rate', { appointment_id: await w.freshAppointment(true), stars: 5 }),
   'appointment.checkIn': statusChange('check_in'),

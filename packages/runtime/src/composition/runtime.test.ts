@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe('createRuntime with the in-memory adapters', () => {
   it('wires every use case of core, from the container', () => {
-    expect(useCaseNames).toHaveLength(52); // 44, the waitlist's 4 and leave's 4
+    expect(useCaseNames).toHaveLength(53); // 44, the waitlist's 4, leave's 4 and reschedule
     for (const name of useCaseNames) {
       expect(typeof runtime.useCases[name].execute, name).toBe('function');
       expect(runtime.container.get(useCaseIdentifier(name))).toBe(runtime.useCases[name]);

@@ -7,6 +7,7 @@ import {
   Cache,
   CallAppointment,
   CancelAppointment,
+  RescheduleAppointment,
   CancelSitting,
   GetLeave,
   ListLeaves,
@@ -156,6 +157,14 @@ const factories = {
       get(UnitOfWork),
       get(OutboxPublisher),
       get(Clock),
+      get(ConfigToken).bookingLimits,
+    ),
+  rescheduleAppointment: (get: Get) =>
+    new RescheduleAppointment(
+      get(UnitOfWork),
+      get(OutboxPublisher),
+      get(Clock),
+      get(BookingPolicyToken),
       get(ConfigToken).bookingLimits,
     ),
   cancelSitting: (get: Get) => new CancelSitting(get(UnitOfWork), get(OutboxPublisher), get(Clock)),

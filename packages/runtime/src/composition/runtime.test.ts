@@ -27,7 +27,7 @@ afterAll(async () => {
 
 describe('createRuntime with the in-memory adapters', () => {
   it('wires every use case of core, from the container', () => {
-    expect(useCaseNames).toHaveLength(48);
+    expect(useCaseNames).toHaveLength(49);
     for (const name of useCaseNames) {
       expect(typeof runtime.useCases[name].execute, name).toBe('function');
       expect(runtime.container.get(useCaseIdentifier(name))).toBe(runtime.useCases[name]);

@@ -66,7 +66,8 @@ export function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
 export function claimsIn(s: InMemoryState, userId: UserId): number {
   let claims = 0;
   for (const a of s.appointments.values()) if (a.bookedBy === userId && isClaim(a.status)) claims++;
-  for (const e of s.waitlist.values()) if (e.joinedBy === userId && e.status === 'waiting') claims++;
+  for (const e of s.waitlist.values())
+    if (e.joinedBy === userId && e.status === 'waiting') claims++;
   return claims;
 }
 

@@ -32,7 +32,7 @@ export interface RescheduleAsk {
  *    clinic, in this sitting's queue; moving them is the doctor's call (cancel, then book);
  * 2. `TOO_LATE_TO_CHANGE` later than `cancelNoticeMinutes` before its planned time;
  * 3. `SLOT_NOT_FOUND`; 4. `DIFFERENT_DOCTOR` for a slot of another doctor;
- * 5. the target date's refusals, as a booking's ({@link resolveSittingDate});
+ * 5. the target date's refusals, as a booking's (`resolveSittingDate`);
  * 6. `SAME_SITTING` when the target is the appointment's own sitting.
  * Whether the target has a free place is not decided here: only the store knows, under the lock.
  * @category Booking

@@ -9,7 +9,7 @@ import {
   type UnitOfWork,
 } from '@doctorly/core';
 import { ManualClock, RecordingOutboxPublisher } from '@doctorly/core/testing';
-import { newUser } from './fixtures.js';
+import { newUser, patientsOfDistinctUsers } from './fixtures.js';
 
 /** The instant the reschedule tests run at: Monday 2026-01-05 09:00 UTC. */
 export const rescheduleNow = '2026-01-05T09:00:00.000Z';
@@ -49,25 +49,13 @@ export function doctorWithSlot(uow: UnitOfWork, places: number): Promise<Slot> {
   });
 }
 
-/** `count` users with one patient each, as actors. */
-export function owners(
+/** `count` users with one patient each ({@link patientsOfDistinctUsers}), as actors. */
+export async function owners(
   uow: UnitOfWork,
   count: number,
-): Promise<{ actor: Actor; patient: Patient }[]> {
-  return uow.transaction(async (r) => {
-    const made: { actor: Actor; patient: Patient }[] = [];
-    for (let i = 0; i < count; i++) {
-      const user = await newUser(r);
-      const patient = await r.patients.create({
-        ownerId: user.id,
-        name: `Patient ${i}`,
-        age: 30,
-        gender: 'other',
-        symptoms: '',
-        createdAt: new Date(rescheduleNow),
-      });
-      made.push({ actor: { userId: user.id, role: 'user' }, patient });
-    }
-    return made;
-  });
+): Promise<{ actor: Actor; patient: Pick<Patient, 'id'> }[]> {
+  return (await patientsOfDistinctUsers(uow, count)).map(({ userId, patientId }) => ({
+    actor: { userId, role: 'user' },
+    patient: { id: patientId },
+  }));
 }

@@ -7,23 +7,29 @@ import type {
   SittingBookingRequest,
 } from '../booking/appointment-repository.js';
 import { isClaim } from '../booking/booking-limits.js';
-import type { UserId } from '../shared/primitives.js';
+import type { SittingId, UserId } from '../shared/primitives.js';
 import { copy, nextId, type InMemoryState } from './in-memory-state.js';
 import { ensureSittingIn, sittingsOfSlotIn } from './in-memory-sitting-repository.js';
+
+/** A sitting's active (not cancelled) appointments, which hold its places (not copied). */
+export function activeIn(s: InMemoryState, sittingId: SittingId): Appointment[] {
+  return [...s.appointments.values()].filter(
+    (a) => a.sittingId === sittingId && a.status !== 'cancelled',
+  );
+}
 
 /** The booking decision ({@link decideBooking}) applied to the state in one synchronous step. */
 export function bookIn(s: InMemoryState, request: BookingRequest): Appointment {
   const stored = s.sittings.get(request.sittingId);
-  const all = [...s.appointments.values()];
-  const active = all.filter((a) => a.sittingId === request.sittingId && a.status !== 'cancelled');
-  const decision = decideBooking(stored && { ...stored, active }, {
+  const decision = decideBooking(stored && { ...stored, active: activeIn(s, request.sittingId) }, {
     patientId: request.patientId,
     idempotencyKeyUsedElsewhere:
       request.idempotencyKey !== null &&
-      all.some(
+      [...s.appointments.values()].some(
         (a) => a.bookedBy === request.bookedBy && a.idempotencyKey === request.idempotencyKey,
       ),
-    claims: claimsIn(s, request.bookedBy),
+    // Counted only when a limit applies, as 040 takes the user lock only then.
+    claims: request.claimLimit == null ? 0 : claimsIn(s, request.bookedBy),
     claimLimit: request.claimLimit ?? null,
   });
   if (decision.outcome === 'refused') throw bookingRefused(decision.refusal);

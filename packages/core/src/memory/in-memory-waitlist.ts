@@ -10,20 +10,13 @@ import { decidePromotions } from '../waitlist/decide-promotions.js';
 import { promotionReason, type WaitlistEntry } from '../waitlist/waitlist-entry.js';
 import { nextId, type InMemoryState } from './in-memory-state.js';
 import { ensureSittingIn } from './in-memory-sitting-repository.js';
-import { claimsIn } from './in-memory-booking.js';
+import { activeIn, claimsIn } from './in-memory-booking.js';
 
 /** A sitting's waiting entries, first first (not copied). */
 export function waitingIn(s: InMemoryState, sittingId: SittingId): WaitlistEntry[] {
   return [...s.waitlist.values()]
     .filter((e) => e.sittingId === sittingId && e.status === 'waiting')
     .sort((a, b) => a.id - b.id);
-}
-
-/** A sitting's active (not cancelled) appointments (not copied). */
-function activeIn(s: InMemoryState, sittingId: SittingId): Appointment[] {
-  return [...s.appointments.values()].filter(
-    (a) => a.sittingId === sittingId && a.status !== 'cancelled',
-  );
 }
 
 /** The join decision ({@link decideJoin}) applied to the state in one synchronous step. */
